@@ -1,0 +1,113 @@
+"""The ``argmap`` command line: a thin layer over the Python API.
+
+Each command calls one public function. User errors are printed to stderr as
+``file:line:col: error: ...`` lines and give exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+from . import __version__
+from .errors import MapError
+from .load import load
+from .query import summary
+from .quotes import check_quotes
+from .render import write_html
+
+DEFAULT_CLAIMS = "claims"
+DEFAULT_OUTPUT = "output/map.html"
+
+
+def _check(args: argparse.Namespace) -> int:
+    argument_map = load(args.claims_dir)
+    print(f"{args.claims_dir}: ok: {summary(argument_map)}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    argument_map = load(args.claims_dir)
+    written = write_html(argument_map, args.output)
+    print(f"wrote {written}: {summary(argument_map)}")
+    return 0
+
+
+def _quotes(args: argparse.Namespace) -> int:
+    report = check_quotes(args.claims_file, args.source)
+    for miss in report.misses:
+        print(miss, file=sys.stderr)
+    if report.misses:
+        print(f"{len(report.misses)} of {report.checked} quotes not found in {args.source}", file=sys.stderr)
+        return 1
+    print(f"{args.claims_file}: all {report.checked} quotes found in {args.source}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every ``argmap`` command."""
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Map two opposing perspectives as one argument graph. Claims live in YAML "
+                    "files in a map directory (map.yaml plus one claims file per source).",
+        epilog="Run 'argmap COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def claims_dir(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("claims_dir", nargs="?", default=DEFAULT_CLAIMS, metavar="CLAIMS_DIR",
+                         help=f"the map directory holding map.yaml (default: {DEFAULT_CLAIMS})")
+
+    check = commands.add_parser(
+        "check", help="validate a map and print a one-line summary",
+        description="Validate every file of a map. Prints a summary and exits 0 when the map is valid; "
+                    "prints every problem as file:line:col to stderr and exits 1 when it is not.")
+    claims_dir(check)
+    check.set_defaults(run=_check)
+
+    build = commands.add_parser(
+        "build", help="render the map as one offline HTML file",
+        description="Validate the map and render it as a single HTML file that works offline from "
+                    "file://. The file is written atomically: a failed build leaves no partial file.")
+    claims_dir(build)
+    build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="FILE",
+                       help=f"where to write the HTML (default: {DEFAULT_OUTPUT})")
+    build.set_defaults(run=_build)
+
+    quotes = commands.add_parser(
+        "quotes", help="check that a claims file's quotes occur in its source text",
+        description="Check every 'quote' of a claims file against the source's plain text. Matching "
+                    "ignores case and differences in whitespace, quotes, apostrophes and dashes. Each miss "
+                    "is printed with its file:line:col and the closest passage of the source; exits 1 on "
+                    "any miss.")
+    quotes.add_argument("claims_file", metavar="CLAIMS_FILE", help="a claims file, such as claims/relational.yaml")
+    quotes.add_argument("source", metavar="SOURCE", help="the source document as plain UTF-8 text")
+    quotes.set_defaults(run=_quotes)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    >>> main(["check", "claims"])  # doctest: +ELLIPSIS
+    claims: ok: ... claims (relational ..., professional-service ...); ... edges (...)
+    0
+    """
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except MapError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        target = f" {error.filename}" if error.filename else ""
+        print(f"argmap: error:{target}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

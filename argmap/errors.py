@@ -1,0 +1,70 @@
+"""Positioned problems and the exception that carries them.
+
+Every user-facing error in argmap names a place in a file. Problems are
+collected rather than raised one by one, so that a user sees every mistake
+in a map at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based place in a file.
+
+    >>> str(Position("claims/map.yaml", 3, 5))
+    'claims/map.yaml:3:5'
+    """
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, where it is, and how to fix it.
+
+    >>> print(Problem(Position("a.yaml", 2, 3), "unknown key 'suports'", "did you mean 'supports'?"))
+    a.yaml:2:3: error: unknown key 'suports' (did you mean 'supports'?)
+    """
+
+    position: Position
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.position}: error: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class MapError(Exception):
+    """Raised when a map cannot be loaded; ``problems`` lists every reason.
+
+    >>> error = MapError([Problem(Position("m.yaml", 1, 1), "empty file")])
+    >>> print(error)
+    m.yaml:1:1: error: empty file
+    """
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: list[Problem] = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """Suggest the candidate closest to a misspelt ``word``, as a hint.
+
+    >>> did_you_mean("suports", ["supports", "contradicts"])
+    "did you mean 'supports'?"
+    >>> did_you_mean("zzz", ["supports"]) is None
+    True
+    """
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else None

@@ -1,0 +1,142 @@
+"""Check that every ``quote`` of a claims file occurs in its source text.
+
+Matching ignores case and differences in whitespace, typographic quotes,
+apostrophes, dashes and ellipses, because copying from a web page changes
+those freely. A quote that is not found is reported with the closest passage
+of the source, so the fix is usually a glance away.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import MapError, Position, Problem
+from .load import read_claims_file
+
+_EQUIVALENTS = {
+    **dict.fromkeys("‘’‚‛′`´", "'"),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    "…": "...",
+}
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Normalise text for matching; also map each output char to its input index.
+
+    >>> normalize("  It’s —  “Here”\\n")[0]
+    'it\\'s - "here"'
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                origin.append(index)
+            continue
+        for out in _EQUIVALENTS.get(char) or char.lower():
+            chars.append(out)
+            origin.append(index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return "".join(chars), origin
+
+
+def closest_passage(quote: str, source_text: str) -> tuple[str, float]:
+    """The passage of ``source_text`` most like ``quote``, and how alike (0–1).
+
+    >>> closest_passage("the cat sat on teh mat", "Once, the cat sat on the mat. Then it left.")
+    ('the cat sat on the mat', 0.95)
+    """
+    needle = normalize(quote)[0]
+    haystack, origin = normalize(source_text)
+    if not needle or not haystack:
+        return "", 0.0
+    matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
+    anchor = matcher.find_longest_match(0, len(haystack), 0, len(needle))
+    start = max(0, anchor.a - anchor.b)
+    end = min(len(haystack), start + len(needle))
+    # Widen to whole words so the passage reads naturally.
+    while start > 0 and haystack[start - 1].isalnum():
+        start -= 1
+    while end < len(haystack) and haystack[end].isalnum():
+        end += 1
+    similarity = difflib.SequenceMatcher(None, haystack[start:end], needle, autojunk=False).ratio()
+    passage = source_text[origin[start]:origin[end - 1] + 1]
+    return " ".join(passage.split()), round(similarity, 2)
+
+
+@dataclass(frozen=True)
+class QuoteMiss:
+    """A quote that does not occur in the source, and the closest passage."""
+
+    claim_id: str
+    quote: str
+    position: Position
+    closest: str
+    similarity: float
+
+    def __str__(self) -> str:
+        return (f"{self.position}: error: quote of '{self.claim_id}' is not in the source\n"
+                f"  quote:   {self.quote}\n"
+                f"  closest: {self.closest} ({self.similarity:.0%} alike)")
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """The outcome of checking one claims file against one source text."""
+
+    checked: int
+    misses: list[QuoteMiss]
+
+    @property
+    def ok(self) -> bool:
+        """True when every quote was found."""
+        return not self.misses
+
+
+def check_quotes(claims_file: str | os.PathLike[str], source_file: str | os.PathLike[str]) -> QuoteReport:
+    """Check every ``quote`` in ``claims_file`` against the text in ``source_file``.
+
+    Raises :class:`~argmap.errors.MapError` when either file cannot be read,
+    or the claims file has structural problems.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "source.txt").write_text("Tea, I’d say, calms  the mind.")
+    >>> _ = (folder / "tea.yaml").write_text(
+    ...     "perspective: tea\\nclaims:\\n"
+    ...     "  - {id: a, text: A, quote: \\"I'd say, calms the mind\\"}\\n"
+    ...     "  - {id: b, text: B, quote: calms the soul}\\n")
+    >>> report = check_quotes(folder / "tea.yaml", folder / "source.txt")
+    >>> report.checked, [miss.claim_id for miss in report.misses]
+    (2, ['b'])
+    >>> report.misses[0].closest
+    'calms the mind'
+    """
+    problems: list[Problem] = []
+    parsed = read_claims_file(claims_file, problems)
+    try:
+        source_text = Path(source_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "not UTF-8 text"
+        problems.append(Problem(Position(str(source_file), 1, 1), f"cannot read source text: {reason}"))
+    if problems:
+        raise MapError(problems)
+    haystack = normalize(source_text)[0]
+    quoted = [claim for claim in parsed.claims if claim.quote]
+    misses = []
+    for claim in quoted:
+        assert claim.quote is not None
+        needle = normalize(claim.quote)[0]
+        if needle and needle in haystack:
+            continue
+        closest, similarity = closest_passage(claim.quote, source_text)
+        where = claim.field_positions.get("quote") or claim.position or Position(str(claims_file), 1, 1)
+        misses.append(QuoteMiss(claim.id, claim.quote, where, closest, similarity))
+    return QuoteReport(len(quoted), misses)

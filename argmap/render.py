@@ -1,0 +1,163 @@
+"""Render a map as one self-contained, offline HTML file through pyvis.
+
+pyvis 0.3.2 is used for what it does well (its bundled vis-network build and
+its template hook) and bypassed where it is weak:
+
+- nodes and edges are assigned as lists in one pass, not through ``add_node``
+  and ``add_edge``, which scan lists and are quadratic;
+- ``from_nx`` is never called, so the caller's graph is never mutated;
+- pyvis's own template links Bootstrap and vis-network from CDNs and injects
+  ``heading`` and titles as raw HTML, so an autoescaping template of our own
+  replaces it, with vis-network inlined and every datum passed as JSON;
+- positions come from :mod:`argmap.layout`, so physics stays off and the
+  first frame is drawn at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from pathlib import Path
+
+import jinja2
+import pyvis
+from markupsafe import Markup
+from pyvis.network import Network
+
+from .files import write_atomically
+from .layout import side_by_side
+from .model import ArgumentMap, Claim
+
+_VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+
+
+def hover_text(claim: Claim, perspective_label: str) -> str:
+    """The plain-text tooltip of a claim (vis-network shows it as text).
+
+    >>> from argmap.model import Claim, Source
+    >>> print(hover_text(Claim("a", "Tea calms.", "tea", kind="premise", quote="tea calms me",
+    ...                        source=Source(title="On Tea", author="Ann")), "Tea side"))
+    Tea calms.
+    <BLANKLINE>
+    “tea calms me”
+    — On Tea, Ann
+    <BLANKLINE>
+    Tea side · premise · a
+    """
+    parts = [claim.text]
+    if claim.quote:
+        source = claim.source
+        credit = ", ".join(x for x in (source.title, source.author) if x) if source else ""
+        parts.append(f"“{claim.quote}”" + (f"\n— {credit}" if credit else ""))
+    parts.append(" · ".join([perspective_label, claim.kind or "claim", claim.id, *("#" + t for t in claim.tags)]))
+    return "\n\n".join(parts)
+
+
+def tint(color: str, amount: float = 0.8) -> str:
+    """Mix a ``#rgb``/``#rrggbb`` colour with white, for readable node fills.
+
+    >>> tint("#000000", 0.5)
+    '#808080'
+    """
+    digits = color.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = (int(digits[i:i + 2], 16) for i in (0, 2, 4))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
+
+
+def network_for(argument_map: ArgumentMap) -> Network:
+    """A pyvis ``Network`` holding the map's nodes, edges and positions."""
+    positions = side_by_side(argument_map)
+    labels = {p.id: p.label for p in argument_map.perspectives.values()}
+    network = Network(directed=True)
+    network.nodes = [
+        {
+            "id": claim.id,
+            "label": claim.text,
+            "title": hover_text(claim, labels[claim.perspective]),
+            "group": claim.perspective,
+            "kind": claim.kind or "claim",
+            "comment": "comment" in claim.tags,
+            "x": positions[claim.id][0],
+            "y": positions[claim.id][1],
+        }
+        for claim in argument_map.claims.values()
+    ]
+    network.node_ids = [node["id"] for node in network.nodes]
+    perspective_of = {claim.id: claim.perspective for claim in argument_map.claims.values()}
+    network.edges = [
+        {
+            "from": r.source,
+            "to": r.target,
+            "kind": r.kind,
+            "cross": perspective_of[r.source] != perspective_of[r.target],
+            "title": r.kind + (f": {r.note}" if r.note else ""),
+        }
+        for r in argument_map.relations()
+    ]
+    return network
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("argmap", "templates"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return environment
+
+
+def render_html(argument_map: ArgumentMap) -> str:
+    """The whole map as one HTML document that needs no network.
+
+    >>> import argmap
+    >>> html = render_html(argmap.load("claims"))
+    >>> html.startswith("<!DOCTYPE html>") and "cdn" not in html.lower()
+    True
+    """
+    network = network_for(argument_map)
+    network.path = "map.html.j2"
+    network.templateEnv = _environment()
+    network.templateEnv.globals.update(
+        page_title=argument_map.title,
+        description=argument_map.description,
+        perspectives=[
+            {"id": p.id, "label": p.label, "color": p.color, "fill": tint(p.color)}
+            for p in argument_map.perspectives.values()
+        ],
+    )
+    scripts = {"vis_js": _vis_network_js(), "app_js": _template_text("map.js")}
+    network.templateEnv.globals.update(scripts, script_hashes=" ".join(map(_csp_hash, scripts.values())))
+    return network.generate_html()
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _template_text(name: str) -> Markup:
+    return Markup((Path(__file__).parent / "templates" / name).read_text(encoding="utf-8"))
+
+
+def _vis_network_js() -> Markup:
+    source = _VIS_JS.read_text(encoding="utf-8")
+    # An inline script ends at the first "</script"; make sure the library has none.
+    source = source.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
+    return Markup(source)
+
+
+def write_html(argument_map: ArgumentMap, path: str | os.PathLike[str] = "output/map.html") -> Path:
+    """Render the map and write it atomically to ``path``; return the path.
+
+    >>> import argmap, tempfile, pathlib
+    >>> out = write_html(argmap.load("claims"), pathlib.Path(tempfile.mkdtemp()) / "map.html")
+    >>> out.stat().st_size > 100_000
+    True
+    """
+    return write_atomically(path, render_html(argument_map))
+

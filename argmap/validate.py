@@ -1,0 +1,71 @@
+"""Checks that span claims and files: ids, references and relation sanity."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from .errors import Position, Problem, did_you_mean
+from .model import Perspective, Relation
+
+if TYPE_CHECKING:
+    from .load import ClaimsFile
+
+
+def validate(perspectives: dict[str, Perspective], files: Iterable[ClaimsFile]) -> list[Problem]:
+    """Every cross-file problem of a map, in no particular order.
+
+    Caught here: unknown perspectives, duplicate claim ids, relations to
+    unknown ids (unless some file could not be parsed, since the id may be
+    defined there), claims that relate to themselves, claims that both support and
+    contradict one target, and repeated relation entries.
+    """
+    files = list(files)
+    problems: list[Problem] = []
+    first_seen: dict[str, Position | None] = {}
+    for file in files:
+        if file.perspective and file.perspective not in perspectives:
+            where = file.perspective_position or Position(file.path, 1, 1)
+            hint = did_you_mean(file.perspective, perspectives) or "declare it under perspectives: in map.yaml"
+            problems.append(Problem(where, f"unknown perspective '{file.perspective}'", hint))
+        for claim in file.claims:
+            if claim.id in first_seen:
+                problems.append(Problem(claim.position or Position(file.path, 1, 1),
+                                        f"duplicate claim id '{claim.id}'; it is first defined at {first_seen[claim.id]}",
+                                        "give one of them a new id"))
+            else:
+                first_seen[claim.id] = claim.position
+    known_ids = set(first_seen)
+    some_file_unparsed = any(f.unparsed for f in files)
+    for file in files:
+        for claim in file.claims:
+            problems.extend(_relation_problems(claim.relations, known_ids, some_file_unparsed))
+    return problems
+
+
+def _relation_problems(relations: Iterable[Relation], known_ids: set[str],
+                       some_file_unparsed: bool) -> list[Problem]:
+    problems = []
+    seen: dict[tuple[str, str], Relation] = {}
+    for relation in relations:
+        where = relation.position or Position("?", 1, 1)
+        if relation.target == relation.source:
+            problems.append(Problem(where, f"claim '{relation.source}' {relation.kind} itself",
+                                    "remove this entry"))
+            continue
+        if relation.target not in known_ids:
+            if some_file_unparsed:  # the target may be defined in that file
+                continue
+            problems.append(Problem(where, f"{relation.kind} refers to unknown claim id '{relation.target}'",
+                                    did_you_mean(relation.target, known_ids)))
+            continue
+        key = (relation.kind, relation.target)
+        if key in seen:
+            problems.append(Problem(where, f"'{relation.target}' is listed twice in {relation.kind}; "
+                                           f"it is first listed at {seen[key].position}", "remove one entry"))
+            continue
+        seen[key] = relation
+        other = "contradicts" if relation.kind == "supports" else "supports"
+        if (other, relation.target) in seen:
+            problems.append(Problem(where, f"claim '{relation.source}' both supports and contradicts "
+                                           f"'{relation.target}'", "keep only one of the two relations"))
+    return problems

@@ -1,0 +1,200 @@
+"""Read YAML as position-carrying nodes, and read plain values out of them.
+
+Files are *composed*, never *constructed*: PyYAML builds a node tree with
+source marks and resolves tags, but no constructor runs, so a tag such as
+``!!python/object`` can never execute anything. :class:`NodeReader` then reads
+strings, lists and mappings out of the nodes and records a positioned
+:class:`~argmap.errors.Problem` for anything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from .errors import Position, Problem, did_you_mean
+
+try:  # the C parser is several times faster; the pure-Python one is the fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_CORE = "tag:yaml.org,2002:"
+STR, NULL, BOOL, INT, FLOAT = (_CORE + t for t in ("str", "null", "bool", "int", "float"))
+MAP, SEQ, TIMESTAMP = _CORE + "map", _CORE + "seq", _CORE + "timestamp"
+_PLAIN_DATA_TAGS = {STR, NULL, BOOL, INT, FLOAT, MAP, SEQ, TIMESTAMP}
+
+
+def compose_file(path: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """Parse one YAML file into a node tree, or return the syntax problem.
+
+    ``shown_as`` is the path used in messages. An empty document gives
+    ``(None, [])``.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return None, [Problem(Position(shown_as, line, 1), "file is not valid UTF-8", "save it as UTF-8")]
+    except OSError as error:
+        return None, [Problem(Position(shown_as, 1, 1), f"cannot read file: {error.strerror}")]
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node(), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Position(shown_as, mark.line + 1, mark.column + 1) if mark else Position(shown_as, 1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        return None, [Problem(where, f"YAML syntax error: {message}")]
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        line, column = _reader_error_position(text, error)
+        return None, [Problem(Position(shown_as, line, column), f"YAML error: {error}")]
+    finally:
+        loader.dispose()
+
+
+def _reader_error_position(text: str, error: yaml.YAMLError) -> tuple[int, int]:
+    offset = getattr(error, "position", None)
+    if not isinstance(offset, int):
+        return 1, 1
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def is_null(node: yaml.Node) -> bool:
+    """Whether a node is an empty value (``~``, ``null`` or nothing at all).
+
+    >>> is_null(yaml.compose("key:").value[0][1])
+    True
+    """
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL
+
+
+def describe(node: yaml.Node) -> str:
+    """Say what a node holds, for "expected X, got Y" messages.
+
+    >>> describe(yaml.compose("[1, 2]"))
+    'a list'
+    >>> describe(yaml.compose("yes"))
+    'the boolean yes'
+    """
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    names = {STR: "the string", NULL: "null", BOOL: "the boolean", INT: "the number",
+             FLOAT: "the number", TIMESTAMP: "the date"}
+    if node.tag == NULL:
+        return "null (an empty value)"
+    return f"{names.get(node.tag, 'the value')} {node.value}"
+
+
+def show_tag(tag: str) -> str:
+    """Show a resolved tag the way it is written in YAML.
+
+    >>> show_tag("tag:yaml.org,2002:python/object:os.system")
+    '!!python/object:os.system'
+    """
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
+class NodeReader:
+    """Reads plain values out of one file's nodes, collecting problems.
+
+    >>> reader = NodeReader("c.yaml")
+    >>> node = yaml.compose("text: 42")
+    >>> entries = reader.mapping(node, "a claim")
+    >>> reader.string(entries["text"][1], "text") is None
+    True
+    >>> print(reader.problems[0])
+    c.yaml:1:7: error: text must be a string, not the number 42 (put it in quotes: "42")
+    """
+
+    def __init__(self, shown_as: str):
+        self.path = shown_as
+        self.problems: list[Problem] = []
+
+    def position(self, node: yaml.Node) -> Position:
+        """Where ``node`` starts, 1-based."""
+        return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
+        """Record a problem at ``node``."""
+        self.problems.append(Problem(self.position(node), message, hint))
+
+    def _plain(self, node: yaml.Node) -> bool:
+        if node.tag in _PLAIN_DATA_TAGS:
+            return True
+        self.error(node, f"YAML tag {show_tag(node.tag)} is not allowed",
+                   "claim files hold plain data only: strings, lists and mappings")
+        return False
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """Read a mapping with string keys as ``{key: (key_node, value_node)}``.
+
+        Duplicate keys are problems, because YAML would silently keep only
+        the last value.
+        """
+        if not self._plain(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} must be a mapping, not {describe(node)}")
+            return None
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
+                self.error(key_node, f"keys of {what} must be strings, not {describe(key_node)}")
+                continue
+            key = key_node.value
+            if key in entries:
+                first = self.position(entries[key][0])
+                self.error(key_node, f"duplicate key '{key}' in {what}; it is first set at line {first.line}",
+                           "remove one of them")
+                continue
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def reject_unknown_keys(self, entries: dict[str, tuple[yaml.Node, yaml.Node]],
+                            allowed: Iterable[str], what: str) -> None:
+        """Record a problem for every key of ``entries`` not in ``allowed``."""
+        allowed = list(allowed)
+        for key, (key_node, _) in entries.items():
+            if key not in allowed:
+                hint = did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed)
+                self.error(key_node, f"unknown key '{key}' in {what}", hint)
+
+    def require(self, entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str,
+                owner: yaml.Node, what: str) -> yaml.Node | None:
+        """The value node of a required key, or a problem at its owner."""
+        if key in entries:
+            return entries[key][1]
+        self.error(owner, f"{what} has no '{key}'", f"add '{key}:'")
+        return None
+
+    def string(self, node: yaml.Node | None, what: str, *, required: bool = False) -> str | None:
+        """Read a string; null reads as ``None`` unless ``required``."""
+        if node is None or not self._plain(node):
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR:
+            if required and not node.value.strip():
+                self.error(node, f"{what} is empty")
+                return None
+            return node.value
+        if is_null(node) and not required:
+            return None
+        hint = f'put it in quotes: "{node.value}"' if isinstance(node, yaml.ScalarNode) and not is_null(node) else None
+        self.error(node, f"{what} must be a string, not {describe(node)}", hint)
+        return None
+
+    def sequence(self, node: yaml.Node, what: str, example: str) -> list[yaml.Node]:
+        """Read a list's items; null reads as an empty list."""
+        if not self._plain(node):
+            return []
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        if is_null(node):
+            return []
+        self.error(node, f"{what} must be a list, not {describe(node)}", f"write {example}")
+        return []

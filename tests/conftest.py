@@ -1,0 +1,169 @@
+"""Shared helpers: throwaway maps, the CLI as a subprocess, headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED_CLAIMS = REPO / "claims"
+SEEDS = REPO.parent / "shared" / "seeds"
+CHROMIUM = Path("/usr/bin/chromium")
+
+MANIFEST = """\
+title: Tea or coffee?
+perspectives:
+  tea:
+    label: Tea drinkers
+    color: "#2a9d8f"
+  coffee:
+    label: Coffee drinkers
+    color: "#e76f51"
+"""
+
+TEA = """\
+perspective: tea
+source: {title: On Tea, author: Ann}
+claims:
+  - id: tea.best
+    text: Tea is the better drink.
+    kind: thesis
+  - id: tea.calm
+    text: Tea calms without jitters.
+    quote: tea calms me
+    supports: [tea.best]
+"""
+
+COFFEE = """\
+perspective: coffee
+claims:
+  - id: cof.best
+    text: Coffee is the better drink.
+    kind: thesis
+    contradicts:
+      - to: tea.best
+        note: Both cannot be the better drink.
+"""
+
+
+@pytest.fixture
+def make_map(tmp_path: Path) -> Callable[..., Path]:
+    """Write a map directory; files default to a small valid tea/coffee map."""
+
+    def make(files: dict[str, str] | None = None, *, manifest: str = MANIFEST) -> Path:
+        root = tmp_path / "claims"
+        root.mkdir(exist_ok=True)
+        contents = {"map.yaml": manifest, "tea.yaml": TEA, "coffee.yaml": COFFEE}
+        contents.update(files or {})
+        for name, text in contents.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if text is None:
+                continue
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+
+    return make
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(tmp_path: Path) -> Callable[..., CliResult]:
+    """Run ``python -m argmap`` in a subprocess, the way a user would."""
+
+    def run(*args: str, cwd: Path | None = None) -> CliResult:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", *map(str, args)],
+            cwd=cwd or tmp_path, capture_output=True, text=True, timeout=120,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        return CliResult(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
+def browser_required() -> bool:
+    return os.environ.get("ARGMAP_REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """A headless Debian Chromium driven by Playwright, or a skip.
+
+    With ARGMAP_REQUIRE_BROWSER=1 (as CI sets it) a missing browser fails the
+    test instead of skipping it.
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if browser_required():
+            pytest.fail("playwright is not installed")
+        pytest.skip("playwright is not installed")
+    if not CHROMIUM.exists():
+        if browser_required():
+            pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+        pytest.skip(f"{CHROMIUM} is missing")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@dataclass
+class OpenedPage:
+    page: object
+    console_errors: list[str]
+    requests: list[str]
+
+
+@pytest.fixture
+def open_map(chromium: object) -> Iterator[Callable[[Path], OpenedPage]]:
+    """Open an HTML file from file:// with every non-file request blocked."""
+    contexts = []
+
+    def open_(html: Path) -> OpenedPage:
+        context = chromium.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+        contexts.append(context)
+        opened = OpenedPage(context.new_page(), [], [])
+        page = opened.page
+
+        def on_route(route: object) -> None:
+            url = route.request.url  # type: ignore[attr-defined]
+            if url.startswith("file://"):
+                route.continue_()  # type: ignore[attr-defined]
+            else:
+                opened.requests.append(url)
+                route.abort()  # type: ignore[attr-defined]
+
+        context.route("**/*", on_route)
+        page.on("console", lambda m: m.type == "error" and opened.console_errors.append(m.text))
+        page.on("pageerror", lambda e: opened.console_errors.append(str(e)))
+        page.goto(html.resolve().as_uri())
+        page.wait_for_selector("body[data-drawn=true]", state="attached", timeout=15_000)
+        return opened
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def copy_bundled_claims(destination: Path) -> Path:
+    return Path(shutil.copytree(BUNDLED_CLAIMS, destination / "claims"))
