@@ -13,10 +13,11 @@ from typing import Callable, Iterator
 
 import pytest
 
+from .browser import CHROMIUM, launch
+
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CLAIMS = REPO / "claims"
 SEEDS = REPO.parent / "shared" / "seeds"
-CHROMIUM = Path("/usr/bin/chromium")
 
 MANIFEST = """\
 title: Tea or coffee?
@@ -118,11 +119,7 @@ def chromium() -> Iterator[object]:
             pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
         pytest.skip(f"{CHROMIUM} is missing")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
 
