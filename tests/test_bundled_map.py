@@ -1,0 +1,99 @@
+"""Structural tests for the bundled map: a faithful, complete encoding."""
+
+from __future__ import annotations
+
+import os
+
+import networkx as nx
+import pytest
+
+import argmap
+from argmap.quotes import check_quotes
+
+from .conftest import BUNDLED_CLAIMS, SEEDS
+
+ARTICLES = {
+    "relational": ("relational.yaml", "000_2d4881c6229b3c38.txt"),
+    "professional-service": ("professional-service.yaml", "004_5d93c372aca7a234.txt"),
+}
+
+
+@pytest.fixture(scope="module")
+def bundled() -> argmap.ArgumentMap:
+    return argmap.load(BUNDLED_CLAIMS)
+
+
+def stands_alone(claim: argmap.Claim) -> bool:
+    return "stands-alone" in claim.tags
+
+
+def test_each_perspective_has_a_thesis(bundled):
+    for perspective in bundled.perspectives:
+        assert any(c.kind == "thesis" for c in bundled.claims.values() if c.perspective == perspective)
+
+
+def test_every_claim_has_one_kind_and_a_quote(bundled):
+    for claim in bundled.claims.values():
+        assert claim.kind, claim.id
+        assert claim.quote, claim.id
+
+
+def test_every_claim_reaches_its_sides_thesis_or_is_marked_as_standing_alone(bundled):
+    g = bundled.graph
+    for perspective in bundled.perspectives:
+        side = [c for c in bundled.claims.values() if c.perspective == perspective]
+        ids = {c.id for c in side}
+        supports = nx.DiGraph([(a, b) for a, b, k in g.edges(data="kind") if k == "supports" and a in ids and b in ids])
+        supports.add_nodes_from(ids)
+        roots = {c.id for c in side if c.kind == "thesis" or stands_alone(c)}
+        for claim in side:
+            if stands_alone(claim):
+                assert claim.note, f"{claim.id} stands alone but gives no reason"
+            assert claim.id in roots or roots & nx.descendants(supports, claim.id), (
+                f"{claim.id} reaches neither a thesis nor a claim marked as standing alone")
+
+
+def test_claims_that_support_nothing_on_their_side_are_theses_or_explained(bundled):
+    for claim in bundled.claims.values():
+        own_side = [r for r in claim.relations if r.kind == "supports"
+                    and bundled.claims[r.target].perspective == claim.perspective]
+        if not own_side and claim.kind != "thesis":
+            assert claim.note and stands_alone(claim), claim.id
+
+
+def test_cross_perspective_edges_have_notes_and_cover_both_kinds(bundled):
+    crossing = [r for r in bundled.relations()
+                if bundled.claims[r.source].perspective != bundled.claims[r.target].perspective]
+    assert all(r.note and r.note.strip() for r in crossing), [r for r in crossing if not r.note]
+    kinds = {r.kind for r in crossing}
+    assert kinds == {"supports", "contradicts"}
+    # Both sides answer each other, in both kinds of relation.
+    for kind in kinds:
+        directions = {(bundled.claims[r.source].perspective, bundled.claims[r.target].perspective)
+                      for r in crossing if r.kind == kind}
+        assert len(directions) == 2, (kind, directions)
+
+
+def test_reader_comments_are_tagged_experiences(bundled):
+    comments = [c for c in bundled.claims.values() if "comment" in c.tags]
+    assert comments
+    assert all(c.kind == "experience" for c in comments)
+
+
+def test_each_file_is_one_perspective_with_its_source(bundled):
+    for perspective, (file_name, _) in ARTICLES.items():
+        claims = [c for c in bundled.claims.values() if c.position.path.endswith(file_name)]
+        assert claims and {c.perspective for c in claims} == {perspective}
+        assert all(c.source and c.source.title and c.source.author for c in claims)
+
+
+@pytest.mark.parametrize("perspective", ARTICLES)
+def test_every_quote_verifies_against_its_article(bundled, perspective):
+    file_name, seed = ARTICLES[perspective]
+    if not (SEEDS / seed).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SEEDS / seed} is missing")
+        pytest.skip("the source articles are not beside the repository")
+    report = check_quotes(BUNDLED_CLAIMS / file_name, SEEDS / seed)
+    assert report.ok, "\n".join(map(str, report.misses))
+    assert report.checked == sum(c.perspective == perspective for c in bundled.claims.values())
