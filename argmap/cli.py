@@ -13,8 +13,12 @@ from typing import Callable, Sequence
 from . import __version__
 from .errors import MapError
 from .load import load
-from .query import summary
+from .present import to_json
+from .query import UnknownClaim, summary
+from .questions import QUESTIONS
+from .report import render_report, write_report
 from .quotes import check_quotes
+from .semantics import EnumerationLimit
 from .render import write_html
 
 DEFAULT_CLAIMS = "claims"
@@ -42,6 +46,21 @@ def _quotes(args: argparse.Namespace) -> int:
         print(f"{len(report.misses)} of {report.checked} quotes not found in {args.source}", file=sys.stderr)
         return 1
     print(f"{args.claims_file}: all {report.checked} quotes found in {args.source}")
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    answer = args.question.answer(load(args.map), args)
+    print(to_json(answer) if args.json else args.question.text(answer))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    argument_map = load(args.claims_dir)
+    if args.output is None:
+        sys.stdout.write(render_report(argument_map))
+    else:
+        print(f"wrote {write_report(argument_map, args.output)}")
     return 0
 
 
@@ -85,6 +104,29 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("claims_file", metavar="CLAIMS_FILE", help="a claims file, such as claims/relational.yaml")
     quotes.add_argument("source", metavar="SOURCE", help="the source document as plain UTF-8 text")
     quotes.set_defaults(run=_quotes)
+
+    report = commands.add_parser(
+        "report", help="write a Markdown report comparing the perspectives",
+        description="Write a Markdown report: each side's case in outline, the disagreements with their notes, "
+                    "the cruxes, the common ground, what each side leaves unanswered, formal acceptance, and "
+                    "a Mermaid diagram of the cross-perspective edges (GitHub renders it).")
+    claims_dir(report)
+    report.add_argument("-o", "--output", metavar="FILE.md",
+                        help="write the report here (atomically) instead of to standard output")
+    report.set_defaults(run=_report)
+
+    query = commands.add_parser(
+        "query", help="ask the map a question: cruxes, disagreements, common ground, ...",
+        description="Answer one question about a map, as a readable table or, with --json, as stable JSON. "
+                    "Each question is also a Python function; see the README.")
+    questions = query.add_subparsers(dest="question_name", metavar="QUESTION", required=True)
+    for question in QUESTIONS:
+        sub = questions.add_parser(question.name, help=question.help, description=question.help)
+        question.arguments(sub)
+        sub.add_argument("-m", "--map", default=DEFAULT_CLAIMS, metavar="CLAIMS_DIR",
+                         help=f"the map directory (default: {DEFAULT_CLAIMS})")
+        sub.add_argument("--json", action="store_true", help="print stable JSON instead of a table")
+        sub.set_defaults(run=_query, question=question)
     return parser
 
 
@@ -104,6 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         count = len(error.problems)
         print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
+        return 1
+    except (UnknownClaim, EnumerationLimit) as error:
+        print(f"argmap: error: {error}", file=sys.stderr)
         return 1
     except OSError as error:
         target = f" {error.filename}" if error.filename else ""

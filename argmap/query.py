@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
 
-from .model import RELATION_KINDS, ArgumentMap
+import networkx as nx
+
+from .errors import did_you_mean
+from .model import RELATION_KINDS, ArgumentMap, Claim
 
 
 def claims_per_perspective(argument_map: ArgumentMap) -> dict[str, int]:
@@ -43,3 +48,193 @@ def summary(argument_map: ArgumentMap) -> str:
     edges = ", ".join(f"{n} {kind}" for kind, n in per_kind.items())
     return (f"{sum(per_perspective.values())} claims ({claims}); "
             f"{sum(per_kind.values())} edges ({edges})")
+
+
+class UnknownClaim(KeyError):
+    """A claim id that is not in the map; the message suggests a near miss."""
+
+    def __init__(self, claim_id: str, known: Iterable[str]):
+        hint = did_you_mean(claim_id, known)
+        self.claim_id = claim_id
+        super().__init__(f"no claim '{claim_id}' in the map" + (f" ({hint})" if hint else ""))
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _claim(argument_map: ArgumentMap, claim_id: str) -> Claim:
+    try:
+        return argument_map.claims[claim_id]
+    except KeyError:
+        raise UnknownClaim(claim_id, argument_map.claims) from None
+
+
+def find_claims(argument_map: ArgumentMap, *, perspective: str | None = None, kind: str | None = None,
+                tag: str | None = None) -> list[Claim]:
+    """Claims filtered by perspective, kind and tag (all optional), in file order.
+
+    >>> import argmap
+    >>> [c.id for c in find_claims(argmap.load("claims"), kind="thesis")]
+    ['svc.relationship-harmful', 'rel.relationship-required']
+    """
+    return [c for c in argument_map.claims.values()
+            if (perspective is None or c.perspective == perspective)
+            and (kind is None or c.kind == kind)
+            and (tag is None or tag in c.tags)]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A neighbouring claim and the note on the edge that joins them."""
+
+    claim: str
+    perspective: str
+    text: str
+    kind: str
+    note: str | None
+
+
+def _links(argument_map: ArgumentMap, claim_id: str, kind: str) -> list[Link]:
+    _claim(argument_map, claim_id)
+    graph = argument_map.graph
+    links = []
+    for source in graph.predecessors(claim_id):
+        edge = graph.edges[source, claim_id]
+        if edge["kind"] == kind:
+            claim = argument_map.claims[source]
+            links.append(Link(source, claim.perspective, claim.text, kind, edge["note"]))
+    return links
+
+
+def supporters(argument_map: ArgumentMap, claim_id: str) -> list[Link]:
+    """The claims that support ``claim_id``, each with its edge note.
+
+    >>> import argmap
+    >>> [l.claim for l in supporters(argmap.load("claims"), "rel.repair-valuable")][:2]
+    ['rel.ruptures-inevitable', 'rel.therapist-owns-role']
+    """
+    return _links(argument_map, claim_id, "supports")
+
+
+def contradictors(argument_map: ArgumentMap, claim_id: str) -> list[Link]:
+    """The claims that contradict ``claim_id``, each with its edge note.
+
+    >>> import argmap
+    >>> [l.claim for l in contradictors(argmap.load("claims"), "rel.relationship-required")]
+    ['svc.relationship-harmful', 'svc.research-confuses']
+    """
+    return _links(argument_map, claim_id, "contradicts")
+
+
+@dataclass(frozen=True)
+class SupportTree:
+    """A claim and, recursively, the reasons that support it."""
+
+    claim: str
+    perspective: str
+    text: str
+    note: str | None = None  # the note on the edge to the parent
+    reasons: tuple[SupportTree, ...] = ()
+
+    def size(self) -> int:
+        """How many claims the tree holds, the root included."""
+        return 1 + sum(reason.size() for reason in self.reasons)
+
+
+def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = False) -> SupportTree:
+    """The reasons under a claim, their reasons, and so on.
+
+    Each claim appears once, at its shallowest depth, so cycles end. With
+    ``same_side`` only reasons from the claim's own perspective are followed.
+
+    >>> import argmap
+    >>> tree = support_tree(argmap.load("claims"), "rel.relationships-central")
+    >>> [r.claim for r in tree.reasons]
+    ['rel.wired-for-connection', 'rel.connection-essential', 'rel.suffering-from-disconnection']
+    """
+    root = _claim(argument_map, claim_id)
+    graph = argument_map.graph
+    reasons_of: dict[str, list[str]] = {}
+    seen = {claim_id}
+    frontier = [claim_id]
+    while frontier:  # breadth first, so every claim hangs at its shallowest depth
+        next_frontier = []
+        for node in frontier:
+            reasons_of[node] = []
+            for source in graph.predecessors(node):
+                edge_kind = graph.edges[source, node]["kind"]
+                other_side = argument_map.claims[source].perspective != root.perspective
+                if edge_kind != "supports" or source in seen or (same_side and other_side):
+                    continue
+                seen.add(source)
+                reasons_of[node].append(source)
+                next_frontier.append(source)
+        frontier = next_frontier
+
+    def build(node: str, note: str | None) -> SupportTree:
+        claim = argument_map.claims[node]
+        return SupportTree(node, claim.perspective, claim.text, note,
+                           tuple(build(r, graph.edges[r, node]["note"]) for r in reasons_of[node]))
+
+    return build(claim_id, None)
+
+
+def neighbourhood(argument_map: ArgumentMap, claim_id: str, k: int = 1) -> list[Claim]:
+    """The claims within ``k`` edges of ``claim_id``, in either direction.
+
+    >>> import argmap
+    >>> [c.id for c in neighbourhood(argmap.load("claims"), "rel.wired-for-connection")]
+    ['rel.relationships-central', 'rel.wired-for-connection']
+    """
+    _claim(argument_map, claim_id)
+    if k < 0:
+        raise ValueError("k must be 0 or more")
+    near = nx.single_source_shortest_path_length(argument_map.graph.to_undirected(as_view=True), claim_id, cutoff=k)
+    return [c for c in argument_map.claims.values() if c.id in near]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One edge walked along a path, forwards or against its direction."""
+
+    source: str
+    kind: str
+    target: str
+    forward: bool  # False when the path walks from the edge's target to its source
+
+
+def paths(argument_map: ArgumentMap, start: str, end: str, *, limit: int = 10,
+          max_length: int = 8) -> list[list[Step]]:
+    """The shortest paths between two claims, along edges in either direction.
+
+    >>> import argmap
+    >>> p = paths(argmap.load("claims"), "rel.wired-for-connection", "svc.therapy-is-professional-service")[0]
+    >>> [(s.source, s.kind, s.target) for s in p]
+    [('rel.wired-for-connection', 'supports', 'rel.relationships-central'), \
+('rel.relationships-central', 'contradicts', 'svc.therapy-is-professional-service')]
+    """
+    _claim(argument_map, start)
+    _claim(argument_map, end)
+    graph = argument_map.graph
+    undirected = graph.to_undirected(as_view=True)
+    if start == end:
+        return []
+    # Paths of equal length come out in hash order; keep every path up to the
+    # cut-off length, then sort, so the answer is the same on every run.
+    candidates: list[list[str]] = []
+    try:
+        for nodes in nx.shortest_simple_paths(undirected, start, end):
+            too_many = len(candidates) >= limit and len(nodes) > len(candidates[-1])
+            if len(nodes) - 1 > max_length or too_many:
+                break
+            candidates.append(nodes)
+    except nx.NetworkXNoPath:
+        pass
+    candidates.sort(key=lambda nodes: (len(nodes), nodes))
+
+    def step(a: str, b: str) -> Step:
+        forward = graph.has_edge(a, b)
+        source, target = (a, b) if forward else (b, a)
+        return Step(source, graph.edges[source, target]["kind"], target, forward)
+
+    return [[step(a, b) for a, b in zip(nodes, nodes[1:])] for nodes in candidates[:limit]]

@@ -23,6 +23,7 @@ edge ``a → b`` means *a attacks b*. For an argument map, the attacks are its
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Hashable, Iterator
 
 import networkx as nx
@@ -147,13 +148,18 @@ def _enumerate(attacks: nx.DiGraph, semantics: str, limit: int, *, stable: bool)
         labelling.close()
 
 
+def _canonical(extensions: list[Extension]) -> list[Extension]:
+    """Extensions in a fixed order, whatever order the solver found them in."""
+    return sorted(extensions, key=lambda e: (len(e), sorted(map(str, e))))
+
+
 def complete_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> list[Extension]:
     """Every complete extension (admissible, and containing all it defends).
 
     >>> sorted(sorted(e) for e in complete_extensions(nx.DiGraph([("a", "b"), ("b", "a")])))
     [[], ['a'], ['b']]
     """
-    return list(_enumerate(attacks, "complete", limit, stable=False))
+    return _canonical(list(_enumerate(attacks, "complete", limit, stable=False)))
 
 
 def stable_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> list[Extension]:
@@ -162,7 +168,7 @@ def stable_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> lis
     >>> stable_extensions(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a")]))
     []
     """
-    return list(_enumerate(attacks, "stable", limit, stable=True))
+    return _canonical(list(_enumerate(attacks, "stable", limit, stable=True)))
 
 
 def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> list[Extension]:
@@ -197,4 +203,60 @@ def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> 
             labelling.solver.add_clause(outside)
     finally:
         labelling.close()
-    return preferred
+    return _canonical(preferred)
+
+
+@dataclass(frozen=True)
+class SideAcceptance:
+    """What one perspective can coherently accept under preferred semantics."""
+
+    perspective: str
+    theses: tuple[str, ...]
+    theses_accepted: bool  # some of its best extensions contain all its theses
+    own_claims_kept: int  # the most of its own claims one preferred extension holds
+    acceptable: frozenset  # claims in at least one of its best extensions
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """Per-perspective acceptance, plus what both and neither side can accept."""
+
+    grounded: frozenset
+    preferred_count: int
+    sides: tuple[SideAcceptance, ...]
+    by_all: frozenset
+    by_none: frozenset
+
+
+def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT) -> Acceptance:
+    """Which claims each perspective can accept, which all can, which none can.
+
+    A side's *best* extensions are the preferred extensions that keep the most
+    of its own claims; it can accept exactly the claims in one of them.
+
+    >>> import argmap
+    >>> result = acceptance(argmap.load("claims"))
+    >>> [side.perspective for side in result.sides]
+    ['relational', 'professional-service']
+    >>> result.by_all <= result.sides[0].acceptable
+    True
+    """
+    extensions = preferred_extensions(attack_graph(argument_map), limit=limit)
+    sides = []
+    for perspective in argument_map.perspectives:
+        own = {c.id for c in argument_map.claims.values() if c.perspective == perspective}
+        theses = tuple(c.id for c in argument_map.claims.values()
+                       if c.perspective == perspective and c.kind == "thesis")
+        kept = max((len(e & own) for e in extensions), default=0)
+        best = [e for e in extensions if len(e & own) == kept]
+        sides.append(SideAcceptance(perspective, theses, any(set(theses) <= e for e in best), kept,
+                                    frozenset().union(*best)))
+    acceptable = [side.acceptable for side in sides]
+    everything = frozenset(argument_map.claims)
+    return Acceptance(
+        grounded_extension(attack_graph(argument_map)),
+        len(extensions),
+        tuple(sides),
+        frozenset.intersection(*acceptable) if acceptable else frozenset(),
+        everything - frozenset().union(*acceptable),
+    )

@@ -86,11 +86,11 @@ class CliResult:
 def run_cli(tmp_path: Path) -> Callable[..., CliResult]:
     """Run ``python -m argmap`` in a subprocess, the way a user would."""
 
-    def run(*args: str, cwd: Path | None = None) -> CliResult:
+    def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> CliResult:
         done = subprocess.run(
             [sys.executable, "-m", "argmap", *map(str, args)],
             cwd=cwd or tmp_path, capture_output=True, text=True, timeout=120,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
+            env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
         )
         return CliResult(done.returncode, done.stdout, done.stderr)
 

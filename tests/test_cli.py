@@ -124,3 +124,17 @@ def test_unknown_command_exits_2_with_usage(run_cli):
 def test_console_script_is_declared():
     text = (REPO / "pyproject.toml").read_text()
     assert 'argmap = "argmap.cli:main"' in text
+
+
+def test_outputs_are_identical_across_processes_and_hash_seeds(run_cli, tmp_path):
+    from .conftest import BUNDLED_CLAIMS
+
+    outputs = []
+    for seed in ("1", "2"):
+        html, report = tmp_path / f"map{seed}.html", tmp_path / f"report{seed}.md"
+        assert run_cli("build", BUNDLED_CLAIMS, "-o", html, env={"PYTHONHASHSEED": seed}).returncode == 0
+        assert run_cli("report", BUNDLED_CLAIMS, "-o", report, env={"PYTHONHASHSEED": seed}).returncode == 0
+        crux = run_cli("query", "paths", "rel.wired-for-connection", "svc.life-neglected", "--json",
+                       "--map", BUNDLED_CLAIMS, env={"PYTHONHASHSEED": seed}).stdout
+        outputs.append((html.read_bytes(), report.read_bytes(), crux))
+    assert outputs[0] == outputs[1]

@@ -1,0 +1,299 @@
+"""Comparing perspectives: where they clash, agree, and leave things unanswered.
+
+Every answer is computed from the map's structure alone and carries what
+justifies it: the edge and its note, the support path to a thesis, or the
+numbers behind a ranking.
+
+*Load* is the key measure. A claim's load is the number of claims (itself
+included) that would lose their last ``supports`` path to their side's thesis
+if the claim were rejected. It is read off the dominator tree of the side's
+support graph, so computing it for every claim is near-linear.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import permutations
+
+import networkx as nx
+
+from .model import ArgumentMap, Claim, Relation
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """How perspective ``source`` engages perspective ``target``."""
+
+    source: str
+    target: str
+    contradicting_claims: int
+    supporting_claims: int
+    contradicts_edges: int
+    supports_edges: int
+
+
+@dataclass(frozen=True)
+class CrossEdge:
+    """A relation between claims of two perspectives, with both claims' text."""
+
+    source: str
+    source_perspective: str
+    source_text: str
+    kind: str
+    target: str
+    target_perspective: str
+    target_text: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Endorsement:
+    """A claim that another perspective supports, so both sides endorse it."""
+
+    claim: str
+    perspective: str
+    text: str
+    endorsed_by: tuple[str, ...]  # ids of the other side's supporting claims
+
+
+@dataclass(frozen=True)
+class CommonGround:
+    """Cross-perspective supports, and the claims both sides endorse."""
+
+    agreements: list[CrossEdge]
+    endorsed: list[Endorsement]
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """A claim the other side never engages, directly or via its reasons."""
+
+    claim: str
+    perspective: str
+    text: str
+    unanswered_by: str
+    load: int  # claims that would fall with it, itself included
+    dependants: int  # own-side claims it supports, directly or not
+    path: tuple[str, ...]  # support path from the claim to its side's thesis
+
+
+@dataclass(frozen=True)
+class Crux:
+    """A contested claim that its side's thesis depends on."""
+
+    claim: str
+    perspective: str
+    text: str
+    thesis: str
+    load: int
+    support_size: int  # claims that reach the thesis through supports
+    share: float  # load / support_size: how much of the thesis's support would fall
+    path: tuple[str, ...]
+    opponents: tuple[CrossEdge, ...]
+
+
+@dataclass(frozen=True)
+class DoubleCrux:
+    """Two claims that clash, each load-bearing for its own side."""
+
+    first: Crux
+    second: Crux
+    edges: tuple[CrossEdge, ...]
+
+
+@dataclass
+class _Side:
+    """One perspective's support structure, toward each of its theses."""
+
+    perspective: str
+    claims: list[str]
+    supports: nx.DiGraph  # own-side supports edges, reason -> conclusion
+    load: dict[str, int] = field(default_factory=dict)
+    thesis_of: dict[str, str] = field(default_factory=dict)
+    support_size: dict[str, int] = field(default_factory=dict)
+
+
+class Comparison:
+    """The comparison queries over one map; build once, ask many times.
+
+    >>> import argmap
+    >>> c = Comparison(argmap.load("claims"))
+    >>> top = c.cruxes()[0]
+    >>> top.claim, top.load, top.support_size
+    ('svc.therapy-is-professional-service', 7, 24)
+    """
+
+    def __init__(self, argument_map: ArgumentMap):
+        self.map = argument_map
+        self.claims = argument_map.claims
+
+    def _cross(self, relation: Relation) -> bool:
+        return self.claims[relation.source].perspective != self.claims[relation.target].perspective
+
+    def _edge(self, relation: Relation) -> CrossEdge:
+        source, target = self.claims[relation.source], self.claims[relation.target]
+        return CrossEdge(source.id, source.perspective, source.text, relation.kind,
+                         target.id, target.perspective, target.text, relation.note)
+
+    @cached_property
+    def cross_relations(self) -> list[Relation]:
+        return [r for r in self.map.relations() if self._cross(r)]
+
+    @cached_property
+    def sides(self) -> dict[str, _Side]:
+        by_perspective: dict[str, list[str]] = defaultdict(list)
+        for claim in self.claims.values():
+            by_perspective[claim.perspective].append(claim.id)
+        sides = {}
+        for perspective in self.map.perspectives:
+            ids = by_perspective.get(perspective, [])
+            supports = nx.DiGraph()
+            supports.add_nodes_from(ids)
+            supports.add_edges_from((r.source, r.target) for i in ids for r in self.claims[i].relations
+                                    if r.kind == "supports" and self.claims[r.target].perspective == perspective)
+            side = _Side(perspective, ids, supports)
+            for thesis in (i for i in ids if self.claims[i].kind == "thesis"):
+                self._measure_load(side, thesis)
+            sides[perspective] = side
+        return sides
+
+    @staticmethod
+    def _measure_load(side: _Side, thesis: str) -> None:
+        toward_reasons = side.supports.reverse(copy=False)
+        dominators = nx.immediate_dominators(toward_reasons, thesis)
+        children: dict[str, list[str]] = defaultdict(list)
+        for node, parent in dominators.items():
+            if node != thesis:
+                children[parent].append(node)
+        order = list(nx.bfs_tree(toward_reasons, thesis))  # every dominator precedes what it dominates
+        size = dict.fromkeys(order, 1)
+        for node in reversed(order):
+            for child in children[node]:
+                size[node] += size[child]
+        side.support_size[thesis] = len(order) - 1
+        for node in order[1:]:
+            if size[node] > side.load.get(node, 0):
+                side.load[node], side.thesis_of[node] = size[node], thesis
+
+    def path_to_thesis(self, claim_id: str) -> tuple[str, ...]:
+        """The shortest own-side support path from a claim to its thesis."""
+        side = self.sides[self.claims[claim_id].perspective]
+        thesis = side.thesis_of.get(claim_id)
+        if thesis is None:
+            return ()
+        return tuple(nx.shortest_path(side.supports, claim_id, thesis))
+
+    def engagement(self) -> list[Engagement]:
+        """For each ordered pair of perspectives, how much A contradicts and supports B.
+
+        >>> import argmap
+        >>> rows = Comparison(argmap.load("claims")).engagement()
+        >>> [(r.source, r.target) for r in rows]
+        [('relational', 'professional-service'), ('professional-service', 'relational')]
+        """
+        rows = []
+        for a, b in permutations(self.map.perspectives, 2):
+            between = [r for r in self.cross_relations if self.claims[r.source].perspective == a
+                       and self.claims[r.target].perspective == b]
+            by_kind = {kind: [r for r in between if r.kind == kind] for kind in ("contradicts", "supports")}
+            rows.append(Engagement(a, b, len({r.source for r in by_kind["contradicts"]}),
+                                   len({r.source for r in by_kind["supports"]}),
+                                   len(by_kind["contradicts"]), len(by_kind["supports"])))
+        return rows
+
+    def disagreements(self) -> list[CrossEdge]:
+        """Every cross-perspective ``contradicts`` edge, with both claims and the note."""
+        return [self._edge(r) for r in self.cross_relations if r.kind == "contradicts"]
+
+    def common_ground(self) -> CommonGround:
+        """Cross-perspective supports, and the claims both sides endorse.
+
+        A claim is endorsed by both sides when a claim of another perspective
+        supports it and no claim of that perspective contradicts it.
+        """
+        agreements = [r for r in self.cross_relations if r.kind == "supports"]
+        supporters: dict[str, list[str]] = defaultdict(list)
+        for r in agreements:
+            supporters[r.target].append(r.source)
+        attacked_by = {(r.target, self.claims[r.source].perspective)
+                       for r in self.cross_relations if r.kind == "contradicts"}
+        endorsed = []
+        for claim_id, sources in supporters.items():
+            friends = tuple(s for s in sources if (claim_id, self.claims[s].perspective) not in attacked_by)
+            if friends:
+                claim = self.claims[claim_id]
+                endorsed.append(Endorsement(claim_id, claim.perspective, claim.text, friends))
+        return CommonGround([self._edge(r) for r in agreements], endorsed)
+
+    def unanswered(self) -> list[Unanswered]:
+        """Claims another side never engages, directly or through their reasons.
+
+        Ranked by load, then by how many own-side claims rest on them.
+        """
+        support_graph = nx.DiGraph([(r.source, r.target) for r in self.map.relations() if r.kind == "supports"])
+        results = []
+        for perspective, side in self.sides.items():
+            for other in self.map.perspectives:
+                if other == perspective:
+                    continue
+                touched = {r.target for r in self.cross_relations
+                           if self.claims[r.source].perspective == other
+                           and self.claims[r.target].perspective == perspective}
+                engaged = set(touched)  # engaging a reason engages every conclusion it supports
+                for claim_id in touched:
+                    if claim_id in support_graph:
+                        engaged |= nx.descendants(support_graph, claim_id)
+                for claim_id in side.claims:
+                    if claim_id in engaged:
+                        continue
+                    dependants = len(nx.descendants(side.supports, claim_id))
+                    results.append(Unanswered(claim_id, perspective, self.claims[claim_id].text, other,
+                                              side.load.get(claim_id, 0), dependants,
+                                              self.path_to_thesis(claim_id)))
+        return sorted(results, key=lambda u: (-u.load, -u.dependants, u.claim))
+
+    def _opponents(self) -> dict[str, list[CrossEdge]]:
+        opponents: dict[str, list[CrossEdge]] = defaultdict(list)
+        for r in self.cross_relations:
+            if r.kind == "contradicts":
+                edge = self._edge(r)
+                opponents[r.source].append(edge)
+                opponents[r.target].append(edge)
+        return opponents
+
+    def _crux(self, claim_id: str, opponents: list[CrossEdge]) -> Crux | None:
+        claim: Claim = self.claims[claim_id]
+        side = self.sides[claim.perspective]
+        if claim.kind == "thesis" or claim_id not in side.thesis_of:
+            return None
+        thesis = side.thesis_of[claim_id]
+        size = side.support_size[thesis]
+        load = side.load[claim_id]
+        return Crux(claim_id, claim.perspective, claim.text, thesis, load, size, round(load / size, 3),
+                    self.path_to_thesis(claim_id), tuple(opponents))
+
+    def cruxes(self) -> list[Crux]:
+        """Claims in a cross-perspective clash that their side's thesis rests on.
+
+        Theses themselves are left out: they are what is disputed, not a crux.
+        Ranked by the share of the thesis's support that would fall with them.
+        """
+        found = [crux for claim_id, edges in self._opponents().items()
+                 if (crux := self._crux(claim_id, edges)) is not None]
+        return sorted(found, key=lambda c: (-c.share, -c.load, c.claim))
+
+    def double_cruxes(self) -> list[DoubleCrux]:
+        """Pairs of clashing claims where each is load-bearing for its own side.
+
+        Ranked by the smaller of the two shares: a double crux matters as much
+        as its weaker half.
+        """
+        cruxes = {c.claim: c for c in self.cruxes()}
+        pairs: dict[tuple[str, str], list[CrossEdge]] = defaultdict(list)
+        for r in self.cross_relations:
+            if r.kind == "contradicts" and r.source in cruxes and r.target in cruxes:
+                pairs[tuple(sorted((r.source, r.target)))].append(self._edge(r))  # type: ignore[index]
+        doubles = [DoubleCrux(cruxes[a], cruxes[b], tuple(edges)) for (a, b), edges in pairs.items()]
+        return sorted(doubles, key=lambda d: (-min(d.first.share, d.second.share), d.first.claim))

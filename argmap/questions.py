@@ -1,0 +1,170 @@
+"""The questions ``argmap query`` answers: each names one public function.
+
+A question has command-line arguments, the Python call that answers it, and a
+plain-text rendering of the answer. ``--json`` output needs no per-question
+code: :func:`argmap.present.to_json` handles every answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from . import query, semantics
+from .compare import Comparison, CrossEdge, Crux
+from .model import CLAIM_KINDS, ArgumentMap
+from .present import shorten, table
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    answer: Callable[[ArgumentMap, argparse.Namespace], Any]
+    text: Callable[[Any], str]
+
+
+def _none(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _claim_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("claim", metavar="CLAIM_ID", help="a claim id, such as rel.relationship-required")
+
+
+def _limit_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", type=int, default=semantics.DEFAULT_LIMIT,
+                        help=f"stop with an error past this many extensions (default: {semantics.DEFAULT_LIMIT})")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--perspective", help="only claims of this perspective")
+    parser.add_argument("--kind", choices=CLAIM_KINDS, help="only claims of this kind")
+    parser.add_argument("--tag", help="only claims with this tag")
+
+
+def _neighbourhood_args(parser: argparse.ArgumentParser) -> None:
+    _claim_arg(parser)
+    parser.add_argument("-k", type=int, default=1, help="how many edges away (default: 1)")
+
+
+def _paths_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("start", metavar="FROM", help="a claim id")
+    parser.add_argument("end", metavar="TO", help="a claim id")
+    parser.add_argument("--limit", type=int, default=10, help="at most this many paths (default: 10)")
+
+
+def _claims_text(claims: list) -> str:
+    return table(["claim", "perspective", "kind", "text"],
+                 [[c.id, c.perspective, c.kind or "", shorten(c.text)] for c in claims])
+
+
+def _links_text(links: list[query.Link]) -> str:
+    if not links:
+        return "(none)"
+    return table(["claim", "perspective", "text", "note"],
+                 [[l.claim, l.perspective, shorten(l.text, 50), shorten(l.note, 50)] for l in links])
+
+
+def _tree_text(tree: query.SupportTree) -> str:
+    lines: list[str] = []
+
+    def walk(node: query.SupportTree, depth: int) -> None:
+        lines.append(f"{'  ' * depth}{'└ ' if depth else ''}{node.claim}: {shorten(node.text, 70)}")
+        for reason in node.reasons:
+            walk(reason, depth + 1)
+
+    walk(tree, 0)
+    return "\n".join(lines)
+
+
+def _paths_text(found: list[list[query.Step]]) -> str:
+    if not found:
+        return "(no path)"
+    lines = []
+    for steps in found:
+        line = steps[0].source if steps[0].forward else steps[0].target
+        for step in steps:
+            line += f" -{step.kind}-> {step.target}" if step.forward else f" <-{step.kind}- {step.source}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _edges_text(edges: list[CrossEdge]) -> str:
+    return "\n\n".join(f"{e.source} ({e.source_perspective})\n  {e.kind} {e.target} ({e.target_perspective})\n"
+                       f"  {shorten(e.source_text, 90)}\n  {e.kind}: {shorten(e.target_text, 90)}\n"
+                       f"  note: {e.note or '(none)'}" for e in edges) or "(none)"
+
+
+def _cruxes_text(cruxes: list[Crux]) -> str:
+    def opponents(c: Crux) -> str:
+        return ", ".join(dict.fromkeys(e.source if e.target == c.claim else e.target for e in c.opponents))
+    return table(["crux", "perspective", "falls", "of", "share", "contested by"],
+                 [[c.claim, c.perspective, c.load, c.support_size, f"{c.share:.0%}", opponents(c)]
+                  for c in cruxes])
+
+
+def _extensions_text(extensions: list[frozenset]) -> str:
+    return "\n".join(f"{i}. {', '.join(sorted(e)) or '(empty)'}" for i, e in enumerate(extensions, 1)) or "(none)"
+
+
+def _acceptance_text(result: semantics.Acceptance) -> str:
+    lines = [f"preferred extensions: {result.preferred_count}; grounded: {len(result.grounded)} claims"]
+    for side in result.sides:
+        lines.append(f"{side.perspective}: can accept {len(side.acceptable)} claims, keeping "
+                     f"{side.own_claims_kept} of its own; its theses "
+                     f"{'hold' if side.theses_accepted else 'do not hold'}")
+    lines.append(f"all sides can accept {len(result.by_all)} claims")
+    lines.append("no side can accept: " + (", ".join(sorted(result.by_none)) or "(none)"))
+    return "\n".join(lines)
+
+
+QUESTIONS = [
+    Question("claims", "claims filtered by perspective, kind and tag", _filters,
+             lambda m, a: query.find_claims(m, perspective=a.perspective, kind=a.kind, tag=a.tag), _claims_text),
+    Question("supporters", "the claims that support a claim", _claim_arg,
+             lambda m, a: query.supporters(m, a.claim), _links_text),
+    Question("contradictors", "the claims that contradict a claim", _claim_arg,
+             lambda m, a: query.contradictors(m, a.claim), _links_text),
+    Question("support-tree", "the reasons under a claim, and their reasons", _claim_arg,
+             lambda m, a: query.support_tree(m, a.claim), _tree_text),
+    Question("neighbourhood", "the claims within k edges of a claim", _neighbourhood_args,
+             lambda m, a: query.neighbourhood(m, a.claim, a.k), _claims_text),
+    Question("paths", "the shortest paths between two claims", _paths_args,
+             lambda m, a: query.paths(m, a.start, a.end, limit=a.limit), _paths_text),
+    Question("engagement", "how much each perspective contradicts and supports each other one", _none,
+             lambda m, a: Comparison(m).engagement(),
+             lambda rows: table(["from", "to", "contradicting claims", "supporting claims",
+                                 "contradicts edges", "supports edges"],
+                                [[r.source, r.target, r.contradicting_claims, r.supporting_claims,
+                                  r.contradicts_edges, r.supports_edges] for r in rows])),
+    Question("disagreements", "every cross-perspective contradicts edge, with its note", _none,
+             lambda m, a: Comparison(m).disagreements(), _edges_text),
+    Question("common-ground", "cross-perspective supports, and claims both sides endorse", _none,
+             lambda m, a: Comparison(m).common_ground(),
+             lambda g: _edges_text(g.agreements) + "\n\nendorsed by both sides:\n" + table(
+                 ["claim", "perspective", "endorsed by"],
+                 [[e.claim, e.perspective, ", ".join(e.endorsed_by)] for e in g.endorsed])),
+    Question("unanswered", "claims another side never engages, by how much rests on them", _none,
+             lambda m, a: Comparison(m).unanswered(),
+             lambda rows: table(["claim", "perspective", "unanswered by", "load", "dependants"],
+                                [[u.claim, u.perspective, u.unanswered_by, u.load, u.dependants] for u in rows])),
+    Question("cruxes", "contested claims their side's thesis rests on, by share of support", _none,
+             lambda m, a: Comparison(m).cruxes(), _cruxes_text),
+    Question("double-cruxes", "clashing pairs where each claim is load-bearing for its side", _none,
+             lambda m, a: Comparison(m).double_cruxes(),
+             lambda rows: table(["claim", "share", "vs claim", "share"],
+                                [[d.first.claim, f"{d.first.share:.0%}", d.second.claim, f"{d.second.share:.0%}"]
+                                 for d in rows])),
+    Question("grounded", "the grounded extension of the contradicts graph", _none,
+             lambda m, a: semantics.grounded_extension(semantics.attack_graph(m)),
+             lambda e: _extensions_text([e])),
+    *[Question(name, f"every {name} extension of the contradicts graph", _limit_arg,
+               lambda m, a, f=f: f(semantics.attack_graph(m), limit=a.limit), _extensions_text)
+      for name, f in (("complete", semantics.complete_extensions), ("preferred", semantics.preferred_extensions),
+                      ("stable", semantics.stable_extensions))],
+    Question("acceptance", "which claims each side can accept, which all can, which none can", _limit_arg,
+             lambda m, a: semantics.acceptance(m, limit=a.limit), _acceptance_text),
+]

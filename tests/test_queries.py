@@ -1,0 +1,180 @@
+"""Navigation and comparison queries, on a small map whose answers are known."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import argmap
+from argmap import query
+from argmap.compare import Comparison
+from argmap.query import UnknownClaim
+from argmap.semantics import acceptance
+
+MANIFEST = "title: Tea or coffee?\nperspectives:\n  tea: {label: Tea}\n  coffee: {label: Coffee}\n"
+# tea.best <- tea.calm <- tea.science, tea.best <- tea.cheap
+# coffee.best <- cof.focus <- cof.study
+# clashes: cof.focus x tea.calm (both ways), cof.study -> tea.science
+# agreement: cof.water supports tea.calm
+TEA = """\
+perspective: tea
+claims:
+  - {id: tea.best, text: Tea is best., kind: thesis}
+  - {id: tea.calm, text: Tea calms., supports: [tea.best],
+     contradicts: [{to: cof.focus, note: calm beats focus}]}
+  - {id: tea.science, text: Studies show tea calms., kind: evidence, supports: [tea.calm], tags: [study]}
+  - {id: tea.cheap, text: Tea is cheap., supports: [tea.best]}
+  - {id: tea.quiet, text: Tea is quiet., supports: [tea.best]}
+"""
+COFFEE = """\
+perspective: coffee
+claims:
+  - {id: cof.best, text: Coffee is best., kind: thesis}
+  - {id: cof.focus, text: Coffee focuses., supports: [cof.best],
+     contradicts: [{to: tea.calm, note: focus beats calm}]}
+  - {id: cof.study, text: The tea studies are flawed., supports: [cof.focus],
+     contradicts: [{to: tea.science, note: flawed method}]}
+  - {id: cof.water, text: Hot drinks soothe., supports: [{to: tea.calm, note: both soothe}]}
+"""
+
+
+@pytest.fixture
+def drinks(make_map):
+    return argmap.load(make_map({"tea.yaml": TEA, "coffee.yaml": COFFEE}, manifest=MANIFEST))
+
+
+def test_find_claims_filters(drinks):
+    assert [c.id for c in query.find_claims(drinks, perspective="tea", kind="thesis")] == ["tea.best"]
+    assert [c.id for c in query.find_claims(drinks, tag="study")] == ["tea.science"]
+    assert query.find_claims(drinks, perspective="coffee", tag="study") == []
+
+
+def test_supporters_and_contradictors_carry_notes(drinks):
+    assert [(l.claim, l.note) for l in query.supporters(drinks, "tea.calm")] == [
+        ("cof.water", "both soothe"), ("tea.science", None)]
+    assert [(l.claim, l.note) for l in query.contradictors(drinks, "tea.calm")] == [("cof.focus", "focus beats calm")]
+
+
+def test_support_tree_nests_reasons_and_can_stay_on_one_side(drinks):
+    tree = query.support_tree(drinks, "tea.best")
+    assert [r.claim for r in tree.reasons] == ["tea.calm", "tea.cheap", "tea.quiet"]
+    assert [r.claim for r in tree.reasons[0].reasons] == ["cof.water", "tea.science"]
+    assert tree.size() == 6
+    assert query.support_tree(drinks, "tea.best", same_side=True).size() == 5
+
+
+def test_neighbourhood_grows_with_k(drinks):
+    assert {c.id for c in query.neighbourhood(drinks, "tea.science", 1)} == {"tea.science", "tea.calm", "cof.study"}
+    assert len(query.neighbourhood(drinks, "tea.science", 2)) == 6
+    assert [c.id for c in query.neighbourhood(drinks, "tea.science", 0)] == ["tea.science"]
+
+
+def test_paths_walk_edges_both_ways(drinks):
+    found = query.paths(drinks, "tea.science", "cof.best")
+    walked = [[(s.source, s.kind, s.target, s.forward) for s in p] for p in found]
+    assert [("cof.study", "contradicts", "tea.science", False), ("cof.study", "supports", "cof.focus", True),
+            ("cof.focus", "supports", "cof.best", True)] in walked
+    assert [len(p) for p in found] == sorted(len(p) for p in found) and len(found[0]) == 3
+    assert query.paths(drinks, "tea.best", "tea.best") == []
+
+
+def test_unknown_claim_suggests_a_fix(drinks):
+    with pytest.raises(UnknownClaim, match="did you mean 'tea.calm'"):
+        query.supporters(drinks, "tea.clam")
+
+
+def test_engagement_counts_claims_and_edges(drinks):
+    rows = {(r.source, r.target): r for r in Comparison(drinks).engagement()}
+    assert (rows["coffee", "tea"].contradicting_claims, rows["coffee", "tea"].supporting_claims) == (2, 1)
+    assert (rows["tea", "coffee"].contradicting_claims, rows["tea", "coffee"].supports_edges) == (1, 0)
+
+
+def test_disagreements_and_common_ground(drinks):
+    comparison = Comparison(drinks)
+    assert {(d.source, d.target, d.note) for d in comparison.disagreements()} == {
+        ("tea.calm", "cof.focus", "calm beats focus"), ("cof.focus", "tea.calm", "focus beats calm"),
+        ("cof.study", "tea.science", "flawed method")}
+    ground = comparison.common_ground()
+    assert [(a.source, a.target, a.note) for a in ground.agreements] == [("cof.water", "tea.calm", "both soothe")]
+    # coffee supports tea.calm, but another coffee claim contradicts it: not endorsed by both
+    assert ground.endorsed == []
+
+
+def test_cruxes_are_ranked_by_the_share_of_support_that_falls(drinks):
+    cruxes = Comparison(drinks).cruxes()
+    # tea.best is supported by 4 own claims; rejecting tea.calm cuts tea.calm and tea.science (2 of 4)
+    tea_calm = next(c for c in cruxes if c.claim == "tea.calm")
+    assert (tea_calm.thesis, tea_calm.load, tea_calm.support_size, tea_calm.share) == ("tea.best", 2, 4, 0.5)
+    assert tea_calm.path == ("tea.calm", "tea.best")
+    # cof.best has 2 supporters; rejecting cof.focus cuts both. Equal shares rank by load.
+    assert [(c.claim, c.share) for c in cruxes] == [
+        ("cof.focus", 1.0), ("tea.calm", 0.5), ("cof.study", 0.5), ("tea.science", 0.25)]
+
+
+def test_double_cruxes_pair_load_bearing_clashes(drinks):
+    doubles = Comparison(drinks).double_cruxes()
+    assert [(d.first.claim, d.second.claim) for d in doubles] == [
+        ("cof.focus", "tea.calm"), ("cof.study", "tea.science")]
+    assert {e.note for e in doubles[0].edges} == {"calm beats focus", "focus beats calm"}
+
+
+def test_unanswered_excludes_engaged_claims_and_their_conclusions(drinks):
+    rows = Comparison(drinks).unanswered()
+    by_tea = [u.claim for u in rows if u.unanswered_by == "coffee"]
+    # coffee engages tea.calm and tea.science, hence also tea.best which they support
+    assert by_tea == ["tea.cheap", "tea.quiet"]
+    by_coffee = {u.claim: u for u in rows if u.unanswered_by == "tea"}
+    assert set(by_coffee) == {"cof.study", "cof.water"}
+    assert by_coffee["cof.study"].load == 1 and by_coffee["cof.study"].path == ("cof.study", "cof.focus", "cof.best")
+
+
+def test_acceptance_per_side(drinks):
+    result = acceptance(drinks)
+    assert result.preferred_count == 2  # tea.calm and cof.focus attack each other
+    assert "cof.study" in result.grounded and "tea.science" not in result.grounded
+    sides = {s.perspective: s for s in result.sides}
+    assert sides["tea"].theses_accepted and sides["coffee"].theses_accepted
+    assert result.by_none == {"tea.science"}
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    (["cruxes"], "cof.focus"),
+    (["double-cruxes"], "tea.calm"),
+    (["engagement"], "coffee"),
+    (["disagreements"], "flawed method"),
+    (["common-ground"], "both soothe"),
+    (["unanswered"], "tea.cheap"),
+    (["claims", "--kind", "thesis"], "tea.best"),
+    (["supporters", "tea.calm"], "cof.water"),
+    (["contradictors", "tea.calm"], "cof.focus"),
+    (["support-tree", "tea.best"], "tea.science"),
+    (["neighbourhood", "tea.science", "-k", "2"], "cof.focus"),
+    (["paths", "tea.science", "cof.best"], "-supports-> cof.best"),
+    (["grounded"], "cof.study"),
+    (["complete"], "cof.study"),
+    (["preferred"], "cof.study"),
+    (["stable"], "cof.study"),
+    (["acceptance"], "no side can accept: tea.science"),
+])
+def test_every_question_is_reachable_from_the_cli(make_map, run_cli, question, expected):
+    root = make_map({"tea.yaml": TEA, "coffee.yaml": COFFEE}, manifest=MANIFEST)
+    text = run_cli("query", *question, "--map", root)
+    assert text.returncode == 0, text.stderr
+    assert expected in text.stdout
+    as_json = run_cli("query", *question, "--map", root, "--json")
+    assert as_json.returncode == 0
+    assert expected.split()[-1].split(">")[-1] in as_json.stdout
+    json.loads(as_json.stdout)
+    assert run_cli("query", *question, "--map", root, "--json").stdout == as_json.stdout  # stable
+
+
+def test_query_errors_are_clean(make_map, run_cli):
+    root = make_map({"tea.yaml": TEA, "coffee.yaml": COFFEE}, manifest=MANIFEST)
+    missing = run_cli("query", "supporters", "tea.clam", "--map", root)
+    assert missing.returncode == 1
+    assert missing.stderr == "argmap: error: no claim 'tea.clam' in the map (did you mean 'tea.calm'?)\n"
+    limit = run_cli("query", "preferred", "--limit", "0", "--map", root)
+    assert limit.returncode == 1 and "more than 0 preferred extensions" in limit.stderr
+    bad_map = run_cli("query", "cruxes", "--map", root / "nope")
+    assert bad_map.returncode == 1 and "no such directory" in bad_map.stderr
