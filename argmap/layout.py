@@ -3,7 +3,9 @@
 Each perspective gets a column. Its theses sit at the top; every other claim
 sits one row below the claim it supports, so a column reads top-down as
 thesis → reasons → their reasons. Claims that reach no thesis go to a last
-row. The layout is deterministic and linear in claims plus edges.
+row. Within a row, claims with cross-perspective edges sit nearest the gutter
+between the columns, so the edges between the sides run through it. The layout
+is deterministic and linear in claims plus edges.
 """
 
 from __future__ import annotations
@@ -39,16 +41,32 @@ def side_by_side(argument_map: ArgumentMap) -> dict[str, tuple[int, int]]:
     per_line = max([4] + [math.ceil(math.sqrt(len(ids))) for ids in by_perspective.values()])
     column_width = per_line * NODE_SPACING + GUTTER
 
+    crossing = _claims_with_cross_edges(argument_map)
+    columns = len(argument_map.perspectives)
     positions: dict[str, tuple[int, int]] = {}
     for column, perspective in enumerate(argument_map.perspectives):
         rows = _rows(argument_map, by_perspective.get(perspective, []))
+        # The first column fills its rows from the right, so in both columns of a
+        # two-sided map the claims that cross over sit next to the gutter.
+        mirrored = column == 0 and columns > 1
         y = 0
         for row in rows:
+            row.sort(key=lambda cid: cid not in crossing)  # stable: keeps the parent order
             for index, claim_id in enumerate(row):
-                positions[claim_id] = (column * column_width + (index % per_line) * NODE_SPACING,
-                                       y + (index // per_line) * LINE_SPACING)
+                slot = index % per_line
+                x = (per_line - 1 - slot if mirrored else slot) * NODE_SPACING
+                positions[claim_id] = (column * column_width + x, y + (index // per_line) * LINE_SPACING)
             y += math.ceil(len(row) / per_line) * LINE_SPACING + ROW_GAP
     return positions
+
+
+def _claims_with_cross_edges(argument_map: ArgumentMap) -> set[str]:
+    claims = argument_map.claims
+    crossing = set()
+    for relation in argument_map.relations():
+        if claims[relation.source].perspective != claims[relation.target].perspective:
+            crossing.update((relation.source, relation.target))
+    return crossing
 
 
 def _rows(argument_map: ArgumentMap, claim_ids: list[str]) -> list[list[str]]:

@@ -16,6 +16,7 @@ its template hook) and bypassed where it is weak:
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import os
 from pathlib import Path
@@ -27,31 +28,10 @@ from pyvis.network import Network
 
 from .files import write_atomically
 from .layout import side_by_side
-from .model import ArgumentMap, Claim
+from .compare import Comparison
+from .model import CLAIM_KINDS, ArgumentMap, Source
 
 _VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-
-
-def hover_text(claim: Claim, perspective_label: str) -> str:
-    """The plain-text tooltip of a claim (vis-network shows it as text).
-
-    >>> from argmap.model import Claim, Source
-    >>> print(hover_text(Claim("a", "Tea calms.", "tea", kind="premise", quote="tea calms me",
-    ...                        source=Source(title="On Tea", author="Ann")), "Tea side"))
-    Tea calms.
-    <BLANKLINE>
-    “tea calms me”
-    — On Tea, Ann
-    <BLANKLINE>
-    Tea side · premise · a
-    """
-    parts = [claim.text]
-    if claim.quote:
-        source = claim.source
-        credit = ", ".join(x for x in (source.title, source.author) if x) if source else ""
-        parts.append(f"“{claim.quote}”" + (f"\n— {credit}" if credit else ""))
-    parts.append(" · ".join([perspective_label, claim.kind or "claim", claim.id, *("#" + t for t in claim.tags)]))
-    return "\n\n".join(parts)
 
 
 def tint(color: str, amount: float = 0.8) -> str:
@@ -68,18 +48,24 @@ def tint(color: str, amount: float = 0.8) -> str:
 
 
 def network_for(argument_map: ArgumentMap) -> Network:
-    """A pyvis ``Network`` holding the map's nodes, edges and positions."""
+    """A pyvis ``Network`` holding the map's nodes, edges and positions.
+
+    Nodes carry the claim's fields, and an index into the page's list of
+    sources, so that shared data is written once, not once per claim.
+    """
     positions = side_by_side(argument_map)
-    labels = {p.id: p.label for p in argument_map.perspectives.values()}
+    sources = _sources(argument_map)
     network = Network(directed=True)
     network.nodes = [
         {
             "id": claim.id,
             "label": claim.text,
-            "title": hover_text(claim, labels[claim.perspective]),
             "group": claim.perspective,
             "kind": claim.kind or "claim",
-            "comment": "comment" in claim.tags,
+            "tags": list(claim.tags),
+            "quote": claim.quote,
+            "note": claim.note,
+            "source": sources.index(claim.source) if claim.source in sources else None,
             "x": positions[claim.id][0],
             "y": positions[claim.id][1],
         }
@@ -88,16 +74,32 @@ def network_for(argument_map: ArgumentMap) -> Network:
     network.node_ids = [node["id"] for node in network.nodes]
     perspective_of = {claim.id: claim.perspective for claim in argument_map.claims.values()}
     network.edges = [
-        {
-            "from": r.source,
-            "to": r.target,
-            "kind": r.kind,
-            "cross": perspective_of[r.source] != perspective_of[r.target],
-            "title": r.kind + (f": {r.note}" if r.note else ""),
-        }
+        {"from": r.source, "to": r.target, "kind": r.kind, "note": r.note,
+         "cross": perspective_of[r.source] != perspective_of[r.target]}
         for r in argument_map.relations()
     ]
     return network
+
+
+def _sources(argument_map: ArgumentMap) -> list[Source]:
+    return list(dict.fromkeys(c.source for c in argument_map.claims.values() if c.source is not None))
+
+
+def page_data(argument_map: ArgumentMap) -> dict[str, object]:
+    """Everything the page needs besides nodes and edges, as JSON-ready data."""
+    return {
+        "perspectives": [{"id": p.id, "label": p.label, "color": p.color, "fill": tint(p.color)}
+                         for p in argument_map.perspectives.values()],
+        "sources": [{"title": s.title, "author": s.author, "url": _web_url(s.url)} for s in _sources(argument_map)],
+        "kinds": [*CLAIM_KINDS, "claim"],
+        "tags": sorted({tag for claim in argument_map.claims.values() for tag in claim.tags}),
+        "engagement": [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
+    }
+
+
+def _web_url(url: str | None) -> str | None:
+    """Only http(s) links reach the page: a javascript: URL must never become a link."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def _environment() -> jinja2.Environment:
@@ -122,14 +124,9 @@ def render_html(argument_map: ArgumentMap) -> str:
     network = network_for(argument_map)
     network.path = "map.html.j2"
     network.templateEnv = _environment()
-    network.templateEnv.globals.update(
-        page_title=argument_map.title,
-        description=argument_map.description,
-        perspectives=[
-            {"id": p.id, "label": p.label, "color": p.color, "fill": tint(p.color)}
-            for p in argument_map.perspectives.values()
-        ],
-    )
+    data = page_data(argument_map)
+    network.templateEnv.globals.update(page_title=argument_map.title, description=argument_map.description,
+                                       perspectives=data["perspectives"], page=data)
     scripts = {"vis_js": _vis_network_js(), "app_js": _template_text("map.js")}
     network.templateEnv.globals.update(scripts, script_hashes=" ".join(map(_csp_hash, scripts.values())))
     return network.generate_html()

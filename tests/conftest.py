@@ -136,7 +136,7 @@ def open_map(chromium: object) -> Iterator[Callable[[Path], OpenedPage]]:
     """Open an HTML file from file:// with every non-file request blocked."""
     contexts = []
 
-    def open_(html: Path) -> OpenedPage:
+    def open_(html: Path, hash_: str = "") -> OpenedPage:
         context = chromium.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
         contexts.append(context)
         opened = OpenedPage(context.new_page(), [], [])
@@ -153,7 +153,7 @@ def open_map(chromium: object) -> Iterator[Callable[[Path], OpenedPage]]:
         context.route("**/*", on_route)
         page.on("console", lambda m: m.type == "error" and opened.console_errors.append(m.text))
         page.on("pageerror", lambda e: opened.console_errors.append(str(e)))
-        page.goto(html.resolve().as_uri())
+        page.goto(html.resolve().as_uri() + hash_)
         page.wait_for_selector("body[data-drawn=true]", state="attached", timeout=15_000)
         return opened
 

@@ -1,10 +1,13 @@
-"""The built map in a real headless Chromium, offline."""
+"""The built map in a real headless Chromium, offline, driven as a reader would."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 import argmap
+from argmap import query
 
 from .conftest import BUNDLED_CLAIMS
 
@@ -18,39 +21,310 @@ HOSTILE = [
 ]
 
 
-def hover_claim(page, claim_id: str) -> str:
-    """Move the mouse over a claim and return its tooltip's text."""
-    point = page.evaluate(
+@pytest.fixture(scope="module")
+def bundled() -> argmap.ArgumentMap:
+    return argmap.load(BUNDLED_CLAIMS)
+
+
+@pytest.fixture(scope="module")
+def bundled_html(bundled, tmp_path_factory) -> Path:
+    return argmap.write_html(bundled, tmp_path_factory.mktemp("map") / "map.html")
+
+
+@pytest.fixture
+def page_of(open_map, bundled_html):
+    """Open the bundled map, optionally at a URL hash; check it stayed clean."""
+    opened_pages = []
+
+    def open_(hash_: str = ""):
+        opened = open_map(bundled_html, hash_)
+        opened_pages.append(opened)
+        return opened.page
+
+    yield open_
+    for opened in opened_pages:
+        assert opened.console_errors == [], opened.console_errors
+        assert opened.requests == [], opened.requests
+
+
+def claim_point(page, claim_id: str) -> dict:
+    return page.evaluate(
         """(id) => { const n = window.argmap.network;
                      const p = n.canvasToDOM(n.getPosition(id));
                      const r = document.querySelector('#map canvas').getBoundingClientRect();
                      return {x: p.x + r.left, y: p.y + r.top}; }""", claim_id)
+
+
+def click_claim(page, claim_id: str, modifiers: list[str] | None = None) -> None:
+    point = claim_point(page, claim_id)
+    box = page.locator("#map canvas").bounding_box()
+    if not (box["x"] < point["x"] < box["x"] + box["width"] - 400 and box["y"] < point["y"] < box["y"] + box["height"]):
+        page.evaluate("() => window.argmap.network.fit({animation: false})")  # as a reader would pan to it
+        point = claim_point(page, claim_id)
+    page.mouse.move(point["x"], point["y"])
+    if modifiers:
+        for key in modifiers:
+            page.keyboard.down(key)
+    page.mouse.click(point["x"], point["y"])
+    for key in modifiers or []:
+        page.keyboard.up(key)
+
+
+def hover_claim(page, claim_id: str) -> str:
+    """Move the mouse over a claim and return its tooltip's text."""
+    point = claim_point(page, claim_id)
     page.mouse.move(point["x"], point["y"])
     tooltip = page.locator("div.vis-tooltip")
     tooltip.wait_for(state="visible", timeout=5_000)
     return tooltip.inner_text()
 
 
-def test_bundled_map_opens_offline_and_draws_every_claim(open_map, tmp_path):
-    m = argmap.load(BUNDLED_CLAIMS)
-    html = argmap.write_html(m, tmp_path / "map.html")
-    opened = open_map(html)
-    page = opened.page
+def visible_counts(page) -> tuple[int, int]:
+    status = page.locator("#status")
+    return int(status.get_attribute("data-visible-claims")), int(status.get_attribute("data-visible-edges"))
+
+
+def hidden_ids(page) -> set[str]:
+    return set(page.evaluate(
+        "() => window.argmap.network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.id)"))
+
+
+def hash_of(page) -> str:
+    return page.evaluate("() => location.hash")
+
+
+def test_bundled_map_opens_offline_and_draws_every_claim(page_of, bundled):
+    page = page_of()
     drawn = page.evaluate("() => window.argmap.network.body.data.nodes.getIds()")
-    assert sorted(drawn) == sorted(m.claims)
-    edges = page.evaluate("() => window.argmap.network.body.data.edges.length")
-    assert edges == m.graph.number_of_edges()
+    assert sorted(drawn) == sorted(bundled.claims)
+    assert page.evaluate("() => window.argmap.network.body.data.edges.length") == bundled.graph.number_of_edges()
     assert page.locator("#map canvas").count() == 1
-    assert page.locator("#map-title").inner_text() == m.title
-    assert opened.console_errors == [] and opened.requests == []
+    assert page.locator("#map-title").inner_text() == bundled.title
+    assert visible_counts(page) == (len(bundled.claims), bundled.graph.number_of_edges())
 
 
-def test_hover_shows_text_quote_and_source(open_map, tmp_path):
-    m = argmap.load(BUNDLED_CLAIMS)
-    opened = open_map(argmap.write_html(m, tmp_path / "map.html"))
-    claim = next(c for c in m.claims.values() if c.quote and c.kind == "thesis")
-    text = hover_claim(opened.page, claim.id)
+def test_perspectives_are_side_by_side(page_of, bundled):
+    page = page_of()
+    xs = page.evaluate("() => { const n = window.argmap.network; return n.getPositions(); }")
+    by_side = {p: [xs[c.id]["x"] for c in bundled.claims.values() if c.perspective == p] for p in bundled.perspectives}
+    left, right = by_side["relational"], by_side["professional-service"]
+    assert max(left) < min(right)  # two columns, with a gutter between them
+    assert min(right) - max(left) >= 200
+
+
+def test_hover_shows_text_quote_and_source(page_of, bundled):
+    page = page_of()
+    claim = bundled.claims["rel.relationship-required"]
+    text = hover_claim(page, claim.id)
     assert claim.text in text and claim.quote in text and claim.source.title in text
+
+
+def test_clicking_a_claim_opens_its_details(page_of, bundled):
+    page = page_of()
+    claim = bundled.claims["svc.life-neglected"]
+    click_claim(page, claim.id)
+    panel = page.locator("#details")
+    panel.wait_for(state="visible")
+    assert page.locator("#details-title").inner_text() == claim.text
+    body = page.locator("#details-body").inner_text()
+    assert "Professional-service critique" in body and "premise" in body
+    assert claim.quote in page.locator("#details blockquote").inner_text()
+    source_link = page.locator("#details .source a")
+    assert source_link.get_attribute("href") == claim.source.url
+    assert source_link.inner_text() == f"{claim.source.title} — {claim.source.author}"
+    fragment = page.locator("#details a.quote-link").get_attribute("href")
+    assert fragment.startswith(claim.source.url + "#:~:text=the%20real%20problems%20in%20a,")
+    # supporters and contradictors, each with its note, each clickable
+    for link in query.supporters(bundled, claim.id) + query.contradictors(bundled, claim.id):
+        assert page.locator(f"#details-body button[data-claim='{link.claim}']").count() == 1
+        if link.note:
+            assert link.note in body
+    page.locator("#details-body button[data-claim='rel.check-in-regularly']").first.click()
+    assert page.locator("#details-title").inner_text() == bundled.claims["rel.check-in-regularly"].text
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["rel.check-in-regularly"]
+    assert "claim=rel.check-in-regularly" in hash_of(page)
+
+
+def test_escape_closes_the_panel(page_of):
+    page = page_of("#claim=rel.repair-valuable")
+    assert page.locator("#details").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator("#details").is_hidden()
+    assert "claim=" not in hash_of(page)
+
+
+def test_search_is_incremental_and_enter_focuses_the_claim(page_of, bundled):
+    page = page_of()
+    box = page.locator("#search")
+    box.fill("gaslight")
+    results = page.locator("#search-results button")
+    assert results.count() == 1 and results.first.get_attribute("data-claim") == "svc.obsession"
+    box.fill("comment")  # matches the tag
+    assert {b.get_attribute("data-claim") for b in results.all()} == {
+        c.id for c in bundled.claims.values() if "comment" in c.tags}
+    box.fill("rel.repair-")  # matches ids
+    assert results.count() == 3
+    box.fill("transference")  # matches a quote, not the claim text
+    box.press("Enter")
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["svc.obsession"]
+    assert page.locator("#details-title").inner_text() == bundled.claims["svc.obsession"].text
+    assert "claim=svc.obsession" in hash_of(page)
+    # the claim is centred in the free part of the map
+    point = claim_point(page, "svc.obsession")
+    canvas = page.locator("#map canvas").bounding_box()
+    panel = page.locator("#details").bounding_box()
+    assert abs(point["x"] - (canvas["x"] + (canvas["width"] - panel["width"]) / 2)) < 5
+
+
+def test_choosing_a_result_with_the_mouse_focuses_it(page_of):
+    page = page_of()
+    page.locator("#search").fill("rupture")
+    page.locator("#search-results button[data-claim='rel.ruptures-inevitable']").click()
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["rel.ruptures-inevitable"]
+
+
+def test_filters_change_the_visible_counts(page_of, bundled):
+    page = page_of()
+    claims, edges = len(bundled.claims), bundled.graph.number_of_edges()
+    svc = {c.id for c in bundled.claims.values() if c.perspective == "professional-service"}
+    page.get_by_label("Relational view", exact=True).uncheck()
+    svc_edges = sum(1 for a, b in bundled.graph.edges if a in svc and b in svc)
+    assert visible_counts(page) == (len(svc), svc_edges)
+    assert hidden_ids(page) == set(bundled.claims) - svc
+    assert "p=professional-service" in hash_of(page)
+    page.get_by_label("Relational view", exact=True).check()
+    assert visible_counts(page) == (claims, edges)
+
+    cross = sum(1 for r in bundled.relations()
+                if bundled.claims[r.source].perspective != bundled.claims[r.target].perspective)
+    page.locator("#cross-only").check()
+    assert visible_counts(page) == (claims, cross)
+    page.locator("#cross-only").uncheck()
+
+    page.locator("input[name=edge-kind][value=supports]").uncheck()
+    contradicts = sum(1 for *_, k in bundled.graph.edges(data="kind") if k == "contradicts")
+    assert visible_counts(page) == (claims, contradicts)
+    page.locator("input[name=edge-kind][value=supports]").check()
+
+    page.locator("input[name=kind][value=thesis]").uncheck()
+    assert visible_counts(page)[0] == claims - 2
+    page.locator("input[name=kind][value=thesis]").check()
+
+    page.locator("#tag-filter").select_option("comment")
+    assert visible_counts(page)[0] == sum("comment" in c.tags for c in bundled.claims.values())
+    page.locator("#reset").click()
+    assert visible_counts(page) == (claims, edges)
+    assert hash_of(page) == ""
+
+
+def test_deep_link_opens_a_claim_with_filters(page_of, bundled):
+    page = page_of("#claim=rel.repair-valuable&p=relational&e=supports")
+    assert page.locator("#details-title").inner_text() == bundled.claims["rel.repair-valuable"].text
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["rel.repair-valuable"]
+    rel = {c.id for c in bundled.claims.values() if c.perspective == "relational"}
+    rel_supports = sum(1 for a, b, k in bundled.graph.edges(data="kind") if a in rel and b in rel and k == "supports")
+    assert visible_counts(page) == (len(rel), rel_supports)
+    assert not page.get_by_label("Professional-service critique", exact=True).is_checked()
+    assert not page.locator("input[name=edge-kind][value=contradicts]").is_checked()
+
+
+def test_focus_mode_shows_the_k_hop_neighbourhood(page_of, bundled):
+    page = page_of("#claim=svc.life-neglected")
+    page.locator("#details select").select_option("2")
+    page.locator("#focus-button").click()
+    expected = {c.id for c in query.neighbourhood(bundled, "svc.life-neglected", 2)}
+    assert set(bundled.claims) - hidden_ids(page) == expected
+    assert visible_counts(page)[0] == len(expected)
+    assert "focus=svc.life-neglected" in hash_of(page) and "depth=2" in hash_of(page)
+
+
+def test_selecting_two_claims_highlights_the_paths_between_them(page_of, bundled):
+    page = page_of()
+    click_claim(page, "rel.wired-for-connection")
+    page.locator("#details").wait_for(state="visible")
+    page.locator("#close-details").click()
+    click_claim(page, "rel.wired-for-connection")
+    click_claim(page, "svc.therapy-is-professional-service", modifiers=["Control"])
+    shortest = query.paths(bundled, "rel.wired-for-connection", "svc.therapy-is-professional-service")[0]
+    assert page.locator("#status").get_attribute("data-path-length") == str(len(shortest))
+    opacity = page.evaluate("() => Object.fromEntries(window.argmap.network.body.data.nodes.get().map(n => [n.id, n.opacity]))")
+    on_path = {s.source for s in shortest} | {s.target for s in shortest}
+    assert all(opacity[c] == 1 for c in on_path)
+    assert opacity["svc.obsession"] == 0.2
+    assert "path=rel.wired-for-connection%2Csvc.therapy-is-professional-service" in hash_of(page)
+
+
+def test_path_button_then_click(page_of):
+    page = page_of("#claim=rel.wired-for-connection")
+    page.locator("#path-button").click()
+    assert "click another claim" in page.locator("#status").inner_text()
+    page.locator("#close-details").click()
+    click_claim(page, "svc.qualities-not-relationship")
+    assert page.locator("#status").get_attribute("data-path-length") == "2"
+
+
+def test_highlight_toggles_dim_everything_but_the_cross_edges(page_of, bundled):
+    page = page_of()
+
+    def lit_edges() -> set[tuple[str, str]]:
+        edges = page.evaluate("() => window.argmap.network.body.data.edges.get()")
+        return {(e["from"], e["to"]) for e in edges if e["color"]["opacity"] == 1}
+
+    cross = [r for r in bundled.relations()
+             if bundled.claims[r.source].perspective != bundled.claims[r.target].perspective]
+    page.locator("#hl-disagreements").check()
+    assert lit_edges() == {(r.source, r.target) for r in cross if r.kind == "contradicts"}
+    page.locator("#hl-disagreements").uncheck()
+    page.locator("#hl-common").check()
+    assert lit_edges() == {(r.source, r.target) for r in cross if r.kind == "supports"}
+    assert "hl=common" in hash_of(page)
+    page.locator("#hl-common").uncheck()
+    assert len(lit_edges()) == bundled.graph.number_of_edges()
+
+
+def test_engagement_summary_matches_the_query(page_of, bundled):
+    from argmap.compare import Comparison
+
+    page = page_of()
+    rows = page.locator("#summary tbody tr").all()
+    expected = Comparison(bundled).engagement()
+    assert len(rows) == len(expected)
+    for row, engagement in zip(rows, expected):
+        cells = row.locator("td").all_inner_texts()
+        assert cells[1:] == [str(engagement.contradicting_claims), str(engagement.supporting_claims)]
+
+
+def test_force_layout_is_seeded_and_reproducible(page_of):
+    def force_positions(page):
+        page.get_by_label("free force layout").check()
+        page.wait_for_selector("body[data-layout=force]", state="attached", timeout=30_000)
+        return page.evaluate("() => window.argmap.network.getPositions()")
+
+    first_page = page_of()
+    sides = first_page.evaluate("() => window.argmap.network.getPositions()")
+    first = force_positions(first_page)
+    assert first != sides
+    assert force_positions(page_of()) == first
+    first_page.get_by_label("side by side").check()
+    assert first_page.evaluate("() => window.argmap.network.getPositions()") == sides
+
+
+def test_keyboard_reaches_search_filters_and_the_claim_list(page_of, bundled):
+    page = page_of()
+    page.locator("body").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "search"
+    reached = set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("() => document.activeElement.name || document.activeElement.id "
+                                  "|| (document.activeElement.dataset.claim ? 'claim-list' : '')"))
+    assert {"perspective", "kind", "edge-kind", "reset", "claim-list"} <= reached
+    listed = page.locator("#claim-list button")
+    assert listed.count() == len(bundled.claims)
+    listed.first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#details").is_visible()
 
 
 @pytest.mark.parametrize("payload", HOSTILE)
@@ -68,12 +342,16 @@ def test_hostile_claim_text_stays_inert(make_map, open_map, tmp_path, payload):
     opened = open_map(html)
     page = opened.page
     assert page.evaluate("() => window.__x") is None
-    assert page.locator("img, svg[onload]").count() == 0
     assert page.locator("#map-title").inner_text() == payload
-    labels = page.evaluate("() => window.argmap.network.body.data.nodes.get('tea.best').label")
-    assert labels == payload
-    tooltip = hover_claim(page, "tea.best")
-    assert payload in tooltip  # shown as text
+    assert page.evaluate("() => window.argmap.network.body.data.nodes.get('tea.best').label") == payload
+    assert payload in hover_claim(page, "tea.best")
+    click_claim(page, "tea.best")
+    page.locator("#details").wait_for(state="visible")
+    assert page.locator("#details-title").inner_text() == payload
+    assert payload in page.locator("#details blockquote").inner_text()
+    assert page.locator("#details a").count() == 0  # a javascript: URL never becomes a link
+    page.locator("#search").fill(payload[:12])
+    assert page.locator("#search-results button").count() >= 1
+    assert page.locator("img, svg[onload], #details script, #search-results script, div.vis-tooltip *:not(br)").count() == 0
     assert page.evaluate("() => window.__x") is None
-    assert page.locator("div.vis-tooltip *:not(br)").count() == 0
-    assert opened.requests == []
+    assert opened.requests == [] and opened.console_errors == []
