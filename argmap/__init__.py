@@ -26,4 +26,4 @@ __all__ = [
     "summary",
     "write_html",
 ]
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402

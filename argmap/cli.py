@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Callable, Sequence
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence
 
-from . import __version__
+from ._version import __version__
+from .cache import CACHE_FOLDER
 from .errors import MapError
+from .profile import profiling
 from .load import load
 from .present import to_json
 from .query import UnknownClaim, summary
@@ -26,16 +29,32 @@ DEFAULT_OUTPUT = "output/map.html"
 
 
 def _check(args: argparse.Namespace) -> int:
-    argument_map = load(args.claims_dir)
-    print(f"{args.claims_dir}: ok: {summary(argument_map)}")
+    with _profiled(args):
+        argument_map = load(args.claims_dir, cache=not args.no_cache)
+        line = summary(argument_map)
+    print(f"{args.claims_dir}: ok: {line}")
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    argument_map = load(args.claims_dir)
-    written = write_html(argument_map, args.output)
-    print(f"wrote {written}: {summary(argument_map)}")
+    with _profiled(args):
+        argument_map = load(args.claims_dir, cache=not args.no_cache)
+        written = write_html(argument_map, args.output)
+        line = summary(argument_map)
+    print(f"wrote {written}: {line}")
     return 0
+
+
+@contextmanager
+def _profiled(args: argparse.Namespace) -> Iterator[None]:
+    """Time the phases; show progress on a terminal; print the table on --profile."""
+    with profiling(progress=sys.stderr if sys.stderr.isatty() else None) as profile:
+        try:
+            yield
+        finally:
+            if args.profile:
+                profile.finish()
+                print(profile.table(), file=sys.stderr)
 
 
 def _quotes(args: argparse.Namespace) -> int:
@@ -79,20 +98,30 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("claims_dir", nargs="?", default=DEFAULT_CLAIMS, metavar="CLAIMS_DIR",
                          help=f"the map directory holding map.yaml (default: {DEFAULT_CLAIMS})")
 
+    def speed_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--profile", action="store_true",
+                         help="print the time spent in each phase to stderr")
+        sub.add_argument("--no-cache", action="store_true",
+                         help=f"parse every file again instead of reusing CLAIMS_DIR/{CACHE_FOLDER}/")
+
     check = commands.add_parser(
         "check", help="validate a map and print a one-line summary",
         description="Validate every file of a map. Prints a summary and exits 0 when the map is valid; "
                     "prints every problem as file:line:col to stderr and exits 1 when it is not.")
     claims_dir(check)
+    speed_options(check)
     check.set_defaults(run=_check)
 
     build = commands.add_parser(
         "build", help="render the map as one offline HTML file",
         description="Validate the map and render it as a single HTML file that works offline from "
-                    "file://. The file is written atomically: a failed build leaves no partial file.")
+                    "file://. The file is written atomically: a failed build leaves no partial file. Parse "
+                    f"results are cached in CLAIMS_DIR/{CACHE_FOLDER}/, so a rebuild re-parses only the files "
+                    "that changed.")
     claims_dir(build)
     build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="FILE",
                        help=f"where to write the HTML (default: {DEFAULT_OUTPUT})")
+    speed_options(build)
     build.set_defaults(run=_build)
 
     quotes = commands.add_parser(

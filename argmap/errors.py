@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A 1-based place in a file.
+class Position(NamedTuple):
+    """A 1-based place in a file (a named tuple: cheap to make, sorts by place).
 
     >>> str(Position("claims/map.yaml", 3, 5))
     'claims/map.yaml:3:5'

@@ -14,8 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from .cache import ParseCache, digest_of
 from .errors import MapError, Position, Problem, did_you_mean
 from .model import CLAIM_KINDS, RELATION_KINDS, ArgumentMap, Claim, Perspective, Relation, Source
+from .profile import current as current_profile
+from .profile import phase
 from .validate import validate
 from .yamlnodes import NodeReader, compose_file, is_null
 
@@ -50,11 +53,13 @@ class ClaimsFile:
     unparsed: bool = False
 
 
-def load(path: str | os.PathLike[str] = "claims") -> ArgumentMap:
+def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False) -> ArgumentMap:
     """Load and validate the map in directory ``path``.
 
     Raises :class:`~argmap.errors.MapError` listing every problem found, each
-    with its file, line and column.
+    with its file, line and column. With ``cache``, parse results are kept in
+    ``path/.argmap-cache/`` keyed by each file's content, so the next load
+    re-parses only the files that changed.
 
     >>> import argmap
     >>> m = argmap.load("claims")
@@ -77,10 +82,18 @@ def load(path: str | os.PathLike[str] = "claims") -> ArgumentMap:
                                 "create it with a title and the perspectives")])
 
     problems: list[Problem] = []
-    manifest = read_manifest(manifest_path, problems)
-    files = [read_claims_file(p, problems) for p in find_claims_files(root)]
-    if manifest is not None:
-        problems.extend(validate(manifest.perspectives, files))
+    parse_cache = ParseCache(root) if cache else None
+    with phase("validate"):
+        manifest = read_manifest(manifest_path, problems)
+        paths = find_claims_files(root)
+        files = []
+        for index, claims_path in enumerate(paths):
+            report_progress(f"reading {index + 1} of {len(paths)} claims files")
+            files.append(read_claims_file(claims_path, problems, cache=parse_cache))
+        if parse_cache is not None:
+            parse_cache.prune()
+        if manifest is not None:
+            problems.extend(validate(manifest.perspectives, files))
     if problems or manifest is None:
         raise MapError(problems)
     return ArgumentMap(
@@ -89,6 +102,12 @@ def load(path: str | os.PathLike[str] = "claims") -> ArgumentMap:
         perspectives=manifest.perspectives,
         claims={claim.id: claim for f in files for claim in f.claims},
     )
+
+
+def report_progress(message: str) -> None:
+    profile = current_profile()
+    if profile is not None:
+        profile.report(message)
 
 
 def find_claims_files(root: Path) -> list[Path]:
@@ -160,13 +179,43 @@ def _read_perspectives(reader: NodeReader, node: yaml.Node) -> dict[str, Perspec
     return perspectives
 
 
-def read_claims_file(path: str | os.PathLike[str], problems: list[Problem]) -> ClaimsFile:
+def read_claims_file(path: str | os.PathLike[str], problems: list[Problem], *,
+                     cache: ParseCache | None = None) -> ClaimsFile:
     """Read one claims file on its own; append its problems to ``problems``.
 
-    Cross-file checks (unknown ids, perspectives) are not run here.
+    Cross-file checks (unknown ids, perspectives) are not run here. With a
+    ``cache``, a file whose content has not changed is not parsed again.
     """
     shown = str(path)
-    node, syntax = compose_file(Path(path), shown)
+    profile = current_profile()
+    content = digest = None
+    if cache is not None:
+        try:
+            content = Path(path).read_bytes()
+        except OSError:
+            pass
+        else:
+            digest = digest_of(content)
+            with phase("cache"):
+                hit = cache.get(shown, digest)
+            if hit is not None:
+                if profile is not None:
+                    profile.cached_files.append(shown)
+                problems.extend(hit[1])
+                return hit[0]
+    own_problems: list[Problem] = []
+    result = _parse_claims_file(Path(path), shown, own_problems, content)
+    if profile is not None:
+        profile.parsed_files.append(shown)
+    if cache is not None and digest is not None:
+        with phase("cache"):
+            cache.put(shown, digest, result, own_problems)
+    problems.extend(own_problems)
+    return result
+
+
+def _parse_claims_file(path: Path, shown: str, problems: list[Problem], content: bytes | None) -> ClaimsFile:
+    node, syntax = compose_file(path, shown, content)
     problems.extend(syntax)
     result = ClaimsFile(shown, None, None, None, unparsed=bool(syntax))
     if syntax:
@@ -234,7 +283,7 @@ def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim 
         id=claim_id, text=text or "", perspective=file.perspective or "", kind=kind, quote=optional("quote"),
         tags=tuple(tags), note=optional("note"), relations=tuple(relations), source=file.source,
         position=reader.position(node),
-        field_positions={key: reader.position(value) for key, (_, value) in entries.items()},
+        quote_position=reader.position(entries["quote"][1]) if "quote" in entries else None,
     )
 
 

@@ -73,8 +73,8 @@ class Claim:
     relations: tuple[Relation, ...] = ()
     source: Source | None = None
     position: Position | None = field(default=None, compare=False)
-    #: where each field's value starts in its file, keyed by field name
-    field_positions: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
+    #: where the quote's value starts, so a quote that drifts can be pointed at
+    quote_position: Position | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -114,5 +114,7 @@ class ArgumentMap:
         and ``note``. Treat it as read-only: copy it before changing it.
         """
         from .graph import build_graph
+        from .profile import phase
 
-        return build_graph(self)
+        with phase("build graph"):
+            return build_graph(self)

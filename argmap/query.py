@@ -31,7 +31,7 @@ def edges_per_kind(argument_map: ArgumentMap) -> dict[str, int]:
     >>> sorted(edges_per_kind(argmap.load("claims")))
     ['contradicts', 'supports']
     """
-    counts = Counter(kind for _, _, kind in argument_map.graph.edges(data="kind"))
+    counts = Counter(relation.kind for relation in argument_map.relations())  # no need to build the graph
     return {kind: counts[kind] for kind in RELATION_KINDS}
 
 

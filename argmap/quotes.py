@@ -137,6 +137,6 @@ def check_quotes(claims_file: str | os.PathLike[str], source_file: str | os.Path
         if needle and needle in haystack:
             continue
         closest, similarity = closest_passage(claim.quote, source_text)
-        where = claim.field_positions.get("quote") or claim.position or Position(str(claims_file), 1, 1)
+        where = claim.quote_position or claim.position or Position(str(claims_file), 1, 1)
         misses.append(QuoteMiss(claim.id, claim.quote, where, closest, similarity))
     return QuoteReport(len(quoted), misses)

@@ -19,19 +19,60 @@ import base64
 import dataclasses
 import hashlib
 import os
+import sys
+from types import ModuleType
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
-import pyvis
 from markupsafe import Markup
-from pyvis.network import Network
 
 from .files import write_atomically
+from .profile import phase
 from .layout import side_by_side
 from .compare import Comparison
 from .model import CLAIM_KINDS, ArgumentMap, Source
 
-_VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+if TYPE_CHECKING:
+    from pyvis.network import Network
+
+
+class _NotebookOnly:
+    """Stands in for IPython's IFrame, which pyvis needs only to show a notebook."""
+
+    def __init__(self, *args: object, **kwargs: object):
+        raise RuntimeError("argmap does not display maps in notebooks through pyvis")
+
+
+def _pyvis_network() -> ModuleType:
+    """Import ``pyvis.network`` without paying for IPython (0.4 s at start-up).
+
+    pyvis imports ``IPython.display`` only for ``Network.show(notebook=True)``,
+    which argmap never calls. Unless IPython is already loaded, a stand-in
+    serves that one import and is removed at once, so a later ``import IPython``
+    still gets the real package.
+    """
+    if "pyvis.network" in sys.modules or "IPython.display" in sys.modules:
+        import pyvis.network
+
+        return pyvis.network
+    display = ModuleType("IPython.display")
+    display.IFrame = _NotebookOnly  # type: ignore[attr-defined]
+    package = ModuleType("IPython")
+    package.display = display  # type: ignore[attr-defined]
+    stand_ins = {"IPython": package, "IPython.display": display}
+    sys.modules.update(stand_ins)
+    try:
+        import pyvis.network
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return pyvis.network
+
+
+def _vis_js_path() -> Path:
+    return Path(_pyvis_network().__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 
 
 def tint(color: str, amount: float = 0.8) -> str:
@@ -53,9 +94,10 @@ def network_for(argument_map: ArgumentMap) -> Network:
     Nodes carry the claim's fields, and an index into the page's list of
     sources, so that shared data is written once, not once per claim.
     """
-    positions = side_by_side(argument_map)
+    with phase("layout"):
+        positions = side_by_side(argument_map)
     sources = _sources(argument_map)
-    network = Network(directed=True)
+    network = _pyvis_network().Network(directed=True)
     network.nodes = [
         {
             "id": claim.id,
@@ -122,6 +164,11 @@ def render_html(argument_map: ArgumentMap) -> str:
     True
     """
     network = network_for(argument_map)
+    with phase("render HTML"):
+        return _render(argument_map, network)
+
+
+def _render(argument_map: ArgumentMap, network: Network) -> str:
     network.path = "map.html.j2"
     network.templateEnv = _environment()
     data = page_data(argument_map)
@@ -142,7 +189,7 @@ def _template_text(name: str) -> Markup:
 
 
 def _vis_network_js() -> Markup:
-    source = _VIS_JS.read_text(encoding="utf-8")
+    source = _vis_js_path().read_text(encoding="utf-8")
     # An inline script ends at the first "</script"; make sure the library has none.
     source = source.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
     return Markup(source)
@@ -156,5 +203,7 @@ def write_html(argument_map: ArgumentMap, path: str | os.PathLike[str] = "output
     >>> out.stat().st_size > 100_000
     True
     """
-    return write_atomically(path, render_html(argument_map))
+    html = render_html(argument_map)
+    with phase("write"):
+        return write_atomically(path, html)
 

@@ -82,3 +82,19 @@ def test_claim_shaped_documents_give_a_map_or_positioned_errors(claims):
         assert_loads_or_reports(root)
     finally:
         shutil.rmtree(root)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.from_regex(r"[0-9 :.+\-TtZeE_]{1,30}", fullmatch=True),
+                 st.sampled_from(["yes", "No", "~", "null", "2001-12-14 21:59:43.10 -5", "1 2", ".inf",
+                                  "<<", "=", "0x1F", "1_000", "12:30:45", "True story", "on and off"])))
+def test_fast_resolver_agrees_with_pyyaml(value):
+    from argmap.yamlnodes import _BaseLoader, _Loader
+
+    stock, fast = _BaseLoader(""), _Loader("")
+    try:
+        for implicit in ((True, False), (False, True)):
+            assert fast.resolve(yaml.ScalarNode, value, implicit) == stock.resolve(yaml.ScalarNode, value, implicit)
+    finally:
+        stock.dispose()
+        fast.dispose()

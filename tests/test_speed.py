@@ -1,0 +1,118 @@
+"""The parse cache, --profile, progress, and start-up cost (no timings asserted)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import argmap
+from argmap.profile import Profile, profiling
+
+from .conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate  # noqa: E402
+
+
+def small_map(tmp_path: Path) -> Path:
+    return generate(tmp_path / "synthetic", 300, perspectives=3, files=6, seed=3)
+
+
+def test_cached_rebuild_reparses_only_the_changed_file(tmp_path):
+    root = small_map(tmp_path)
+    with profiling() as cold:
+        first = argmap.load(root, cache=True)
+    assert len(cold.parsed_files) == 6 and cold.cached_files == []
+
+    edited = sorted(root.glob("side1-*.yaml"))[0]
+    edited.write_text(edited.read_text().replace("They cannot both hold.", "Edited note."))
+    with profiling() as warm:
+        second = argmap.load(root, cache=True)
+    assert warm.parsed_files == [str(edited)]
+    assert len(warm.cached_files) == 5
+    # the cached load gives the same map as a fresh parse
+    fresh = argmap.load(root)
+    assert second.claims == fresh.claims and [r for r in second.relations()] == [r for r in fresh.relations()]
+    assert any(r.note == "Edited note." for r in second.relations())
+    assert [r.position for r in second.relations()] == [r.position for r in fresh.relations()]
+    assert first.claims.keys() == second.claims.keys()
+
+
+def test_cached_errors_are_reported_again(tmp_path):
+    root = small_map(tmp_path)
+    broken = sorted(root.glob("side0-*.yaml"))[0]
+    broken.write_text(broken.read_text().replace("  text:", "  txt:", 1))
+    messages = []
+    for _ in range(2):
+        try:
+            argmap.load(root, cache=True)
+        except argmap.MapError as error:
+            messages.append([str(p) for p in error.problems])
+    assert len(messages) == 2 and messages[0] == messages[1]
+    assert any("unknown key 'txt'" in m for m in messages[0])
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored(tmp_path):
+    root = small_map(tmp_path)
+    argmap.load(root, cache=True)
+    for entry in (root / ".argmap-cache").glob("*.json"):
+        entry.write_text("{not json")
+    with profiling() as profile:
+        argmap.load(root, cache=True)
+    assert len(profile.parsed_files) == 6
+    assert (root / ".argmap-cache" / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_deleted_files_leave_the_cache(tmp_path):
+    root = small_map(tmp_path)
+    argmap.load(root, cache=True)
+    assert len(list((root / ".argmap-cache").glob("*.json"))) == 6
+    for extra in sorted(root.glob("side2-*.yaml")):
+        extra.unlink()
+    (root / "map.yaml").write_text((root / "map.yaml").read_text())
+    try:
+        argmap.load(root, cache=True)
+    except argmap.MapError:
+        pass
+    assert len(list((root / ".argmap-cache").glob("*.json"))) == 4
+
+
+def test_build_profile_prints_each_phase(run_cli, tmp_path):
+    root = small_map(tmp_path)
+    result = run_cli("build", root, "-o", tmp_path / "m.html", "--profile")
+    assert result.returncode == 0
+    for name in ("parse YAML", "validate", "layout", "render HTML", "write", "total"):
+        assert name in result.stderr
+    assert "files parsed: 6, from cache: 0" in result.stderr
+    again = run_cli("build", root, "-o", tmp_path / "m.html", "--profile")
+    assert "files parsed: 0, from cache: 6" in again.stderr
+    uncached = run_cli("check", root, "--no-cache", "--profile")
+    assert "files parsed: 6, from cache: 0" in uncached.stderr
+
+
+def test_progress_appears_only_after_a_second_on_a_terminal():
+    ticks = iter([0.0, 0.5, 0.6, 1.7, 1.8, 1.9, 2.0])
+    stream = io.StringIO()
+    profile = Profile(progress=stream, clock=lambda: next(ticks))
+    profile.report("early")          # 0.5 s: quiet
+    profile.report("reading 2 of 9")  # 0.6 s: quiet
+    profile.report("reading 9 of 9")  # 1.7 s: shown
+    profile.finish()
+    assert "early" not in stream.getvalue() and "reading 2" not in stream.getvalue()
+    assert "argmap: reading 9 of 9…" in stream.getvalue()
+    assert stream.getvalue().endswith("\r\x1b[K")
+
+
+def test_build_is_quiet_when_stderr_is_not_a_terminal(run_cli, tmp_path):
+    result = run_cli("build", small_map(tmp_path), "-o", tmp_path / "m.html")
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_pyvis_does_not_load_ipython_and_ipython_still_imports():
+    code = ("import sys, argmap; argmap.render_html(argmap.load('claims')); "
+            "print('IPython' in sys.modules); import pyvis.network; "
+            "print(pyvis.network.IFrame.__name__)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "_NotebookOnly"]
