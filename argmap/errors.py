@@ -57,6 +57,42 @@ class MapError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class Suggester:
+    """Did-you-mean suggestions in time that does not grow with the candidates.
+
+    Every candidate is indexed under itself and each of its one-character
+    deletions, so one look-up finds all candidates within one insertion,
+    deletion, substitution or adjacent swap. Only for small candidate sets
+    does it also fall back to a full fuzzy comparison.
+
+    >>> ids = Suggester(["rel.repair-valuable", "rel.relationship-required"])
+    >>> ids.suggest("rel.repiar-valuable")
+    "did you mean 'rel.repair-valuable'?"
+    >>> ids.suggest("unrelated") is None
+    True
+    """
+
+    FULL_SCAN_LIMIT = 500
+
+    def __init__(self, candidates: Iterable[str]):
+        self.candidates = list(dict.fromkeys(candidates))
+        self._index: dict[str, list[str]] = {}
+        for candidate in self.candidates:
+            for variant in self._variants(candidate):
+                self._index.setdefault(variant, []).append(candidate)
+
+    @staticmethod
+    def _variants(word: str) -> set[str]:
+        return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+    def suggest(self, word: str) -> str | None:
+        """A hint naming the closest candidate, or ``None``."""
+        near = {c for variant in self._variants(word) for c in self._index.get(variant, ())}
+        pool = list(near) if near or len(self.candidates) > self.FULL_SCAN_LIMIT else self.candidates
+        matches = difflib.get_close_matches(word, sorted(pool), n=1, cutoff=0.6)
+        return f"did you mean '{matches[0]}'?" if matches else None
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """Suggest the candidate closest to a misspelt ``word``, as a hint.
 

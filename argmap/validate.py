@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from .errors import Position, Problem, did_you_mean
+from .errors import Position, Problem, Suggester, did_you_mean
 from .model import Perspective, Relation
 
 if TYPE_CHECKING:
@@ -35,14 +35,28 @@ def validate(perspectives: dict[str, Perspective], files: Iterable[ClaimsFile]) 
             else:
                 first_seen[claim.id] = claim.position
     known_ids = set(first_seen)
+    suggestions = _LazySuggester(known_ids)
     some_file_unparsed = any(f.unparsed for f in files)
     for file in files:
         for claim in file.claims:
-            problems.extend(_relation_problems(claim.relations, known_ids, some_file_unparsed))
+            problems.extend(_relation_problems(claim.relations, known_ids, suggestions, some_file_unparsed))
     return problems
 
 
-def _relation_problems(relations: Iterable[Relation], known_ids: set[str],
+class _LazySuggester:
+    """Builds the suggestion index only if some id is actually unknown."""
+
+    def __init__(self, ids: set[str]):
+        self._ids = ids
+        self._suggester: Suggester | None = None
+
+    def suggest(self, word: str) -> str | None:
+        if self._suggester is None:
+            self._suggester = Suggester(sorted(self._ids))
+        return self._suggester.suggest(word)
+
+
+def _relation_problems(relations: Iterable[Relation], known_ids: set[str], suggestions: _LazySuggester,
                        some_file_unparsed: bool) -> list[Problem]:
     problems = []
     seen: dict[tuple[str, str], Relation] = {}
@@ -56,7 +70,7 @@ def _relation_problems(relations: Iterable[Relation], known_ids: set[str],
             if some_file_unparsed:  # the target may be defined in that file
                 continue
             problems.append(Problem(where, f"{relation.kind} refers to unknown claim id '{relation.target}'",
-                                    did_you_mean(relation.target, known_ids)))
+                                    suggestions.suggest(relation.target)))
             continue
         key = (relation.kind, relation.target)
         if key in seen:

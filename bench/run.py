@@ -1,0 +1,249 @@
+"""Benchmark argmap against its baselines, side by side in one run.
+
+For each map size it measures, on seeded synthetic maps from generate.py:
+
+- each phase of a cold build in-process (parse YAML, validate, layout, render,
+  write), against the *parse floor*: PyYAML's C loader reading the same files
+  plus ``json.dumps`` of the data;
+- the whole ``argmap build`` process, cold (no cache) and after editing one
+  file (cached), with its peak memory and the HTML's size;
+- the naive pyvis route, ``Network.from_nx`` with default options, in a
+  separate process under a time limit;
+- Argdown's parse-only ``argdown json`` of the same map, where node and npm
+  are present (installed once into bench/.cache/argdown);
+- the time from the load event to vis-network's first ``afterDrawing`` in
+  headless Chromium, for argmap's page and for the naive pyvis page.
+
+    pip install '.[bench]'
+    python bench/run.py                      # sizes 100, 1000, 5000, 20000
+    python bench/run.py --sizes 100,1000 --no-browser --no-argdown
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CACHE = HERE / ".cache"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+import argmap  # noqa: E402
+from argmap.profile import profiling  # noqa: E402
+from generate import generate  # noqa: E402
+
+NAIVE_PYVIS = """
+import sys, time, argmap
+from argmap.render import _pyvis_network
+net_module = _pyvis_network()
+graph = argmap.load(sys.argv[1]).graph.copy()
+for _, attrs in graph.nodes(data=True):
+    for key in list(attrs):
+        if not isinstance(attrs[key], (str, int, float)):
+            del attrs[key]
+start = time.perf_counter()
+net = net_module.Network(directed=True, cdn_resources="in_line")
+net.from_nx(graph)
+net.write_html(sys.argv[2])
+print(time.perf_counter() - start)
+"""
+
+
+def run_process(command: list[str], timeout: float) -> tuple[float | None, str]:
+    """Run a command under a time limit; return (seconds, or None on timeout or failure; stdout)."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, ""
+    if done.returncode != 0:
+        print(f"  ! {' '.join(command[:3])} failed: {done.stderr.strip()[-300:]}", file=sys.stderr)
+        return None, done.stdout
+    return time.perf_counter() - start, done.stdout
+
+
+def timed_with_memory(command: list[str], timeout: float) -> tuple[float | None, float]:
+    """Wall time and peak resident memory (MB) of a child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            os.wait4(process.pid, 0)
+            return None, 0.0
+        time.sleep(0.002)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        print(f"  ! {' '.join(command)} failed: {process.stderr.read().decode()[-300:]}", file=sys.stderr)
+        return None, 0.0
+    return seconds, usage.ru_maxrss / 1024
+
+
+def parse_floor(root: Path) -> float:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    start = time.perf_counter()
+    data = [yaml.load(Path(f).read_text(encoding="utf-8"), Loader=loader) for f in sorted(glob.glob(f"{root}/*.yaml"))]
+    json.dumps(data)
+    return time.perf_counter() - start
+
+
+def in_process_phases(root: Path, html: Path) -> dict[str, float]:
+    with profiling() as profile:
+        argmap.write_html(argmap.load(root), html)
+    return profile.seconds
+
+
+def argdown_binary() -> Path | None:
+    if not (shutil.which("node") and shutil.which("npm")):
+        return None
+    folder = CACHE / "argdown"
+    binary = folder / "node_modules" / ".bin" / "argdown"
+    if not binary.exists():
+        print("  installing @argdown/cli into bench/.cache/argdown (once)…", file=sys.stderr)
+        folder.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_SKIP_CHROMIUM_DOWNLOAD": "1"}
+        done = subprocess.run(["npm", "install", "--prefix", str(folder), "--no-audit", "--no-fund",
+                               "--loglevel=error", "@argdown/cli"], env=env, capture_output=True, text=True)
+        if done.returncode != 0 or not binary.exists():
+            print(f"  ! could not install @argdown/cli: {done.stderr[-300:]}", file=sys.stderr)
+            return None
+    return binary
+
+
+def first_draw_ms(html: Path, timeout_ms: int) -> float | None:
+    """Milliseconds from the load event to vis-network's first afterDrawing."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    hook = """
+      window.__drawnAt = null;
+      const poll = setInterval(() => {
+        const net = (window.argmap && window.argmap.network) || window.network;
+        if (net && net.once) { clearInterval(poll); net.once("afterDrawing", () => { window.__drawnAt = performance.now(); }); }
+      }, 1);
+    """
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.add_init_script(hook)
+        try:
+            page.goto(html.resolve().as_uri(), timeout=timeout_ms)
+            page.wait_for_function("() => window.__drawnAt !== null", timeout=timeout_ms)
+        except Exception:
+            browser.close()
+            return None
+        drawn, loaded = page.evaluate(
+            "() => [window.__drawnAt, performance.getEntriesByType('navigation')[0].loadEventStart]")
+        browser.close()
+    return max(0.0, drawn - loaded)
+
+
+def fmt(seconds: float | None, limit: float | None = None) -> str:
+    if seconds is None:
+        return f">{limit:.0f}s" if limit else "n/a"
+    return f"{seconds:.2f}s"
+
+
+def ratio(value: float | None, base: float | None) -> str:
+    return f"{value / base:.2f}x" if value is not None and base else "–"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark argmap against its baselines.")
+    parser.add_argument("--sizes", default="100,1000,5000,20000")
+    parser.add_argument("--files", type=int, default=20)
+    parser.add_argument("--naive-limit", type=float, default=60.0, help="seconds before naive pyvis is given up")
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-argdown", action="store_true")
+    parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown, for the README")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    argdown = None if args.no_argdown else argdown_binary()
+    build_rows, phase_rows, browser_rows = [], [], []
+    for size in sizes:
+        root = CACHE / "maps" / f"map{size}"
+        if not (root / "map.yaml").exists():
+            generate(root, size, files=args.files, seed=1)
+        m = argmap.load(root)
+        edges = sum(1 for _ in m.relations())
+        print(f"{size} claims, {edges} edges …", file=sys.stderr)
+        html = CACHE / f"map{size}.html"
+        floor = parse_floor(root)
+        phases = in_process_phases(root, html)
+        phase_rows.append((size, floor, phases))
+        cold, memory = timed_with_memory([sys.executable, "-m", "argmap", "build", str(root), "-o", str(html),
+                                          "--no-cache"], timeout=600)
+        shutil.rmtree(root / ".argmap-cache", ignore_errors=True)
+        timed_with_memory([sys.executable, "-m", "argmap", "build", str(root), "-o", str(html)], timeout=600)
+        edited = sorted(root.glob("side0-*.yaml"))[0]
+        edited.write_text(edited.read_text() + f"# edited {time.time()}\n")
+        rebuild, _ = timed_with_memory([sys.executable, "-m", "argmap", "build", str(root), "-o", str(html)], 600)
+        naive_html = CACHE / f"naive{size}.html"
+        naive, _ = run_process([sys.executable, "-c", NAIVE_PYVIS, str(root), str(naive_html)], args.naive_limit)
+        argdown_seconds = None
+        if argdown:
+            argdown_seconds, _ = timed_with_memory([str(argdown), "json", str(root / "map.argdown"),
+                                                    str(CACHE / f"argdown{size}")], timeout=600)
+        build_rows.append((size, edges, floor, cold, rebuild, memory, html.stat().st_size / 1e6, naive,
+                           argdown_seconds))
+        if not args.no_browser:
+            ours = first_draw_ms(html, 120_000)
+            theirs = first_draw_ms(naive_html, int(args.naive_limit * 1000)) if naive is not None else None
+            browser_rows.append((size, ours, theirs))
+
+    bar = "|" if args.markdown else " "
+    print(f"\nWhole `argmap build` process, cold (no cache) and after editing one of {args.files} files; "
+          "ratios against the parse floor (PyYAML C loader + json.dumps) and the peers, measured in this run:\n")
+    head = ["claims", "edges", "parse floor", "argmap cold", "vs floor", "rebuild", "peak MB", "HTML MB",
+            "naive pyvis", "vs naive", "argdown json", "vs argdown"]
+    print(bar.join(f" {h} " for h in head))
+    if args.markdown:
+        print("|".join(" --- " for _ in head))
+    for size, edges, floor, cold, rebuild, memory, mb, naive, ad in build_rows:
+        cells = [size, edges, fmt(floor), fmt(cold), ratio(cold, floor), fmt(rebuild), f"{memory:.0f}", f"{mb:.1f}",
+                 fmt(naive, args.naive_limit), ratio(cold, naive), fmt(ad) if argdown else "not run", ratio(cold, ad)]
+        print(bar.join(f" {c} " for c in cells))
+
+    names = list(dict.fromkeys(name for _, _, phases in phase_rows for name in phases))
+    print("\nIn-process phases of a cold build (seconds), against the parse floor:\n")
+    head = ["claims", "parse floor", *names, "sum", "sum vs floor"]
+    print(bar.join(f" {h} " for h in head))
+    if args.markdown:
+        print("|".join(" --- " for _ in head))
+    for size, floor, phases in phase_rows:
+        total = sum(phases.values())
+        cells = [size, f"{floor:.3f}", *(f"{phases.get(n, 0):.3f}" for n in names), f"{total:.3f}", ratio(total, floor)]
+        print(bar.join(f" {c} " for c in cells))
+
+    if browser_rows:
+        print("\nHeadless Chromium, load event to first afterDrawing (targets: 1,000 claims < 1 s, 5,000 < 2.5 s):\n")
+        head = ["claims", "argmap", "naive pyvis", "naive vs argmap"]
+        print(bar.join(f" {h} " for h in head))
+        if args.markdown:
+            print("|".join(" --- " for _ in head))
+        for size, ours, theirs in browser_rows:
+            cells = [size, f"{ours:.0f} ms" if ours is not None else "failed",
+                     f"{theirs:.0f} ms" if theirs is not None else f">{args.naive_limit:.0f} s",
+                     f"{theirs / ours:.1f}x" if theirs and ours else "–"]
+            print(bar.join(f" {c} " for c in cells))
+
+
+if __name__ == "__main__":
+    main()
