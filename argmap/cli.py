@@ -13,7 +13,13 @@ from typing import Callable, Iterator, Sequence
 
 from ._version import __version__
 from .cache import CACHE_FOLDER
+from .diff import diff_maps, format_diff, load_side
 from .errors import MapError
+from .export import FORMATS as EXPORT_FORMATS
+from .export import export_text, write_export
+from .importers import import_aif, import_argdown
+from .schema import schema_text
+from .watch import watch
 from .profile import profiling
 from .load import load
 from .present import to_json
@@ -83,6 +89,39 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text(args.which))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    argument_map = load(args.claims_dir, cache=True)
+    if args.output is None:
+        sys.stdout.write(export_text(argument_map, args.format))
+    else:
+        print(f"wrote {write_export(argument_map, args.format, args.output)}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    importer = import_aif if args.source_format == "aif" else import_argdown
+    written = importer(args.file).write(args.output, force=args.force)
+    argument_map = load(written)  # what was written must pass argmap check
+    print(f"wrote {written}: {summary(argument_map)}")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    result = diff_maps(load_side(args.old), load_side(args.new))
+    print(to_json(result) if args.json else format_diff(result))
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    watch(args.claims_dir, args.output, port=None if args.no_serve else args.port, interval=args.interval)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every ``argmap`` command."""
     parser = argparse.ArgumentParser(
@@ -143,6 +182,56 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar="FILE.md",
                         help="write the report here (atomically) instead of to standard output")
     report.set_defaults(run=_report)
+
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema for claims files or map.yaml",
+        description="Print the JSON Schema that editors use to complete and check claim files. Save it "
+                    "and point a modeline at it: # yaml-language-server: $schema=claims.schema.json")
+    schema.add_argument("which", nargs="?", choices=("claims", "map"), default="claims",
+                        help="claims files (default) or map.yaml")
+    schema.set_defaults(run=_schema)
+
+    export = commands.add_parser(
+        "export", help="write the map as GraphML, GEXF, JSON, AIF, Argdown, Mermaid or DOT",
+        description="Write the map in another tool's format. Every export is deterministic.")
+    claims_dir(export)
+    export.add_argument("--format", "-f", required=True, choices=list(EXPORT_FORMATS),
+                        help="graphml and gexf (Gephi, yEd), json (networkx node-link, for D3), aif (AIFdb, "
+                             "OVA), argdown, mermaid, dot (Graphviz)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of to standard output")
+    export.set_defaults(run=_export)
+
+    importer = commands.add_parser(
+        "import", help="turn AIF JSON or Argdown into claim YAML",
+        description="Turn AIF JSON (one file, or a directory of nodesets) or Argdown into a map directory "
+                    "that passes argmap check.")
+    importer.add_argument("--from", dest="source_format", required=True, choices=("aif", "argdown"))
+    importer.add_argument("file", metavar="FILE", help="the file (or, for AIF, a directory of nodesets)")
+    importer.add_argument("-o", "--output", required=True, metavar="CLAIMS_DIR", help="the map directory to write")
+    importer.add_argument("--force", action="store_true", help="overwrite a map that is already there")
+    importer.set_defaults(run=_import)
+
+    differ = commands.add_parser(
+        "diff", help="show what changed between two versions of a map",
+        description="Compare two maps: claims added, removed and changed, edges added and removed, and how the "
+                    "cruxes and acceptance moved. Each side is a directory or REV:PATH from git, e.g. "
+                    "argmap diff HEAD~1:claims claims")
+    differ.add_argument("old", metavar="OLD")
+    differ.add_argument("new", metavar="NEW")
+    differ.add_argument("--json", action="store_true", help="print stable JSON")
+    differ.set_defaults(run=_diff)
+
+    watcher = commands.add_parser(
+        "watch", help="rebuild the map whenever a claims file changes",
+        description="Build the map, serve it on 127.0.0.1, and rebuild it whenever a file of the map changes; "
+                    "an open page reloads itself. Errors are printed and the last good map stays in place.")
+    claims_dir(watcher)
+    watcher.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="FILE",
+                         help=f"where to write the HTML (default: {DEFAULT_OUTPUT})")
+    watcher.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks one)")
+    watcher.add_argument("--no-serve", action="store_true", help="only rebuild; serve nothing")
+    watcher.add_argument("--interval", type=float, default=0.5, help="seconds between checks (default: 0.5)")
+    watcher.set_defaults(run=_watch)
 
     query = commands.add_parser(
         "query", help="ask the map a question: cruxes, disagreements, common ground, ...",

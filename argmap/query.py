@@ -44,7 +44,10 @@ def summary(argument_map: ArgumentMap) -> str:
     """
     per_perspective = claims_per_perspective(argument_map)
     per_kind = edges_per_kind(argument_map)
-    claims = ", ".join(f"{pid} {n}" for pid, n in per_perspective.items())
+    if len(per_perspective) > 6:  # keep it one readable line
+        claims = f"in {len(per_perspective)} perspectives"
+    else:
+        claims = ", ".join(f"{pid} {n}" for pid, n in per_perspective.items())
     edges = ", ".join(f"{n} {kind}" for kind, n in per_kind.items())
     return (f"{sum(per_perspective.values())} claims ({claims}); "
             f"{sum(per_kind.values())} edges ({edges})")

@@ -155,8 +155,13 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def render_html(argument_map: ArgumentMap) -> str:
+def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None = None) -> str:
     """The whole map as one HTML document that needs no network.
+
+    ``live_reload`` (used by ``argmap watch``) is ``{"url": ..., "version":
+    ...}``: a version file, relative to the page, that the page polls when
+    served over HTTP, and this build's version; the page reloads when the file
+    says otherwise. Only then does the page's policy allow same-origin requests.
 
     >>> import argmap
     >>> html = render_html(argmap.load("claims"))
@@ -165,13 +170,14 @@ def render_html(argument_map: ArgumentMap) -> str:
     """
     network = network_for(argument_map)
     with phase("render HTML"):
-        return _render(argument_map, network)
+        return _render(argument_map, network, live_reload)
 
 
-def _render(argument_map: ArgumentMap, network: Network) -> str:
+def _render(argument_map: ArgumentMap, network: Network, live_reload: dict[str, str] | None) -> str:
     network.path = "map.html.j2"
     network.templateEnv = _environment()
     data = page_data(argument_map)
+    data["live"] = live_reload
     network.templateEnv.globals.update(page_title=argument_map.title, description=argument_map.description,
                                        perspectives=data["perspectives"], page=data)
     scripts = {"vis_js": _vis_network_js(), "app_js": _template_text("map.js")}

@@ -479,6 +479,14 @@
     if (state.path) network.selectNodes(state.path);
   }
   window.addEventListener("hashchange", applyHash);
+  if (data.live && location.protocol.startsWith("http")) {
+    // argmap watch: reload once the map is rebuilt (the view lives in the hash).
+    setInterval(() => {
+      fetch(data.live.url, { cache: "no-store" }).then((r) => (r.ok ? r.text() : null)).then((v) => {
+        if (v !== null && v.trim() !== data.live.version) location.reload();
+      }).catch(() => {});
+    }, 700);
+  }
   document.body.dataset.layout = "sides";
   applyHash();
   network.once("afterDrawing", () => document.body.setAttribute("data-drawn", "true"));
