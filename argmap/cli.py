@@ -7,11 +7,13 @@ Each command calls one public function. User errors are printed to stderr as
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
 from ._version import __version__
+from .bulk import gc_paused
 from .cache import CACHE_FOLDER
 from .diff import diff_maps, format_diff, load_side
 from .errors import MapError
@@ -257,8 +259,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
+    # One short command per process: the cyclic collector only rescans the
+    # large, acyclic map over and over (see argmap.bulk). watch runs for hours.
+    pause = contextlib.nullcontext() if run is _watch else gc_paused()
     try:
-        return run(args)
+        with pause:
+            return run(args)
     except MapError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

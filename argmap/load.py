@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .bulk import gc_paused
 from .cache import ParseCache, digest_of
 from .errors import MapError, Position, Problem, did_you_mean
 from .model import CLAIM_KINDS, RELATION_KINDS, ArgumentMap, Claim, Perspective, Relation, Source
@@ -83,7 +84,7 @@ def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False) -> Arg
 
     problems: list[Problem] = []
     parse_cache = ParseCache(root) if cache else None
-    with phase("validate"):
+    with gc_paused(), phase("validate"):
         manifest = read_manifest(manifest_path, problems)
         paths = find_claims_files(root)
         files = []

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from markupsafe import Markup
 
+from .bulk import gc_paused
 from .files import write_atomically
 from .profile import phase
 from .layout import side_by_side
@@ -168,9 +169,10 @@ def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None
     >>> html.startswith("<!DOCTYPE html>") and "cdn" not in html.lower()
     True
     """
-    network = network_for(argument_map)
-    with phase("render HTML"):
-        return _render(argument_map, network, live_reload)
+    with gc_paused():
+        network = network_for(argument_map)
+        with phase("render HTML"):
+            return _render(argument_map, network, live_reload)
 
 
 def _render(argument_map: ArgumentMap, network: Network, live_reload: dict[str, str] | None) -> str:

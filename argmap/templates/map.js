@@ -61,7 +61,7 @@
   const baseWidth = (e) => EDGE_STYLES[e.kind].width + (e.cross ? 1.5 : 0);
 
   const nodes = new vis.DataSet(data.nodes.map((n) => {
-    const node = { id: n.id, label: n.label, title: hoverText(n), group: n.group, x: n.x, y: n.y };
+    const node = { id: n.id, label: n.label, title: hoverText(n), group: n.group, x: n.x, y: n.y, opacity: 1 };
     if (n.kind === "thesis") { node.borderWidth = 4; node.font = { size: 16, bold: true }; }
     if (n.tags.includes("comment")) node.shapeProperties = { borderDashes: [5, 4] };
     return node;
@@ -72,14 +72,18 @@
       color: { color: style.color, highlight: style.color, hover: style.color, opacity: 1 },
       dashes: style.dashes, arrows: style.arrows, width: baseWidth(e) };
   }));
+  // Large maps draw dots (labels appear once zoomed in), hide edges while
+  // moving and skip hover highlighting, so panning and zooming stay quick.
+  const LARGE = data.nodes.length > 2000;
+  const font = { size: 14, face: "system-ui, DejaVu Sans, sans-serif", color: "#1d1d1d" };
   const network = new vis.Network($("map"), { nodes: nodes, edges: edges }, {
     autoResize: true,
     physics: { enabled: false },
     layout: { improvedLayout: false, randomSeed: 1 },
-    nodes: { shape: "box", margin: 10, borderWidth: 2, widthConstraint: { maximum: 200 },
-      font: { size: 14, face: "system-ui, DejaVu Sans, sans-serif", color: "#1d1d1d" } },
+    nodes: LARGE ? { shape: "dot", size: 8, borderWidth: 2, font: font }
+      : { shape: "box", margin: 10, borderWidth: 2, widthConstraint: { maximum: 200 }, font: font },
     edges: { smooth: false, selectionWidth: 2, hoverWidth: 0.5 },
-    interaction: { hover: true, tooltipDelay: 120, multiselect: true },
+    interaction: { hover: !LARGE, tooltipDelay: 120, multiselect: true, hideEdgesOnDrag: LARGE, hideEdgesOnZoom: LARGE },
     groups: groups,
   });
 
@@ -191,7 +195,12 @@
     return { length: length, nodes: pathNodes, edges: pathEdges };
   }
 
-  let shown = { nodes: new Map(), edges: new Map() };
+  // The look each element has now; applyView sends vis-network only changes,
+  // so the first view of a large map costs nothing extra.
+  const shown = {
+    nodes: new Map(data.nodes.map((n) => [n.id, { hidden: false, opacity: 1 }])),
+    edges: new Map(data.edges.map((e) => [e.index, { hidden: false, opacity: 1, width: baseWidth(e) }])),
+  };
 
   function applyView() {
     const visible = visibleNodes();
@@ -464,10 +473,18 @@
       el("td", { class: "n", text: String(r.supporting_claims) })]))),
   ]), el("p", { text: "Claims of one side that contradict or support claims of the other." }));
 
-  $("claim-list").append(...data.perspectives.map((p) => el("section", {}, [
-    el("h3", { text: p.label }),
-    el("ul", {}, data.nodes.filter((n) => n.group === p.id).map((n) => el("li", {}, [claimButton(n.id)]))),
-  ])));
+  // The list of every claim is built when first opened: thousands of buttons
+  // would otherwise delay the first drawing of a large map.
+  function buildClaimList() {
+    if ($("claim-list").childElementCount) return;
+    $("claim-list").append(...data.perspectives.map((p) => el("section", {}, [
+      el("h3", { text: p.label }),
+      el("ul", {}, data.nodes.filter((n) => n.group === p.id).map((n) => el("li", {}, [claimButton(n.id)]))),
+    ])));
+  }
+  $("claim-list-count").textContent = String(data.nodes.length);
+  $("claim-list-section").addEventListener("toggle", () => { if ($("claim-list-section").open) buildClaimList(); });
+  if (data.nodes.length <= 300) { $("claim-list-section").open = true; buildClaimList(); }
 
   // ── start ───────────────────────────────────────────────────────────────
   function applyHash() {
