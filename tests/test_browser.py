@@ -355,3 +355,21 @@ def test_hostile_claim_text_stays_inert(make_map, open_map, tmp_path, payload):
     assert page.locator("img, svg[onload], #details script, #search-results script, div.vis-tooltip *:not(br)").count() == 0
     assert page.evaluate("() => window.__x") is None
     assert opened.requests == [] and opened.console_errors == []
+
+
+def test_a_larger_map_builds_its_claim_list_when_opened(open_map, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(BUNDLED_CLAIMS.parent / "bench"))
+    from generate import generate
+
+    root = generate(tmp_path / "big", 400, perspectives=2, files=4, seed=5)
+    opened = open_map(argmap.write_html(argmap.load(root), tmp_path / "big.html"))
+    page = opened.page
+    assert page.locator("#claim-list-count").inner_text() == "400"
+    assert page.locator("#claim-list button").count() == 0  # not built until wanted
+    page.locator("#claim-list-section summary").click()
+    assert page.locator("#claim-list button").count() == 400
+    page.locator("#claim-list button[data-claim='side1.c399']").click()
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["side1.c399"]
+    assert opened.console_errors == [] and opened.requests == []
