@@ -6,6 +6,7 @@
 True
 """
 
+from ._version import __version__
 from .errors import MapError, Position, Problem
 from .load import load
 from .model import ArgumentMap, Claim, Perspective, Relation, Source
@@ -25,5 +26,5 @@ __all__ = [
     "render_html",
     "summary",
     "write_html",
+    "__version__",
 ]
-from ._version import __version__  # noqa: E402

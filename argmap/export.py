@@ -177,7 +177,7 @@ def _dot_string(text: str) -> str:
 
 
 def _dot(argument_map: ArgumentMap) -> str:
-    out = [f"digraph argmap {{", f"  label={_dot_string(argument_map.title)};", "  rankdir=BT;",
+    out = ["digraph argmap {", f"  label={_dot_string(argument_map.title)};", "  rankdir=BT;",
            '  node [shape=box, style="rounded,filled", fontname="Helvetica"];']
     for index, perspective in enumerate(argument_map.perspectives.values()):
         out.append(f"  subgraph cluster_{index} {{")

@@ -127,18 +127,30 @@ def find_claims_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
+@dataclass
+class _Document:
+    """A composed file: its root node and a reader, or why there is none."""
+
+    node: yaml.Node | None
+    reader: NodeReader
+    unreadable: bool  # it could not be read or parsed at all
+
+
+def _document(path: Path, shown: str, problems: list[Problem], content: bytes | None,
+              empty: tuple[str, str]) -> _Document:
+    """Compose a file; record why it cannot be read, or ``empty`` (message, hint) if it is empty."""
+    node, failures = compose_file(path, shown, content)
+    problems.extend(failures)
+    if node is None and not failures:
+        problems.append(Problem(Position(shown, 1, 1), *empty))
+    return _Document(node, NodeReader(shown), unreadable=bool(failures))
+
+
 def read_manifest(path: Path, problems: list[Problem]) -> Manifest | None:
     """Read ``map.yaml``; append its problems to ``problems``."""
-    shown = str(path)
-    node, syntax = compose_file(path, shown)
-    problems.extend(syntax)
-    if syntax:
-        return None
-    reader = NodeReader(shown)
+    document = _document(path, str(path), problems, None, ("map.yaml is empty", "give it a title and perspectives"))
+    node, reader = document.node, document.reader
     if node is None:
-        reader.problems.append(Problem(Position(shown, 1, 1), "map.yaml is empty",
-                                       "give it a title and perspectives"))
-        problems.extend(reader.problems)
         return None
     entries = reader.mapping(node, "map.yaml")
     manifest = None
@@ -216,16 +228,13 @@ def read_claims_file(path: str | os.PathLike[str], problems: list[Problem], *,
 
 
 def _parse_claims_file(path: Path, shown: str, problems: list[Problem], content: bytes | None) -> ClaimsFile:
-    node, syntax = compose_file(path, shown, content)
-    problems.extend(syntax)
-    result = ClaimsFile(shown, None, None, None, unparsed=bool(syntax))
-    if syntax:
-        return result
-    reader = NodeReader(shown)
+    document = _document(path, shown, problems, content,
+                         ("claims file is empty", "give it a perspective and a list of claims"))
+    node, reader = document.node, document.reader
+    result = ClaimsFile(shown, None, None, None, unparsed=document.unreadable)
     if node is None:
-        reader.problems.append(Problem(Position(shown, 1, 1), "claims file is empty",
-                                       "give it a perspective and a list of claims"))
-    elif (entries := reader.mapping(node, "a claims file")) is not None:
+        return result
+    if (entries := reader.mapping(node, "a claims file")) is not None:
         reader.reject_unknown_keys(entries, ("perspective", "source", "claims"), "a claims file")
         perspective_node = reader.require(entries, "perspective", node, "the claims file")
         result.perspective = reader.string(perspective_node, "perspective", required=True)

@@ -20,19 +20,19 @@ import dataclasses
 import hashlib
 import os
 import sys
-from types import ModuleType
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
 
 from .bulk import gc_paused
-from .files import write_atomically
-from .profile import phase
-from .layout import side_by_side
 from .compare import Comparison
+from .files import write_atomically
+from .layout import side_by_side
 from .model import CLAIM_KINDS, ArgumentMap, Source
+from .profile import phase
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -97,7 +97,7 @@ def network_for(argument_map: ArgumentMap) -> Network:
     """
     with phase("layout"):
         positions = side_by_side(argument_map)
-    sources = _sources(argument_map)
+    source_index = {source: index for index, source in enumerate(_sources(argument_map))}
     network = _pyvis_network().Network(directed=True)
     network.nodes = [
         {
@@ -108,7 +108,7 @@ def network_for(argument_map: ArgumentMap) -> Network:
             "tags": list(claim.tags),
             "quote": claim.quote,
             "note": claim.note,
-            "source": sources.index(claim.source) if claim.source in sources else None,
+            "source": source_index.get(claim.source) if claim.source is not None else None,
             "x": positions[claim.id][0],
             "y": positions[claim.id][1],
         }

@@ -22,8 +22,6 @@ For each map size it measures, on seeded synthetic maps from generate.py:
 from __future__ import annotations
 
 import argparse
-import glob
-import json
 import os
 import shutil
 import subprocess
@@ -31,7 +29,6 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

@@ -37,6 +37,18 @@ raw_text = st.one_of(
 file_contents = st.one_of(documents.map(lambda d: yaml.safe_dump(d, allow_unicode=True)), raw_text)
 
 
+def assert_map_loads_or_reports(manifest: str, claims_files: list[str]) -> None:
+    """Write a map of these texts; it must load, or fail with positioned problems only."""
+    root = Path(tempfile.mkdtemp())
+    try:
+        (root / "map.yaml").write_text(manifest, encoding="utf-8")
+        for index, text in enumerate(claims_files):
+            (root / f"c{index}.yaml").write_text(text, encoding="utf-8")
+        assert_loads_or_reports(root)
+    finally:
+        shutil.rmtree(root)
+
+
 def assert_loads_or_reports(root: Path) -> None:
     try:
         m = argmap.load(root)
@@ -53,14 +65,7 @@ def assert_loads_or_reports(root: Path) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(manifest=file_contents, claims=st.lists(file_contents, min_size=0, max_size=3))
 def test_arbitrary_documents_give_a_map_or_positioned_errors(manifest, claims):
-    root = Path(tempfile.mkdtemp())
-    try:
-        (root / "map.yaml").write_text(manifest, encoding="utf-8")
-        for index, text in enumerate(claims):
-            (root / f"c{index}.yaml").write_text(text, encoding="utf-8")
-        assert_loads_or_reports(root)
-    finally:
-        shutil.rmtree(root)
+    assert_map_loads_or_reports(manifest, claims)
 
 
 VALID_MANIFEST = "title: T\nperspectives:\n  tea: {}\n  coffee: {label: C}\n"
@@ -74,14 +79,7 @@ claims_files = st.fixed_dictionaries(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(claims=st.lists(claims_files, min_size=1, max_size=3))
 def test_claim_shaped_documents_give_a_map_or_positioned_errors(claims):
-    root = Path(tempfile.mkdtemp())
-    try:
-        (root / "map.yaml").write_text(VALID_MANIFEST, encoding="utf-8")
-        for index, text in enumerate(claims):
-            (root / f"c{index}.yaml").write_text(text, encoding="utf-8")
-        assert_loads_or_reports(root)
-    finally:
-        shutil.rmtree(root)
+    assert_map_loads_or_reports(VALID_MANIFEST, claims)
 
 
 @settings(max_examples=2000, deadline=None)
