@@ -204,7 +204,15 @@ class Comparison:
         return rows
 
     def disagreements(self) -> list[CrossEdge]:
-        """Every cross-perspective ``contradicts`` edge, with both claims and the note."""
+        """Every cross-perspective ``contradicts`` edge, with both claims and the note.
+
+        >>> import argmap
+        >>> first = Comparison(argmap.load("claims")).disagreements()[0]
+        >>> first.source, first.target
+        ('svc.relationship-harmful', 'rel.relationship-required')
+        >>> first.note.startswith("The central clash")
+        True
+        """
         return [self._edge(r) for r in self.cross_relations if r.kind == "contradicts"]
 
     def common_ground(self) -> CommonGround:
@@ -212,6 +220,11 @@ class Comparison:
 
         A claim is endorsed by both sides when a claim of another perspective
         supports it and no claim of that perspective contradicts it.
+
+        >>> import argmap
+        >>> ground = Comparison(argmap.load("claims")).common_ground()
+        >>> len(ground.agreements), ground.endorsed[0].claim, ground.endorsed[0].endorsed_by
+        (11, 'rel.collaborate-not-direct', ('svc.not-direct-advice',))
         """
         agreements = [r for r in self.cross_relations if r.kind == "supports"]
         supporters: dict[str, list[str]] = defaultdict(list)
@@ -231,6 +244,11 @@ class Comparison:
         """Claims another side never engages, directly or through their reasons.
 
         Ranked by load, then by how many own-side claims rest on them.
+
+        >>> import argmap
+        >>> top = Comparison(argmap.load("claims")).unanswered()[0]
+        >>> top.claim, top.unanswered_by, top.load, top.path
+        ('rel.relationships-central', 'professional-service', 4, ('rel.relationships-central', 'rel.relationship-required'))
         """
         support_graph = nx.DiGraph([(r.source, r.target) for r in self.map.relations() if r.kind == "supports"])
         results = []
@@ -279,6 +297,11 @@ class Comparison:
 
         Theses themselves are left out: they are what is disputed, not a crux.
         Ranked by the share of the thesis's support that would fall with them.
+
+        >>> import argmap
+        >>> crux = Comparison(argmap.load("claims")).cruxes()[0]
+        >>> crux.claim, crux.share, [edge.source for edge in crux.opponents]
+        ('svc.therapy-is-professional-service', 0.292, ['rel.relationships-central'])
         """
         found = [crux for claim_id, edges in self._opponents().items()
                  if (crux := self._crux(claim_id, edges)) is not None]
@@ -289,6 +312,11 @@ class Comparison:
 
         Ranked by the smaller of the two shares: a double crux matters as much
         as its weaker half.
+
+        >>> import argmap
+        >>> pair = Comparison(argmap.load("claims")).double_cruxes()[0]
+        >>> pair.first.claim, pair.second.claim
+        ('rel.relationships-central', 'svc.therapy-is-professional-service')
         """
         cruxes = {c.claim: c for c in self.cruxes()}
         pairs: dict[tuple[str, str], list[CrossEdge]] = defaultdict(list)

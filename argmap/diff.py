@@ -107,7 +107,11 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
 
 
 def load_side(spec: str) -> ArgumentMap:
-    """Load a map directory, or ``REV:PATH`` from git (``HEAD~1:claims``)."""
+    """Load a map directory, or ``REV:PATH`` from git (``HEAD~1:claims``).
+
+    >>> len(load_side("claims").claims) == len(load_side("HEAD:claims").claims) > 0
+    True
+    """
     if os.path.isdir(spec) or ":" not in spec:
         return load(spec)
     revision, _, path = spec.partition(":")
@@ -136,7 +140,12 @@ def load_side(spec: str) -> ArgumentMap:
 
 
 def format_diff(result: MapDiff) -> str:
-    """The diff as readable text."""
+    """The diff as readable text.
+
+    >>> print(format_diff(MapDiff(added_claims=["tea.new"], removed_claims=["tea.old"])))
+    + claim tea.new
+    - claim tea.old
+    """
     if result.empty:
         return "no changes"
     lines: list[str] = []

@@ -44,12 +44,15 @@ def portable_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     return graph
 
 
+_XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+
+
 def _graphml(argument_map: ArgumentMap) -> str:
-    return "\n".join(nx.generate_graphml(portable_graph(argument_map))) + "\n"
+    return _XML_DECLARATION + "\n".join(nx.generate_graphml(portable_graph(argument_map))) + "\n"
 
 
 def _gexf(argument_map: ArgumentMap) -> str:
-    text = "\n".join(nx.generate_gexf(portable_graph(argument_map))) + "\n"
+    text = _XML_DECLARATION + "\n".join(nx.generate_gexf(portable_graph(argument_map))) + "\n"
     # GEXF's writer stamps today's date; a fixed file must not change by the day.
     return re.sub(r' lastmodifieddate="[^"]*"', "", text)
 
@@ -67,6 +70,13 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
     perspectives become participants, who assert their claims through L- and
     YA-nodes and ``locutions``. Fields AIF has no place for (kind, quote, tags,
     notes, sources) travel in an ``argmap`` object that AIF tools ignore.
+
+    >>> import argmap
+    >>> aif = aif_data(argmap.load("claims"))
+    >>> sorted({node["type"] for node in aif["nodes"]})
+    ['CA', 'I', 'L', 'RA', 'YA']
+    >>> [p["surname"] for p in aif["participants"]]
+    ['relational', 'professional-service']
     """
     participants = {pid: index for index, pid in enumerate(argument_map.perspectives, 1)}
     nodes: list[dict[str, Any]] = []
@@ -207,7 +217,16 @@ FORMATS: dict[str, tuple[str, Callable[[ArgumentMap], str]]] = {
 
 
 def export_text(argument_map: ArgumentMap, format_name: str) -> str:
-    """The map as text in one of :data:`FORMATS`."""
+    """The map as text in one of :data:`FORMATS`.
+
+    >>> import argmap
+    >>> export_text(argmap.load("claims"), "dot").splitlines()[0]
+    'digraph argmap {'
+    >>> export_text(argmap.load("claims"), "pdf")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown format 'pdf'; choose one of graphml, gexf, json, aif, argdown, mermaid, dot
+    """
     try:
         return FORMATS[format_name][1](argument_map)
     except KeyError:
@@ -215,6 +234,12 @@ def export_text(argument_map: ArgumentMap, format_name: str) -> str:
 
 
 def write_export(argument_map: ArgumentMap, format_name: str, path: str | os.PathLike[str]) -> Path:
-    """Write an export atomically; return the path."""
+    """Write an export atomically; return the path.
+
+    >>> import argmap, tempfile, pathlib
+    >>> path = write_export(argmap.load("claims"), "graphml", pathlib.Path(tempfile.mkdtemp()) / "m.graphml")
+    >>> path.read_text().startswith("<?xml")
+    True
+    """
     return write_atomically(path, export_text(argument_map, format_name))
 

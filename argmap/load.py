@@ -115,6 +115,9 @@ def find_claims_files(root: Path) -> list[Path]:
     """Every ``*.yaml``/``*.yml`` below ``root`` except the manifest, sorted.
 
     Hidden files and folders (``.git``, ``.cache``) are skipped.
+
+    >>> [p.name for p in find_claims_files(Path("claims"))]
+    ['professional-service.yaml', 'relational.yaml']
     """
     found = []
     for folder, subfolders, names in os.walk(root):
@@ -198,6 +201,11 @@ def read_claims_file(path: str | os.PathLike[str], problems: list[Problem], *,
 
     Cross-file checks (unknown ids, perspectives) are not run here. With a
     ``cache``, a file whose content has not changed is not parsed again.
+
+    >>> problems = []
+    >>> parsed = read_claims_file("claims/relational.yaml", problems)
+    >>> parsed.perspective, len(parsed.claims) > 30, problems
+    ('relational', True, [])
     """
     shown = str(path)
     profile = current_profile()

@@ -32,7 +32,17 @@ def jsonable(value: Any) -> Any:
 
 
 def to_json(value: Any) -> str:
-    """Stable, indented JSON for a query answer."""
+    """Stable, indented JSON for a query answer.
+
+    >>> print(to_json({"b": frozenset({2, 1}), "a": None}))
+    {
+      "a": null,
+      "b": [
+        1,
+        2
+      ]
+    }
+    """
     return json.dumps(jsonable(value), indent=2, sort_keys=True, ensure_ascii=False)
 
 

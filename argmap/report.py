@@ -200,5 +200,11 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
 
 
 def write_report(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> Path:
-    """Write the report atomically to ``path``; return the path."""
+    """Write the report atomically to ``path``; return the path.
+
+    >>> import argmap, tempfile, pathlib
+    >>> path = write_report(argmap.load("claims"), pathlib.Path(tempfile.mkdtemp()) / "report.md")
+    >>> path.read_text().startswith("# Is the therapeutic relationship what heals?")
+    True
+    """
     return write_atomically(path, render_report(argument_map))
