@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from .compare import Comparison, CrossEdge
+from .export import mermaid_flowchart
 from .files import write_atomically
 from .model import ArgumentMap
 from .query import edges_per_kind, support_tree
@@ -22,27 +23,6 @@ def md(text: str | None) -> str:
     'a \\\\<b\\\\>\\\\*bold\\\\*\\\\</b\\\\> \\\\| c'
     """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
-
-
-def mermaid_label(text: str) -> str:
-    """Quote text for a Mermaid node label, with entity codes for risky characters.
-
-    >>> mermaid_label('say "hi" <now> #1')
-    '"say #34;hi#34; #60;now#62; #35;1"'
-    """
-    codes = {"#": "#35;", '"': "#34;", "<": "#60;", ">": "#62;", "&": "#38;"}
-    return '"' + "".join(codes.get(ch, ch) for ch in " ".join(text.split())) + '"'
-
-
-def _wrap(text: str, width: int = 38) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join(lines + [line])
 
 
 def _claim_ref(argument_map: ArgumentMap, claim_id: str) -> str:
@@ -80,23 +60,6 @@ def _outline(argument_map: ArgumentMap, perspective: str) -> list[str]:
         for claim in rest:
             why = f" — {md(claim.note)}" if claim.note else ""
             lines.append(f"- {_claim_ref(argument_map, claim.id)}{why}")
-    return lines
-
-
-def _mermaid(argument_map: ArgumentMap, edges: list[CrossEdge]) -> list[str]:
-    involved = {e.source for e in edges} | {e.target for e in edges}
-    node = {claim_id: f"n{i}" for i, claim_id in enumerate(c for c in argument_map.claims if c in involved)}
-    lines = ["```mermaid", "flowchart LR"]
-    for index, perspective in enumerate(argument_map.perspectives.values()):
-        members = [c for c in argument_map.claims.values() if c.id in involved and c.perspective == perspective.id]
-        lines.append(f"  subgraph p{index}[{mermaid_label(perspective.label)}]")
-        lines.extend(f"    {node[c.id]}[{mermaid_label(_wrap(c.text))}]" for c in members)
-        lines.append("  end")
-        lines.append(f"  style p{index} stroke:{perspective.color},stroke-width:3px")
-    for edge in edges:
-        arrow = "-->|supports|" if edge.kind == "supports" else "-.->|contradicts|"
-        lines.append(f"  {node[edge.source]} {arrow} {node[edge.target]}")
-    lines.append("```")
     return lines
 
 
@@ -195,7 +158,8 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
         out.append("")
 
     cross = comparison.disagreements() + ground.agreements
-    out += ["## Diagram of the cross-perspective edges", ""] + _mermaid(argument_map, cross) + [""]
+    flowchart = mermaid_flowchart(argument_map, [(e.source, e.kind, e.target) for e in cross], direction="LR", wrap=38)
+    out += ["## Diagram of the cross-perspective edges", "", "```mermaid", *flowchart, "```", ""]
     return "\n".join(out)
 
 
