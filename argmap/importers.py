@@ -138,8 +138,7 @@ def _aif_nodeset(builder: _Builder, path: Path, data: dict[str, Any], prefix: st
                 person = participants.get(speaker.get(locution, ""))
                 if person:
                     pid = _slug(str(person.get("surname") or f"participant-{person.get('participantID')}"))
-                    label = str(person.get("firstname") or pid) if person.get("surname") else \
-                        " ".join(str(person.get(k) or "") for k in ("firstname", "surname")).strip() or pid
+                    label = str(person.get("firstname") or "").strip() or pid
                     perspectives.setdefault(pid, {"label": label})
                     return pid
         perspectives.setdefault(default_perspective, {"label": default_perspective})
