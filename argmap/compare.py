@@ -12,7 +12,7 @@ support graph, so computing it for every claim is near-linear.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import permutations
@@ -129,17 +129,19 @@ class Comparison:
         self.map = argument_map
         self.claims = argument_map.claims
 
-    def _cross(self, relation: Relation) -> bool:
-        return self.claims[relation.source].perspective != self.claims[relation.target].perspective
-
     def _edge(self, relation: Relation) -> CrossEdge:
         source, target = self.claims[relation.source], self.claims[relation.target]
         return CrossEdge(source.id, source.perspective, source.text, relation.kind,
                          target.id, target.perspective, target.text, relation.note)
 
     @cached_property
+    def perspective_of(self) -> dict[str, str]:
+        return {claim_id: claim.perspective for claim_id, claim in self.claims.items()}
+
+    @cached_property
     def cross_relations(self) -> list[Relation]:
-        return [r for r in self.map.relations() if self._cross(r)]
+        perspective_of = self.perspective_of
+        return [r for r in self.map.relations() if perspective_of[r.source] != perspective_of[r.target]]
 
     @cached_property
     def sides(self) -> dict[str, _Side]:
@@ -193,15 +195,16 @@ class Comparison:
         >>> [(r.source, r.target) for r in rows]
         [('relational', 'professional-service'), ('professional-service', 'relational')]
         """
-        rows = []
-        for a, b in permutations(self.map.perspectives, 2):
-            between = [r for r in self.cross_relations if self.claims[r.source].perspective == a
-                       and self.claims[r.target].perspective == b]
-            by_kind = {kind: [r for r in between if r.kind == kind] for kind in ("contradicts", "supports")}
-            rows.append(Engagement(a, b, len({r.source for r in by_kind["contradicts"]}),
-                                   len({r.source for r in by_kind["supports"]}),
-                                   len(by_kind["contradicts"]), len(by_kind["supports"])))
-        return rows
+        perspective_of = self.perspective_of
+        sources: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        edges: Counter[tuple[str, str, str]] = Counter()
+        for r in self.cross_relations:
+            key = (perspective_of[r.source], perspective_of[r.target], r.kind)
+            sources[key].add(r.source)
+            edges[key] += 1
+        return [Engagement(a, b, len(sources[a, b, "contradicts"]), len(sources[a, b, "supports"]),
+                           edges[a, b, "contradicts"], edges[a, b, "supports"])
+                for a, b in permutations(self.map.perspectives, 2)]
 
     def disagreements(self) -> list[CrossEdge]:
         """Every cross-perspective ``contradicts`` edge, with both claims and the note.

@@ -35,17 +35,29 @@ def side_by_side(argument_map: ArgumentMap) -> dict[str, tuple[int, int]]:
     >>> min(y for _, y in positions.values()) in thesis_y
     True
     """
+    claims = argument_map.claims
+    perspective_of = {claim_id: claim.perspective for claim_id, claim in claims.items()}
     by_perspective: dict[str, list[str]] = defaultdict(list)
-    for claim in argument_map.claims.values():
-        by_perspective[claim.perspective].append(claim.id)
+    for claim_id, perspective in perspective_of.items():
+        by_perspective[perspective].append(claim_id)
+
+    # What each claim supports on its own side, and which claims reach across.
+    supported: dict[str, list[str]] = defaultdict(list)
+    crossing: set[str] = set()
+    for relation in argument_map.relations():
+        if perspective_of[relation.source] != perspective_of[relation.target]:
+            crossing.add(relation.source)
+            crossing.add(relation.target)
+        elif relation.kind == "supports":
+            supported[relation.source].append(relation.target)
+    depth = _support_depths(argument_map, by_perspective, supported)
+
     per_line = max([4] + [math.ceil(math.sqrt(len(ids))) for ids in by_perspective.values()])
     column_width = per_line * NODE_SPACING + GUTTER
-
-    crossing = _claims_with_cross_edges(argument_map)
     columns = len(argument_map.perspectives)
     positions: dict[str, tuple[int, int]] = {}
     for column, perspective in enumerate(argument_map.perspectives):
-        rows = _rows(argument_map, by_perspective.get(perspective, []))
+        rows = _rows(by_perspective.get(perspective, []), depth, supported)
         # The first column fills its rows from the right, so in both columns of a
         # two-sided map the claims that cross over sit next to the gutter.
         mirrored = column == 0 and columns > 1
@@ -60,38 +72,34 @@ def side_by_side(argument_map: ArgumentMap) -> dict[str, tuple[int, int]]:
     return positions
 
 
-def _claims_with_cross_edges(argument_map: ArgumentMap) -> set[str]:
-    claims = argument_map.claims
-    crossing = set()
-    for relation in argument_map.relations():
-        if claims[relation.source].perspective != claims[relation.target].perspective:
-            crossing.update((relation.source, relation.target))
-    return crossing
+def _support_depths(argument_map: ArgumentMap, by_perspective: dict[str, list[str]],
+                    supported: dict[str, list[str]]) -> dict[str, int]:
+    """Each claim's own-side support distance to the nearest thesis.
+
+    A perspective with no thesis counts the claims that support nothing on
+    their side as its roots. Claims that reach no root get no depth.
+    """
+    toward_reasons = nx.DiGraph()
+    toward_reasons.add_nodes_from(argument_map.claims)
+    toward_reasons.add_edges_from((target, source) for source, targets in supported.items() for target in targets)
+    roots = []
+    for ids in by_perspective.values():
+        theses = [cid for cid in ids if argument_map.claims[cid].kind == "thesis"]
+        roots += theses or [cid for cid in ids if cid not in supported]
+    return {cid: number for number, layer in enumerate(nx.bfs_layers(toward_reasons, roots)) for cid in layer}
 
 
-def _rows(argument_map: ArgumentMap, claim_ids: list[str]) -> list[list[str]]:
-    """Group one perspective's claims into rows by support distance to a thesis."""
-    members = set(claim_ids)
-    supports = nx.DiGraph()
-    supports.add_nodes_from(claim_ids)
-    supports.add_edges_from(
-        (r.source, r.target) for cid in claim_ids for r in argument_map.claims[cid].relations
-        if r.kind == "supports" and r.target in members
-    )
-    roots = [cid for cid in claim_ids if argument_map.claims[cid].kind == "thesis"]
-    if not roots:
-        roots = [cid for cid in claim_ids if supports.out_degree(cid) == 0]
-    depth = nx.multi_source_dijkstra_path_length(supports.reverse(copy=False), roots) if roots else {}
-
-    deepest = max(depth.values(), default=-1)
+def _rows(claim_ids: list[str], depth: dict[str, int], supported: dict[str, list[str]]) -> list[list[str]]:
+    """Group one perspective's claims into rows by support depth."""
+    deepest = max((depth[cid] for cid in claim_ids if cid in depth), default=-1)
     rows: list[list[str]] = [[] for _ in range(deepest + 2)]
     for cid in claim_ids:
-        rows[int(depth.get(cid, deepest + 1))].append(cid)
+        rows[depth.get(cid, deepest + 1)].append(cid)
     # Put each claim under the claim it supports, so edges cross less.
     order = {cid: i for i, cid in enumerate(rows[0])}
     for row_number in range(1, len(rows)):
         def parent_order(cid: str) -> float:
-            return min((order[t] for t in supports.successors(cid) if t in order), default=math.inf)
+            return min((order[t] for t in supported.get(cid, ()) if t in order), default=math.inf)
         rows[row_number].sort(key=parent_order)  # stable: file order breaks ties
         order.update((cid, i) for i, cid in enumerate(rows[row_number]))
     return [row for row in rows if row]
