@@ -15,22 +15,18 @@ from typing import Callable, Iterator, Sequence
 from ._version import __version__
 from .bulk import gc_paused
 from .cache import CACHE_FOLDER
-from .diff import diff_maps, format_diff, load_side
 from .errors import MapError
 from .export import FORMATS as EXPORT_FORMATS
 from .export import export_text, write_export
-from .importers import import_aif, import_argdown
-from .schema import schema_text
-from .watch import watch
-from .profile import profiling
 from .load import load
-from .present import to_json
+from .profile import profiling
 from .query import UnknownClaim, summary
 from .questions import QUESTIONS
-from .report import render_report, write_report
-from .quotes import check_quotes
-from .semantics import EnumerationLimit
 from .render import write_html
+from .semantics import EnumerationLimit
+
+# Commands that only some runs need import their modules when they run, so
+# that a build does not pay for an HTTP server, importers and diffing.
 
 DEFAULT_CLAIMS = "claims"
 DEFAULT_OUTPUT = "output/map.html"
@@ -66,6 +62,8 @@ def _profiled(args: argparse.Namespace) -> Iterator[None]:
 
 
 def _quotes(args: argparse.Namespace) -> int:
+    from .quotes import check_quotes
+
     report = check_quotes(args.claims_file, args.source)
     for miss in report.misses:
         print(miss, file=sys.stderr)
@@ -77,12 +75,16 @@ def _quotes(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
+    from .present import to_json
+
     answer = args.question.answer(load(args.map), args)
     print(to_json(answer) if args.json else args.question.text(answer))
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
+    from .report import render_report, write_report
+
     argument_map = load(args.claims_dir)
     if args.output is None:
         sys.stdout.write(render_report(argument_map))
@@ -92,6 +94,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .schema import schema_text
+
     sys.stdout.write(schema_text(args.which))
     return 0
 
@@ -106,6 +110,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from .importers import import_aif, import_argdown
+
     importer = import_aif if args.source_format == "aif" else import_argdown
     written = importer(args.file).write(args.output, force=args.force)
     argument_map = load(written)  # what was written must pass argmap check
@@ -114,12 +120,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_maps, format_diff, load_side
+    from .present import to_json
+
     result = diff_maps(load_side(args.old), load_side(args.new))
     print(to_json(result) if args.json else format_diff(result))
     return 0
 
 
 def _watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
     watch(args.claims_dir, args.output, port=None if args.no_serve else args.port, interval=args.interval)
     return 0
 
