@@ -21,15 +21,12 @@ from .errors import Position, Problem
 from .model import Claim, Relation, Source
 
 CACHE_FOLDER = ".argmap-cache"
-FORMAT = f"1/{__version__}"
+FORMAT = f"2/{__version__}"
 
 
-def _position(position: Position | None) -> list[Any] | None:
-    return list(position) if position else None
-
-
-def _unposition(raw: list[Any] | None) -> Position | None:
-    return Position(*raw) if raw else None
+def _place(position: Position | None) -> tuple[int, int]:
+    """A position within the cached file as (line, column); (0, 0) for none."""
+    return (position.line, position.column) if position else (0, 0)
 
 
 def _source_to_json(source: Source | None) -> list[Any] | None:
@@ -37,37 +34,53 @@ def _source_to_json(source: Source | None) -> list[Any] | None:
 
 
 def encode(claims_file: Any, problems: list[Problem]) -> dict[str, Any]:
-    """One parsed claims file (and its problems) as JSON-ready data."""
+    """One parsed claims file (and its problems) as JSON-ready data.
+
+    Positions inside the file are stored as line and column only: their path
+    is the file's own.
+    """
     return {
         "perspective": claims_file.perspective,
-        "perspective_position": _position(claims_file.perspective_position),
+        "perspective_position": _place(claims_file.perspective_position),
         "source": _source_to_json(claims_file.source),
         "unparsed": claims_file.unparsed,
-        "problems": [[_position(p.position), p.message, p.hint] for p in problems],
+        "problems": [[_place(p.position), p.message, p.hint] for p in problems],
         "claims": [
-            [c.id, c.text, c.kind, c.quote, list(c.tags), c.note, _position(c.position), _position(c.quote_position),
-             [[r.target, r.kind, r.note, _position(r.position)] for r in c.relations]]
+            [c.id, c.text, c.kind, c.quote, c.tags, c.note, *_place(c.position), *_place(c.quote_position),
+             [[r.target, r.kind, r.note, *_place(r.position)] for r in c.relations]]
             for c in claims_file.claims
         ],
     }
 
 
 def decode(path: str, raw: dict[str, Any]) -> tuple[Any, list[Problem]]:
-    """Rebuild a parsed claims file and its problems from :func:`encode`'s data."""
+    """Rebuild a parsed claims file and its problems from :func:`encode`'s data.
+
+    >>> from argmap.load import read_claims_file
+    >>> parsed = read_claims_file("claims/relational.yaml", [])
+    >>> again, problems = decode(parsed.path, json.loads(json.dumps(encode(parsed, []))))
+    >>> def places(f):
+    ...     return [(c.position, c.quote_position, [r.position for r in c.relations]) for c in f.claims]
+    >>> again == parsed and places(again) == places(parsed) and problems == []
+    True
+    """
     from .load import ClaimsFile
+
+    def at(line: int, column: int) -> Position | None:
+        return Position(path, line, column) if line else None
 
     source = Source(*raw["source"]) if raw["source"] else None
     perspective = raw["perspective"]
     claims = [
-        Claim(id=cid, text=text, perspective=perspective or "", kind=kind, quote=quote, tags=tuple(tags), note=note,
-              relations=tuple(Relation(cid, target, kind_, rnote, _unposition(rpos))
-                              for target, kind_, rnote, rpos in relations),
-              source=source, position=_unposition(position), quote_position=_unposition(quote_position))
-        for cid, text, kind, quote, tags, note, position, quote_position, relations in raw["claims"]
+        Claim(claim_id, text, perspective or "", kind, quote, tuple(tags), note,
+              tuple([Relation(claim_id, target, relation_kind, relation_note, at(line, column))
+                     for target, relation_kind, relation_note, line, column in relations]),
+              source, Position(path, line, column), at(quote_line, quote_column))
+        for claim_id, text, kind, quote, tags, note, line, column, quote_line, quote_column, relations in raw["claims"]
     ]
-    parsed = ClaimsFile(path, perspective, _unposition(raw["perspective_position"]), source, claims,
+    parsed = ClaimsFile(path, perspective, at(*raw["perspective_position"]), source, claims,
                         unparsed=raw["unparsed"])
-    problems = [Problem(_unposition(pos) or Position(path, 1, 1), message, hint) for pos, message, hint in raw["problems"]]
+    problems = [Problem(at(*place) or Position(path, 1, 1), message, hint) for place, message, hint in raw["problems"]]
     return parsed, problems
 
 
