@@ -41,15 +41,14 @@ from generate import generate  # noqa: E402
 
 NAIVE_PYVIS = """
 import sys, time, argmap
-from argmap.render import _pyvis_network
-net_module = _pyvis_network()
+from pyvis.network import Network
 graph = argmap.load(sys.argv[1]).graph.copy()
 for _, attrs in graph.nodes(data=True):
     for key in list(attrs):
         if not isinstance(attrs[key], (str, int, float)):
             del attrs[key]
 start = time.perf_counter()
-net = net_module.Network(directed=True, cdn_resources="in_line")
+net = Network(directed=True, cdn_resources="in_line")
 net.from_nx(graph)
 net.write_html(sys.argv[2])
 print(time.perf_counter() - start)

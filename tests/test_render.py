@@ -33,6 +33,11 @@ class _Collector(HTMLParser):
         self._in_data = False
 
 
+def rows(columns: dict[str, list]) -> list[dict]:
+    """The page's column-wise claims or relations, one dict per row."""
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
 def parse(html: str) -> _Collector:
     collector = _Collector()
     collector.feed(html)
@@ -42,10 +47,12 @@ def parse(html: str) -> _Collector:
 def test_every_claim_and_edge_is_in_the_page():
     m = argmap.load(BUNDLED_CLAIMS)
     data = json.loads(parse(argmap.render_html(m)).data_json)
-    assert {n["id"] for n in data["nodes"]} == set(m.claims)
-    assert {(e["from"], e["to"], e["kind"]) for e in data["edges"]} == {
+    nodes = rows(data["nodes"])
+    assert [n["id"] for n in nodes] == list(m.claims)
+    ids = [n["id"] for n in nodes]
+    assert {(ids[e["from"]], ids[e["to"]], e["kind"]) for e in rows(data["edges"])} == {
         (a, b, k) for a, b, k in m.graph.edges(data="kind")}
-    texts = {n["id"]: n["label"] for n in data["nodes"]}
+    texts = {n["id"]: n["label"] for n in nodes}
     assert all(texts[c.id] == c.text for c in m.claims.values())
     assert [p["label"] for p in data["perspectives"]] == [p.label for p in m.perspectives.values()]
 

@@ -4,6 +4,21 @@
   // DOM properties and vis-network (which draws labels on a canvas and sets
   // tooltips as text). Nothing here ever assigns HTML built from claim data.
   const data = JSON.parse(document.getElementById("argmap-data").textContent);
+  // Claims and relations arrive as columns (one list per field); rebuild one
+  // object per claim and per relation. Relations name claims by index.
+  function rowsOf(columns) {
+    const fields = Object.keys(columns);
+    return columns[fields[0]].map((_, i) => {
+      const row = {};
+      fields.forEach((field) => { row[field] = columns[field][i]; });
+      return row;
+    });
+  }
+  data.nodes = rowsOf(data.nodes);
+  data.edges = rowsOf(data.edges).map((e) => {
+    const from = data.nodes[e.from], to = data.nodes[e.to];
+    return { from: from.id, to: to.id, kind: e.kind, note: e.note, cross: from.group !== to.group };
+  });
   const ALL_EDGE_KINDS = ["supports", "contradicts"];
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const perspectives = new Map(data.perspectives.map((p) => [p.id, p]));
