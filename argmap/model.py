@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING, Iterator, Literal
 
 from .errors import Position
@@ -103,8 +104,7 @@ class ArgumentMap:
 
     def relations(self) -> Iterator[Relation]:
         """Every relation of every claim, in file order."""
-        for claim in self.claims.values():
-            yield from claim.relations
+        return chain.from_iterable(claim.relations for claim in self.claims.values())
 
     @cached_property
     def graph(self) -> nx.DiGraph:

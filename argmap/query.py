@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable
 
 import networkx as nx
@@ -20,7 +21,7 @@ def claims_per_perspective(argument_map: ArgumentMap) -> dict[str, int]:
     >>> list(counts) == ["relational", "professional-service"] and all(counts.values())
     True
     """
-    counts = Counter(claim.perspective for claim in argument_map.claims.values())
+    counts = Counter(map(attrgetter("perspective"), argument_map.claims.values()))
     return {pid: counts[pid] for pid in argument_map.perspectives}
 
 
@@ -31,7 +32,7 @@ def edges_per_kind(argument_map: ArgumentMap) -> dict[str, int]:
     >>> sorted(edges_per_kind(argmap.load("claims")))
     ['contradicts', 'supports']
     """
-    counts = Counter(relation.kind for relation in argument_map.relations())  # no need to build the graph
+    counts = Counter(map(attrgetter("kind"), argument_map.relations()))  # no need to build the graph
     return {kind: counts[kind] for kind in RELATION_KINDS}
 
 
