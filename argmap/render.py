@@ -32,6 +32,10 @@ from .layout import side_by_side
 from .model import CLAIM_KINDS, ArgumentMap, Source
 from .profile import phase
 
+#: From this many claims on, the page draws for speed: dots, solid lines and
+#: labels only when zoomed in (see map.js).
+LARGE_MAP = 2000
+
 
 def _vis_js_path() -> Path:
     """vis-network as bundled in pyvis, found without importing pyvis."""
@@ -80,6 +84,7 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
                          for p in argument_map.perspectives.values()],
         "sources": [{"title": s.title, "author": s.author, "url": _web_url(s.url)} for s in sources],
         "kinds": [*CLAIM_KINDS, "claim"],
+        "large": len(claims) > LARGE_MAP,
         "tags": sorted({tag for claim in claims for tag in claim.tags}),
         "engagement": [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
         "nodes": {

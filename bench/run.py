@@ -141,11 +141,14 @@ def first_draw_ms(html: Path, timeout_ms: int) -> tuple[float, float] | None:
 
     from tests.browser import launch
 
+    # argmap's page marks its first frame with <body data-drawn>; pyvis's
+    # page exposes its network as a global once drawing is under way.
     hook = """
       window.__drawnAt = null;
+      const drawn = () => { if (window.__drawnAt === null) window.__drawnAt = performance.now(); };
+      new MutationObserver(drawn).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-drawn"] });
       const poll = setInterval(() => {
-        const net = (window.argmap && window.argmap.network) || window.network;
-        if (net && net.once) { clearInterval(poll); net.once("afterDrawing", () => { window.__drawnAt = performance.now(); }); }
+        if (window.network && window.network.once) { clearInterval(poll); window.network.once("afterDrawing", drawn); }
       }, 1);
     """
     with sync_playwright() as playwright:

@@ -373,3 +373,45 @@ def test_a_larger_map_builds_its_claim_list_when_opened(open_map, tmp_path):
     page.locator("#claim-list button[data-claim='side1.c399']").click()
     assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["side1.c399"]
     assert opened.console_errors == [] and opened.requests == []
+
+
+def test_a_large_map_draws_plainly_for_speed(open_map, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(BUNDLED_CLAIMS.parent / "bench"))
+    from generate import generate
+
+    root = generate(tmp_path / "large", 2001, perspectives=2, files=2, seed=3)
+    opened = open_map(argmap.write_html(argmap.load(root), tmp_path / "large.html"))
+    page = opened.page
+    looks = page.evaluate("""() => {
+        const body = window.argmap.network.body;
+        const edges = Object.values(body.edges), nodes = Object.values(body.nodes);
+        return { dashedEdges: edges.filter((e) => e.options.dashes).length,
+                 dashedBorders: nodes.filter((n) => n.options.shapeProperties.borderDashes).length,
+                 shapes: [...new Set(nodes.map((n) => n.options.shape))], hover: window.argmap.network.interactionHandler.options.hover };
+    }""")
+    assert looks == {"dashedEdges": 0, "dashedBorders": 0, "shapes": ["dot"], "hover": False}
+    legend = page.locator("#legend").inner_text()
+    assert "contradicts: red line" in legend and "dashed" not in legend
+    assert opened.console_errors == [] and opened.requests == []
+
+
+def test_a_small_map_keeps_dashes_and_says_so(page_of):
+    page = page_of()
+    dashed = page.evaluate("""() => Object.values(window.argmap.network.body.edges)
+        .filter((e) => e.options.dashes).map((e) => e.options.id)""")
+    contradicts = page.evaluate("() => window.argmap.data.edges.filter((e) => e.kind === 'contradicts').map((e) => e.index)")
+    assert sorted(dashed) == sorted(contradicts)
+    assert "contradicts: dashed red line" in page.locator("#legend").inner_text()
+
+
+def test_the_status_bar_never_resizes_the_map(page_of):
+    # A taller status bar would shrink the map, and vis-network would draw
+    # every claim again: seconds on a large map.
+    page = page_of()
+    heights = page.evaluate("""() => ["", "one line", "a very long status ".repeat(40)].map((text) => {
+        document.getElementById("status").textContent = text;
+        return document.getElementById("map").getBoundingClientRect().height;
+    })""")
+    assert len(set(heights)) == 1 and heights[0] > 0
