@@ -24,10 +24,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterable
 
 
 HERE = Path(__file__).resolve().parent
@@ -53,6 +55,12 @@ net.from_nx(graph)
 net.write_html(sys.argv[2])
 print(time.perf_counter() - start)
 """
+
+
+def median(values: Iterable[float | None]) -> float | None:
+    """The median of the runs, or None if any run failed or timed out."""
+    runs = list(values)
+    return None if not runs or any(v is None for v in runs) else statistics.median(runs)  # type: ignore[arg-type]
 
 
 def run_process(command: list[str], timeout: float) -> tuple[float | None, str]:
@@ -135,8 +143,10 @@ def argdown_binary() -> Path | None:
     return binary
 
 
-def first_draw_ms(html: Path, timeout_ms: int) -> tuple[float, float] | None:
-    """Milliseconds to vis-network's first afterDrawing: from the load event, and from navigation start."""
+def browser_timings(html: Path, timeout_ms: int) -> dict[str, float] | None:
+    """Milliseconds in headless Chromium: to vis-network's first afterDrawing, from the load event
+    (``after load``) and from navigation start (``from start``); then, on argmap's page, one pan (a
+    whole frame with every edge) and one search, as a reader would use the open map."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser import launch
@@ -151,6 +161,17 @@ def first_draw_ms(html: Path, timeout_ms: int) -> tuple[float, float] | None:
         if (window.network && window.network.once) { clearInterval(poll); window.network.once("afterDrawing", drawn); }
       }, 1);
     """
+    pan = """() => new Promise((resolve) => {
+        const network = window.argmap.network, start = performance.now(), at = network.getViewPosition();
+        network.once("afterDrawing", () => resolve(performance.now() - start));
+        network.moveTo({ position: { x: at.x + 300, y: at.y } });
+    })"""
+    search = """() => {
+        const box = document.getElementById("search"), start = performance.now();
+        box.value = "repair";
+        box.dispatchEvent(new Event("input"));
+        return document.querySelectorAll("#search-results li").length ? performance.now() - start : null;
+    }"""
     with sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -159,13 +180,18 @@ def first_draw_ms(html: Path, timeout_ms: int) -> tuple[float, float] | None:
         try:
             page.goto(html.resolve().as_uri(), timeout=timeout_ms)
             page.wait_for_function("() => window.__drawnAt !== null", timeout=timeout_ms)
-        except Exception:
-            browser.close()
+            drawn, loaded = page.evaluate(
+                "() => [window.__drawnAt, performance.getEntriesByType('navigation')[0].loadEventStart]")
+            timings = {"after load": max(0.0, drawn - loaded), "from start": drawn}
+            if page.evaluate("() => Boolean(window.argmap)"):
+                timings["pan"] = page.evaluate(pan)
+                timings["search"] = page.evaluate(search)
+        except Exception as error:
+            print(f"  ! {html.name} in Chromium: {error}", file=sys.stderr)
             return None
-        drawn, loaded = page.evaluate(
-            "() => [window.__drawnAt, performance.getEntriesByType('navigation')[0].loadEventStart]")
-        browser.close()
-    return max(0.0, drawn - loaded), drawn
+        finally:
+            browser.close()
+    return timings
 
 
 def fmt(seconds: float | None, limit: float | None = None) -> str:
@@ -183,6 +209,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,5000,20000")
     parser.add_argument("--files", type=int, default=20)
     parser.add_argument("--naive-limit", type=float, default=60.0, help="seconds before naive pyvis is given up")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each timed process; the tables show the median (default 3)")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-argdown", action="store_true")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown, for the README")
@@ -197,32 +225,38 @@ def main() -> None:
         edges = sum(1 for _ in argmap.load(root).relations())
         print(f"{size} claims, {edges} edges …", file=sys.stderr)
         html = CACHE / f"map{size}.html"
-        floor = parse_floor(root)
+        floor = median(parse_floor(root) for _ in range(args.repeat))
         phases = build_phases(root, html)
         phase_rows.append((size, floor, phases))
-        cold, memory = timed_with_memory([sys.executable, "-m", "argmap", "build", str(root), "-o", str(html),
-                                          "--no-cache"], timeout=600)
+        build = [sys.executable, "-m", "argmap", "build", str(root), "-o", str(html)]
+        colds = [timed_with_memory([*build, "--no-cache"], timeout=600) for _ in range(args.repeat)]
+        cold, memory = median(c[0] for c in colds), max(c[1] for c in colds)
         shutil.rmtree(root / ".argmap-cache", ignore_errors=True)
-        timed_with_memory([sys.executable, "-m", "argmap", "build", str(root), "-o", str(html)], timeout=600)
+        timed_with_memory(build, timeout=600)  # fills the cache
         edited = sorted(root.glob("side0-*.yaml"))[0]
-        edited.write_text(edited.read_text() + f"# edited {time.time()}\n")
-        rebuild, _ = timed_with_memory([sys.executable, "-m", "argmap", "build", str(root), "-o", str(html)], 600)
+        rebuilds = []
+        for _ in range(args.repeat):
+            edited.write_text(edited.read_text() + f"# edited {time.time()}\n")  # each rebuild re-parses it
+            rebuilds.append(timed_with_memory(build, 600)[0])
+        rebuild = median(rebuilds)
         naive_html = CACHE / f"naive{size}.html"
         naive, _ = run_process([sys.executable, "-c", NAIVE_PYVIS, str(root), str(naive_html)], args.naive_limit)
         argdown_seconds = None
         if argdown:
-            argdown_seconds, _ = timed_with_memory([str(argdown), "json", str(root / "map.argdown"),
-                                                    str(CACHE / f"argdown{size}")], timeout=600)
+            argdown_seconds = median(timed_with_memory([str(argdown), "json", str(root / "map.argdown"),
+                                                        str(CACHE / f"argdown{size}")], timeout=600)[0]
+                                     for _ in range(args.repeat))
         build_rows.append((size, edges, floor, cold, rebuild, memory, html.stat().st_size / 1e6, naive,
                            argdown_seconds))
         if not args.no_browser:
-            ours = first_draw_ms(html, 120_000)
-            theirs = first_draw_ms(naive_html, int(args.naive_limit * 1000)) if naive is not None else None
+            ours = browser_timings(html, 120_000)
+            theirs = browser_timings(naive_html, int(args.naive_limit * 1000)) if naive is not None else None
             browser_rows.append((size, ours, theirs))
 
     bar = "|" if args.markdown else " "
     print(f"\nWhole `argmap build` process, cold (no cache) and after editing one of {args.files} files; "
-          "ratios against the parse floor (PyYAML C loader + json.dumps) and the peers, measured in this run:\n")
+          f"medians of {args.repeat} runs; ratios against the parse floor (PyYAML C loader + json.dumps) "
+          "and the peers, measured in this run:\n")
     head = ["claims", "edges", "parse floor", "argmap cold", "vs floor", "rebuild", "peak MB", "HTML MB",
             "naive pyvis", "vs naive", "argdown json", "vs argdown"]
     print(bar.join(f" {h} " for h in head))
@@ -245,16 +279,22 @@ def main() -> None:
         print(bar.join(f" {c} " for c in cells))
 
     if browser_rows:
-        print("\nHeadless Chromium, time to vis-network's first afterDrawing, from the load event (the targets: "
-              "1,000 claims < 1 s, 5,000 < 2.5 s) and from navigation start (what a reader waits):\n")
-        head = ["claims", "argmap after load", "argmap from start", "naive pyvis from start", "naive vs argmap"]
+        print("\nHeadless Chromium: time to vis-network's first afterDrawing, from the load event (the targets: "
+              "1,000 claims < 1 s, 5,000 < 2.5 s) and from navigation start (what a reader waits); then, on the "
+              "open map, one pan (a full frame, every edge drawn) and one search:\n")
+        head = ["claims", "argmap after load", "argmap from start", "pan", "search", "naive pyvis from start",
+                "naive vs argmap"]
         print(bar.join(f" {h} " for h in head))
         if args.markdown:
             print("|".join(" --- " for _ in head))
         for size, ours, theirs in browser_rows:
-            cells = [size, f"{ours[0]:.0f} ms" if ours else "failed", f"{ours[1]:.0f} ms" if ours else "failed",
-                     f"{theirs[1]:.0f} ms" if theirs else f">{args.naive_limit:.0f} s",
-                     f"{theirs[1] / ours[1]:.1f}x" if theirs and ours else "–"]
+            def ms(timings: dict[str, float] | None, key: str) -> str:
+                value = (timings or {}).get(key)
+                return "failed" if value is None else f"{value:.0f} ms"
+
+            cells = [size, ms(ours, "after load"), ms(ours, "from start"), ms(ours, "pan"), ms(ours, "search"),
+                     ms(theirs, "from start") if theirs else f">{args.naive_limit:.0f} s",
+                     f"{theirs['from start'] / ours['from start']:.1f}x" if theirs and ours else "–"]
             print(bar.join(f" {c} " for c in cells))
 
 
