@@ -75,7 +75,7 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[Any, list[Problem]]:
         Claim(claim_id, text, perspective or "", kind, quote, tuple(tags), note,
               tuple([Relation(claim_id, target, relation_kind, relation_note, at(line, column))
                      for target, relation_kind, relation_note, line, column in relations]),
-              source, Position(path, line, column), at(quote_line, quote_column))
+              source, at(line, column), at(quote_line, quote_column))
         for claim_id, text, kind, quote, tags, note, line, column, quote_line, quote_column, relations in raw["claims"]
     ]
     parsed = ClaimsFile(path, perspective, at(*raw["perspective_position"]), source, claims,
