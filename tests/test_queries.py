@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap import query
-from argmap.compare import Comparison
+from argmap.compare import Comparison, descendant_counts
+from argmap.model import ArgumentMap, Claim, Perspective, Relation
 from argmap.query import UnknownClaim
 from argmap.semantics import acceptance
 
@@ -178,3 +182,50 @@ def test_query_errors_are_clean(make_map, run_cli):
     assert limit.returncode == 1 and "more than 0 preferred extensions" in limit.stderr
     bad_map = run_cli("query", "cruxes", "--map", root / "nope")
     assert bad_map.returncode == 1 and "no such directory" in bad_map.stderr
+
+
+# ── the comparison's near-linear shortcuts agree with the obvious definitions ──
+@given(st.lists(st.tuples(st.integers(0, 15), st.integers(0, 15)), max_size=50), st.integers(1, 6))
+def test_descendant_counts_match_networkx(edges, block):
+    graph = nx.DiGraph((str(a), str(b)) for a, b in edges if a != b)
+    graph.add_nodes_from(["lonely"])
+    assert descendant_counts(graph, block=block) == {n: len(nx.descendants(graph, n)) for n in graph}
+
+
+@st.composite
+def two_sided_maps(draw) -> ArgumentMap:
+    sizes = {"a": draw(st.integers(1, 12)), "b": draw(st.integers(1, 12))}
+    ids = [f"{side}{i}" for side, n in sizes.items() for i in range(n)]
+    edges = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids),
+                                    st.sampled_from(["supports", "contradicts"])), max_size=40))
+    relations: dict[str, dict[str, str]] = {i: {} for i in ids}
+    for source, target, kind in edges:
+        if source != target:
+            relations[source].setdefault(target, kind)
+    claims = {i: Claim(i, i, i[0], kind="thesis" if i[1:] == "0" else None,
+                       relations=tuple(Relation(i, t, k) for t, k in relations[i].items()))  # type: ignore[arg-type]
+              for i in ids}
+    return ArgumentMap("random", {p: Perspective(p, p, "#000000") for p in sizes}, claims)
+
+
+@settings(max_examples=150)
+@given(two_sided_maps())
+def test_unanswered_matches_its_definition(argument_map):
+    comparison = Comparison(argument_map)
+    supports = nx.DiGraph([(r.source, r.target) for r in argument_map.relations() if r.kind == "supports"])
+    expected = set()
+    for side in "ab":
+        for other in "ab".replace(side, ""):
+            touched = {r.target for r in argument_map.relations()
+                       if r.source[0] == other and r.target[0] == side}
+            engaged = set(touched).union(*(nx.descendants(supports, t) for t in touched if t in supports))
+            expected |= {(c, other) for c in argument_map.claims if c[0] == side and c not in engaged}
+    rows = comparison.unanswered()
+    assert {(u.claim, u.unanswered_by) for u in rows} == expected
+    for u in rows:
+        own = comparison.sides[u.perspective].supports
+        assert u.dependants == len(nx.descendants(own, u.claim))
+        if u.path:  # a shortest own-side support path to the claim's thesis
+            assert all(own.has_edge(a, b) for a, b in zip(u.path, u.path[1:]))
+            assert len(u.path) - 1 == nx.shortest_path_length(own, u.claim, u.path[-1])
+            assert argument_map.claims[u.path[-1]].kind == "thesis"
