@@ -44,12 +44,13 @@ def side_by_side(argument_map: ArgumentMap) -> dict[str, tuple[int, int]]:
     # What each claim supports on its own side, and which claims reach across.
     supported: dict[str, list[str]] = defaultdict(list)
     crossing: set[str] = set()
-    for relation in argument_map.relations():
-        if perspective_of[relation.source] != perspective_of[relation.target]:
-            crossing.add(relation.source)
-            crossing.add(relation.target)
-        elif relation.kind == "supports":
-            supported[relation.source].append(relation.target)
+    for claim_id, claim in claims.items():
+        for relation in claim.relations:
+            if perspective_of[relation.target] != claim.perspective:
+                crossing.add(claim_id)
+                crossing.add(relation.target)
+            elif relation.kind == "supports":
+                supported[claim_id].append(relation.target)
     depth = _support_depths(argument_map, by_perspective, supported)
 
     per_line = max([4] + [math.ceil(math.sqrt(len(ids))) for ids in by_perspective.values()])
@@ -79,13 +80,13 @@ def _support_depths(argument_map: ArgumentMap, by_perspective: dict[str, list[st
     A perspective with no thesis counts the claims that support nothing on
     their side as its roots. Claims that reach no root get no depth.
     """
-    toward_reasons = nx.DiGraph()
-    toward_reasons.add_nodes_from(argument_map.claims)
-    toward_reasons.add_edges_from((target, source) for source, targets in supported.items() for target in targets)
     roots = []
     for ids in by_perspective.values():
         theses = [cid for cid in ids if argument_map.claims[cid].kind == "thesis"]
         roots += theses or [cid for cid in ids if cid not in supported]
+    toward_reasons = nx.DiGraph()
+    toward_reasons.add_nodes_from(roots)  # claims off every path to a root need not be in it
+    toward_reasons.add_edges_from([(target, source) for source, targets in supported.items() for target in targets])
     return {cid: number for number, layer in enumerate(nx.bfs_layers(toward_reasons, roots)) for cid in layer}
 
 
