@@ -63,6 +63,10 @@ def _outline(argument_map: ArgumentMap, perspective: str) -> list[str]:
     return lines
 
 
+#: The most edges the report's Mermaid diagram draws.
+DIAGRAM_EDGES = 200
+
+
 def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
     """The comparison report as Markdown text.
 
@@ -158,8 +162,16 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
         out.append("")
 
     cross = comparison.disagreements() + ground.agreements
+    out += ["## Diagram of the cross-perspective edges", ""]
+    if len(cross) > DIAGRAM_EDGES:
+        # Mermaid refuses larger diagrams (its default limit is 500 edges), and
+        # they would be unreadable anyway: keep the edges at the cruxes first.
+        crux_ids = {c.claim for c in cruxes}
+        cross = sorted(cross, key=lambda e: e.source not in crux_ids and e.target not in crux_ids)[:DIAGRAM_EDGES]
+        out += [f"*The {DIAGRAM_EDGES} edges nearest the cruxes, of {len(comparison.cross_relations)}; "
+                f"the HTML map shows them all.*", ""]
     flowchart = mermaid_flowchart(argument_map, [(e.source, e.kind, e.target) for e in cross], direction="LR", wrap=38)
-    out += ["## Diagram of the cross-perspective edges", "", "```mermaid", *flowchart, "```", ""]
+    out += ["```mermaid", *flowchart, "```", ""]
     return "\n".join(out)
 
 

@@ -47,3 +47,22 @@ def test_report_cli_writes_stdout_or_a_file(run_cli, tmp_path):
     out = tmp_path / "r.md"
     written = run_cli("report", BUNDLED_CLAIMS, "-o", out)
     assert written.returncode == 0 and out.read_text() == to_stdout.stdout
+
+
+def test_a_large_maps_diagram_stays_within_mermaids_limits(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(BUNDLED_CLAIMS.parent / "bench"))
+    from generate import generate
+
+    from argmap.compare import Comparison
+    from argmap.report import DIAGRAM_EDGES
+
+    m = argmap.load(generate(tmp_path / "big", 1500, perspectives=2, files=2, seed=2))
+    text = render_report(m)
+    mermaid = text.split("```mermaid\n")[1].split("```")[0]
+    drawn = mermaid.count("-.->|contradicts|") + mermaid.count("-->|supports|")
+    assert drawn == DIAGRAM_EDGES < len(Comparison(m).cross_relations)
+    assert f"The {DIAGRAM_EDGES} edges nearest the cruxes, of {len(Comparison(m).cross_relations)}" in text
+    top_crux = m.claims[Comparison(m).cruxes()[0].claim]
+    assert top_crux.text in mermaid.replace("#60;br#62;", " ")  # edges at the cruxes are kept first
