@@ -84,17 +84,19 @@ def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False) -> Arg
 
     problems: list[Problem] = []
     parse_cache = ParseCache(root) if cache else None
-    with gc_paused(), phase("validate"):
-        manifest = read_manifest(manifest_path, problems)
-        paths = find_claims_files(root)
-        files = []
-        for index, claims_path in enumerate(paths):
-            report_progress(f"reading {index + 1} of {len(paths)} claims files")
-            files.append(read_claims_file(claims_path, problems, cache=parse_cache))
-        if parse_cache is not None:
-            parse_cache.prune()
+    with gc_paused():
+        with phase("read claims"):
+            manifest = read_manifest(manifest_path, problems)
+            paths = find_claims_files(root)
+            files = []
+            for index, claims_path in enumerate(paths):
+                report_progress(f"reading {index + 1} of {len(paths)} claims files")
+                files.append(read_claims_file(claims_path, problems, cache=parse_cache))
+            if parse_cache is not None:
+                parse_cache.prune()
         if manifest is not None:
-            problems.extend(validate(manifest.perspectives, files))
+            with phase("validate"):
+                problems.extend(validate(manifest.perspectives, files))
     if problems or manifest is None:
         raise MapError(problems)
     return ArgumentMap(

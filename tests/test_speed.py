@@ -83,7 +83,7 @@ def test_build_profile_prints_each_phase(run_cli, tmp_path):
     root = small_map(tmp_path)
     result = run_cli("build", root, "-o", tmp_path / "m.html", "--profile")
     assert result.returncode == 0
-    for name in ("parse YAML", "validate", "layout", "render HTML", "write", "total"):
+    for name in ("read claims", "parse YAML", "validate", "layout", "render HTML", "write", "total"):
         assert name in result.stderr
     assert "files parsed: 6, from cache: 0" in result.stderr
     again = run_cli("build", root, "-o", tmp_path / "m.html", "--profile")
