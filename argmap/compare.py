@@ -142,12 +142,12 @@ class Comparison:
                          target.id, target.perspective, target.text, relation.note)
 
     @cached_property
-    def perspective_of(self) -> dict[str, str]:
+    def _perspective_of(self) -> dict[str, str]:
         return {claim_id: claim.perspective for claim_id, claim in self.claims.items()}
 
     @cached_property
     def cross_relations(self) -> list[Relation]:
-        perspective_of = self.perspective_of
+        perspective_of = self._perspective_of
         return [r for r in self.map.relations() if perspective_of[r.source] != perspective_of[r.target]]
 
     @cached_property
@@ -206,7 +206,7 @@ class Comparison:
         >>> [(r.source, r.target) for r in rows]
         [('relational', 'professional-service'), ('professional-service', 'relational')]
         """
-        perspective_of = self.perspective_of
+        perspective_of = self._perspective_of
         sources: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         edges: Counter[tuple[str, str, str]] = Counter()
         for r in self.cross_relations:
@@ -265,7 +265,7 @@ class Comparison:
         ('rel.relationships-central', 'professional-service', 4, ('rel.relationships-central', 'rel.relationship-required'))
         """
         support_graph = nx.DiGraph([(r.source, r.target) for r in self.map.relations() if r.kind == "supports"])
-        perspective_of = self.perspective_of
+        perspective_of = self._perspective_of
         results = []
         for perspective, side in self.sides.items():
             for other in self.map.perspectives:

@@ -48,8 +48,8 @@ def test_every_claim_and_edge_is_in_the_page():
     m = argmap.load(BUNDLED_CLAIMS)
     data = json.loads(parse(argmap.render_html(m)).data_json)
     nodes = rows(data["nodes"])
-    assert [n["id"] for n in nodes] == list(m.claims)
     ids = [n["id"] for n in nodes]
+    assert ids == list(m.claims)
     assert {(ids[e["from"]], ids[e["to"]], e["kind"]) for e in rows(data["edges"])} == {
         (a, b, k) for a, b, k in m.graph.edges(data="kind")}
     texts = {n["id"]: n["label"] for n in nodes}
