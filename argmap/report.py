@@ -167,9 +167,9 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
         # Mermaid refuses larger diagrams (its default limit is 500 edges), and
         # they would be unreadable anyway: keep the edges at the cruxes first.
         crux_ids = {c.claim for c in cruxes}
+        total = len(cross)
         cross = sorted(cross, key=lambda e: e.source not in crux_ids and e.target not in crux_ids)[:DIAGRAM_EDGES]
-        out += [f"*The {DIAGRAM_EDGES} edges nearest the cruxes, of {len(comparison.cross_relations)}; "
-                f"the HTML map shows them all.*", ""]
+        out += [f"*The {DIAGRAM_EDGES} edges nearest the cruxes, of {total}; the HTML map shows them all.*", ""]
     flowchart = mermaid_flowchart(argument_map, [(e.source, e.kind, e.target) for e in cross], direction="LR", wrap=38)
     out += ["```mermaid", *flowchart, "```", ""]
     return "\n".join(out)
