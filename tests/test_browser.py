@@ -369,6 +369,8 @@ def test_a_larger_map_builds_its_claim_list_when_opened(open_map, tmp_path):
     assert page.locator("#claim-list-count").inner_text() == "400"
     assert page.locator("#claim-list button").count() == 0  # not built until wanted
     page.locator("#claim-list-section summary").click()
+    # The details element's toggle event, which builds the list, comes a task later.
+    page.wait_for_function("() => document.querySelectorAll('#claim-list button').length > 0")
     assert page.locator("#claim-list button").count() == 400
     page.locator("#claim-list button[data-claim='side1.c399']").click()
     assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["side1.c399"]
