@@ -30,8 +30,8 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 
 
 HERE = Path(__file__).resolve().parent
