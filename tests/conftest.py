@@ -19,6 +19,14 @@ REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CLAIMS = REPO / "claims"
 SEEDS = REPO.parent / "shared" / "seeds"
 
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate  # noqa: E402
+
+
+def synthetic_map(root: Path, claims: int, **options: int) -> Path:
+    """A seeded synthetic map like the benchmark's (see bench/generate.py)."""
+    return generate(root, claims, **options)
+
 MANIFEST = """\
 title: Tea or coffee?
 perspectives:

@@ -9,7 +9,7 @@ import pytest
 import argmap
 from argmap import query
 
-from .conftest import BUNDLED_CLAIMS
+from .conftest import BUNDLED_CLAIMS, synthetic_map
 
 pytestmark = pytest.mark.browser
 
@@ -358,12 +358,7 @@ def test_hostile_claim_text_stays_inert(make_map, open_map, tmp_path, payload):
 
 
 def test_a_larger_map_builds_its_claim_list_when_opened(open_map, tmp_path):
-    import sys
-
-    sys.path.insert(0, str(BUNDLED_CLAIMS.parent / "bench"))
-    from generate import generate
-
-    root = generate(tmp_path / "big", 400, perspectives=2, files=4, seed=5)
+    root = synthetic_map(tmp_path / "big", 400, perspectives=2, files=4, seed=5)
     opened = open_map(argmap.write_html(argmap.load(root), tmp_path / "big.html"))
     page = opened.page
     assert page.locator("#claim-list-count").inner_text() == "400"
@@ -378,12 +373,7 @@ def test_a_larger_map_builds_its_claim_list_when_opened(open_map, tmp_path):
 
 
 def test_a_large_map_draws_plainly_for_speed(open_map, tmp_path):
-    import sys
-
-    sys.path.insert(0, str(BUNDLED_CLAIMS.parent / "bench"))
-    from generate import generate
-
-    root = generate(tmp_path / "large", 2001, perspectives=2, files=2, seed=3)
+    root = synthetic_map(tmp_path / "large", 2001, perspectives=2, files=2, seed=3)
     opened = open_map(argmap.write_html(argmap.load(root), tmp_path / "large.html"))
     page = opened.page
     looks = page.evaluate("""() => {

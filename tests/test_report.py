@@ -7,7 +7,7 @@ import re
 import argmap
 from argmap.report import render_report
 
-from .conftest import BUNDLED_CLAIMS
+from .conftest import BUNDLED_CLAIMS, synthetic_map
 from .test_queries import COFFEE, MANIFEST, TEA
 
 
@@ -50,15 +50,10 @@ def test_report_cli_writes_stdout_or_a_file(run_cli, tmp_path):
 
 
 def test_a_large_maps_diagram_stays_within_mermaids_limits(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(BUNDLED_CLAIMS.parent / "bench"))
-    from generate import generate
-
     from argmap.compare import Comparison
     from argmap.report import DIAGRAM_EDGES
 
-    m = argmap.load(generate(tmp_path / "big", 1500, perspectives=2, files=2, seed=2))
+    m = argmap.load(synthetic_map(tmp_path / "big", 1500, perspectives=2, files=2, seed=2))
     text = render_report(m)
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     drawn = mermaid.count("-.->|contradicts|") + mermaid.count("-->|supports|")

@@ -10,14 +10,11 @@ from pathlib import Path
 import argmap
 from argmap.profile import Profile, profiling
 
-from .conftest import REPO
-
-sys.path.insert(0, str(REPO / "bench"))
-from generate import generate  # noqa: E402
+from .conftest import REPO, synthetic_map
 
 
 def small_map(tmp_path: Path) -> Path:
-    return generate(tmp_path / "synthetic", 300, perspectives=3, files=6, seed=3)
+    return synthetic_map(tmp_path / "synthetic", 300, perspectives=3, files=6, seed=3)
 
 
 def test_cached_rebuild_reparses_only_the_changed_file(tmp_path):
