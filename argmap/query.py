@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Iterable
@@ -158,22 +158,15 @@ def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = 
     """
     root = _claim(argument_map, claim_id)
     graph = argument_map.graph
-    reasons_of: dict[str, list[str]] = {}
-    seen = {claim_id}
-    frontier = [claim_id]
-    while frontier:  # breadth first, so every claim hangs at its shallowest depth
-        next_frontier = []
-        for node in frontier:
-            reasons_of[node] = []
-            for source in graph.predecessors(node):
-                edge_kind = graph.edges[source, node]["kind"]
-                other_side = argument_map.claims[source].perspective != root.perspective
-                if edge_kind != "supports" or source in seen or (same_side and other_side):
-                    continue
-                seen.add(source)
-                reasons_of[node].append(source)
-                next_frontier.append(source)
-        frontier = next_frontier
+
+    def followed(reason: str, conclusion: str) -> bool:
+        same = argument_map.claims[reason].perspective == root.perspective
+        return graph.edges[reason, conclusion]["kind"] == "supports" and (same or not same_side)
+
+    # Breadth first, against the edges, so every claim hangs at its shallowest depth.
+    reasons_of: dict[str, list[str]] = defaultdict(list)
+    for conclusion, reason in nx.bfs_edges(nx.subgraph_view(graph, filter_edge=followed), claim_id, reverse=True):
+        reasons_of[conclusion].append(reason)
 
     def build(node: str, note: str | None) -> SupportTree:
         claim = argument_map.claims[node]
