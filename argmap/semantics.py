@@ -241,7 +241,8 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT) -> Acce
     >>> result.by_all <= result.sides[0].acceptable
     True
     """
-    extensions = preferred_extensions(attack_graph(argument_map), limit=limit)
+    attacks = attack_graph(argument_map)
+    extensions = preferred_extensions(attacks, limit=limit)
     sides = []
     for perspective in argument_map.perspectives:
         own = {c.id for c in argument_map.claims.values() if c.perspective == perspective}
@@ -254,7 +255,7 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT) -> Acce
     acceptable = [side.acceptable for side in sides]
     everything = frozenset(argument_map.claims)
     return Acceptance(
-        grounded_extension(attack_graph(argument_map)),
+        grounded_extension(attacks),
         len(extensions),
         tuple(sides),
         frozenset.intersection(*acceptable) if acceptable else frozenset(),
