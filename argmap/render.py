@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import hashlib
 import importlib.util
 import os
@@ -134,6 +135,7 @@ def _web_url(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
+@functools.cache  # one environment, so `argmap watch` compiles the template once
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("argmap", "templates"),
@@ -177,6 +179,7 @@ def _template_text(name: str) -> Markup:
     return Markup((Path(__file__).parent / "templates" / name).read_text(encoding="utf-8"))
 
 
+@functools.cache
 def _vis_network_js() -> Markup:
     source = _vis_js_path().read_text(encoding="utf-8")
     # An inline script ends at the first "</script"; make sure the library has none.
