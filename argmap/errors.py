@@ -88,9 +88,8 @@ class Suggester:
     def suggest(self, word: str) -> str | None:
         """A hint naming the closest candidate, or ``None``."""
         near = {c for variant in self._variants(word) for c in self._index.get(variant, ())}
-        pool = list(near) if near or len(self.candidates) > self.FULL_SCAN_LIMIT else self.candidates
-        matches = difflib.get_close_matches(word, sorted(pool), n=1, cutoff=0.6)
-        return f"did you mean '{matches[0]}'?" if matches else None
+        pool = near if near or len(self.candidates) > self.FULL_SCAN_LIMIT else self.candidates
+        return did_you_mean(word, sorted(pool))
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

@@ -9,7 +9,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from .errors import did_you_mean
+from .errors import Suggester
 from .model import RELATION_KINDS, ArgumentMap, Claim
 
 
@@ -58,7 +58,7 @@ class UnknownClaim(KeyError):
     """A claim id that is not in the map; the message suggests a near miss."""
 
     def __init__(self, claim_id: str, known: Iterable[str]):
-        hint = did_you_mean(claim_id, known)
+        hint = Suggester(known).suggest(claim_id)  # a map may hold thousands of ids
         self.claim_id = claim_id
         super().__init__(f"no claim '{claim_id}' in the map" + (f" ({hint})" if hint else ""))
 
