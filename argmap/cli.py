@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
 from ._version import __version__
@@ -49,7 +48,7 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-@contextmanager
+@contextlib.contextmanager
 def _profiled(args: argparse.Namespace) -> Iterator[None]:
     """Time the phases; show progress on a terminal; print the table on --profile."""
     with profiling(progress=sys.stderr if sys.stderr.isatty() else None) as profile:
