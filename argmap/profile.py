@@ -64,6 +64,7 @@ class Profile:
         if self._shown and self._progress is not None:
             self._progress.write("\r\x1b[K")
             self._progress.flush()
+            self._shown = False
 
     def table(self) -> str:
         """The phases as a small table, with the total and the file counts.
