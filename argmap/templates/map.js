@@ -78,6 +78,11 @@
     contradicts: { color: "#c62828", dashes: LARGE ? false : [8, 6], width: 2.5, arrows: { to: { enabled: true, type: "bar", scaleFactor: 0.9 } } },
   };
   const baseWidth = (e) => EDGE_STYLES[e.kind].width + (e.cross ? 1.5 : 0);
+  // One colour in every state, so selecting or hovering never recolours an edge.
+  const edgeColor = (kind, opacity) => {
+    const color = EDGE_STYLES[kind].color;
+    return { color: color, highlight: color, hover: color, opacity: opacity };
+  };
 
   const nodes = new vis.DataSet(data.nodes.map((n) => {
     const node = { id: n.id, label: n.label, title: hoverText(n), group: n.group, x: n.x, y: n.y, opacity: 1 };
@@ -88,8 +93,7 @@
   const edges = new vis.DataSet(data.edges.map((e) => {
     const style = EDGE_STYLES[e.kind];
     return { id: e.index, from: e.from, to: e.to, title: e.kind + (e.note ? ": " + e.note : ""),
-      color: { color: style.color, highlight: style.color, hover: style.color, opacity: 1 },
-      dashes: style.dashes, arrows: style.arrows, width: baseWidth(e) };
+      color: edgeColor(e.kind, 1), dashes: style.dashes, arrows: style.arrows, width: baseWidth(e) };
   }));
   const font = { size: 14, face: "system-ui, DejaVu Sans, sans-serif", color: "#1d1d1d" };
   const network = new vis.Network($("map"), { nodes: nodes, edges: edges }, {
@@ -249,9 +253,7 @@
       const look = { hidden: !shownEdges.has(e.index), opacity: highlighting && !on ? 0.12 : 1, width: baseWidth(e) + (on ? 1.5 : 0) };
       const before = shown.edges.get(e.index);
       if (!before || before.hidden !== look.hidden || before.opacity !== look.opacity || before.width !== look.width) {
-        const color = EDGE_STYLES[e.kind].color;
-        edgeUpdates.push({ id: e.index, hidden: look.hidden, width: look.width,
-          color: { color: color, highlight: color, hover: color, opacity: look.opacity } });
+        edgeUpdates.push({ id: e.index, hidden: look.hidden, width: look.width, color: edgeColor(e.kind, look.opacity) });
         shown.edges.set(e.index, look);
       }
     });
