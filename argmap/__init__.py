@@ -1,29 +1,61 @@
 """argmap: map opposing perspectives as one argument graph.
 
+This package is the public façade; the stages live in subpackages (see the
+README's "Architecture" section). ``argmap.query``, ``argmap.compare``,
+``argmap.semantics`` and ``argmap.quotes`` are the public names of
+:mod:`argmap.analysis.query`, :mod:`argmap.analysis.compare`,
+:mod:`argmap.analysis.semantics` and :mod:`argmap.io.quotes`.
+
 >>> import argmap
->>> m = argmap.load("claims")
+>>> m = argmap.loads('''
+... perspective: tea
+... claims:
+...   - {id: tea.best, text: Tea is the better drink., kind: thesis}
+...   - {id: tea.calm, text: Tea calms., supports: [tea.best]}
+... ''')
 >>> m.graph.number_of_nodes() == len(m.claims)
 True
+>>> argmap.summary(m)
+'2 claims (tea 2); 1 edges (1 supports, 0 contradicts)'
 """
 
+import sys as _sys
+
+from . import graph as _graph  # noqa: F401 - it gives ArgumentMap its .graph
 from ._version import __version__
-from .errors import MapError, Position, Problem
-from .load import load
+from .analysis import compare, query, semantics
+from .analysis.query import summary
+from .errors import ArgmapError, EnumerationLimit, MapError, Position, Problem, UnknownClaim
+from .io import quotes
+from .io.examples import example_map
+from .io.load import load, loads
 from .model import ArgumentMap, Claim, Perspective, Relation, Source
-from .query import summary
-from .render import render_html, write_html
+from .web.render import render_html, write_html
+
+# The README's `from argmap.compare import Comparison` and the like keep working.
+for _module in (compare, query, semantics, quotes):
+    _sys.modules[f"{__name__}.{_module.__name__.rsplit('.', 1)[1]}"] = _module
 
 __all__ = [
+    "ArgmapError",
     "ArgumentMap",
     "Claim",
+    "EnumerationLimit",
     "MapError",
     "Perspective",
     "Position",
     "Problem",
     "Relation",
     "Source",
+    "UnknownClaim",
+    "compare",
+    "example_map",
     "load",
+    "loads",
+    "query",
+    "quotes",
     "render_html",
+    "semantics",
     "summary",
     "write_html",
     "__version__",

@@ -1,8 +1,10 @@
-"""Positioned problems and the exception that carries them.
+"""Every error a user can cause, and the positioned problems they carry.
 
-Every user-facing error in argmap names a place in a file. Problems are
-collected rather than raised one by one, so that a user sees every mistake
-in a map at once.
+:class:`ArgmapError` is the base of them all, so a caller (the command line
+among them) can catch one class and show its message. Problems in a map's
+files are collected rather than raised one by one, so that a user sees every
+mistake at once: :class:`MapError` carries them, each with a file, line and
+column.
 """
 
 from __future__ import annotations
@@ -44,7 +46,15 @@ class Problem:
         return f"{text} ({self.hint})" if self.hint else text
 
 
-class MapError(Exception):
+class ArgmapError(Exception):
+    """The base of every error a user can cause; its message says what to do.
+
+    >>> issubclass(MapError, ArgmapError) and issubclass(UnknownClaim, ArgmapError)
+    True
+    """
+
+
+class MapError(ArgmapError):
     """Raised when a map cannot be loaded; ``problems`` lists every reason.
 
     >>> error = MapError([Problem(Position("m.yaml", 1, 1), "empty file")])
@@ -55,6 +65,63 @@ class MapError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems: list[Problem] = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UnknownClaim(ArgmapError, KeyError):
+    """A claim id that is not in the map; the message suggests a near miss.
+
+    It is also a ``KeyError``, as a missing key of ``ArgumentMap.claims`` is.
+
+    >>> print(UnknownClaim("tea.bset", ["tea.best", "tea.calm"]))
+    no claim 'tea.bset' in the map (did you mean 'tea.best'?)
+    """
+
+    def __init__(self, claim_id: str, known: Iterable[str]):
+        hint = Suggester(known).suggest(claim_id)  # a map may hold thousands of ids
+        self.claim_id = claim_id
+        super().__init__(f"no claim '{claim_id}' in the map" + (f" ({hint})" if hint else ""))
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class EnumerationLimit(ArgmapError):
+    """Raised when a framework has more extensions than the caller allowed.
+
+    >>> print(EnumerationLimit("preferred", 10))
+    more than 10 preferred extensions; stopped enumerating (pass a higher limit to go further)
+    """
+
+    def __init__(self, semantics: str, limit: int):
+        self.semantics, self.limit = semantics, limit
+        super().__init__(f"more than {limit} {semantics} extensions; stopped enumerating "
+                         f"(pass a higher limit to go further)")
+
+
+class UnknownFormat(ArgmapError, ValueError):
+    """A format name that no export or import knows.
+
+    >>> print(UnknownFormat("pdf", ["svg", "dot"]))
+    unknown format 'pdf'; choose one of svg, dot
+    """
+
+    def __init__(self, name: str, known: Iterable[str]):
+        super().__init__(f"unknown format '{name}'; choose one of {', '.join(known)}")
+
+
+class MissingDependency(ArgmapError):
+    """A package or program argmap needs for this job is not installed.
+
+    >>> print(MissingDependency("pyvis", "pip install pyvis"))
+    pyvis is not installed (pip install pyvis)
+    """
+
+    def __init__(self, what: str, hint: str):
+        super().__init__(f"{what} is not installed ({hint})")
+
+
+class CommandFailed(ArgmapError):
+    """An outside program argmap ran (such as git) failed; the message says why."""
 
 
 class Suggester:

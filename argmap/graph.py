@@ -1,10 +1,39 @@
-"""Turn an :class:`~argmap.model.ArgumentMap` into a networkx graph."""
+"""Every graph the rest of argmap needs, derived from the model in one place.
+
+Each view is a plain function of an :class:`~argmap.model.ArgumentMap`. Call
+it through ``argument_map.view(function)`` to build it once per map and share
+it: the comparison, the semantics, the layout and the exports all read these
+views, and nothing else constructs a graph from claims.
+
+- :func:`claim_graph`: every claim and relation (it is ``ArgumentMap.graph``);
+- :func:`attack_graph`: the ``contradicts`` edges, as an attack graph;
+- :func:`support_graph`: the ``supports`` edges, reason → conclusion;
+- :func:`side_support_graphs`: per perspective, the supports within that side;
+- :func:`cross_relations`: the relations between claims of two perspectives;
+- :func:`portable_graph`: the claim graph with scalar attributes only, for GraphML and GEXF.
+
+>>> import argmap
+>>> m = argmap.loads('''
+... perspective: tea
+... claims:
+...   - {id: best, text: Tea is best., kind: thesis}
+...   - {id: calm, text: Tea calms., supports: [best], contradicts: [jitters]}
+...   - {id: jitters, text: Tea gives jitters.}
+... ''')
+>>> sorted(m.view(attack_graph).edges)
+[('calm', 'jitters')]
+>>> sorted(m.view(side_support_graphs)["tea"].edges)
+[('calm', 'best')]
+"""
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
+
 import networkx as nx
 
-from .model import ArgumentMap, Claim
+from .model import ArgumentMap, Claim, Relation
 
 
 def claim_attributes(claim: Claim) -> dict[str, object]:
@@ -31,18 +60,26 @@ def claim_attributes(claim: Claim) -> dict[str, object]:
     }
 
 
-def build_graph(argument_map: ArgumentMap) -> nx.DiGraph:
-    """Build the claim graph: one node per claim, one edge per relation.
+def claim_graph(argument_map: ArgumentMap) -> nx.DiGraph:
+    """The claim graph: one node per claim, one edge per relation.
 
     The graph's own attributes hold the map's ``title``, ``description`` and
-    ``perspectives`` (id → label).
+    ``perspectives`` (id → label). ``ArgumentMap.graph`` is this view.
 
     >>> import argmap
-    >>> g = argmap.load("claims").graph
-    >>> g.graph["title"]
-    'Is the therapeutic relationship what heals?'
-    >>> {kind for _, _, kind in g.edges(data="kind")} == {"supports", "contradicts"}
-    True
+    >>> g = argmap.loads('''
+    ... title: Tea?
+    ... perspectives: {tea: {label: Tea drinkers}}
+    ... ---
+    ... perspective: tea
+    ... claims:
+    ...   - {id: best, text: Tea is best.}
+    ...   - {id: calm, text: Tea calms., supports: [{to: best, note: Calm is good.}]}
+    ... ''').graph
+    >>> g.graph["title"], g.graph["perspectives"]
+    ('Tea?', {'tea': 'Tea drinkers'})
+    >>> g.edges["calm", "best"]
+    {'kind': 'supports', 'note': 'Calm is good.'}
     """
     graph = nx.DiGraph(
         title=argument_map.title,
@@ -56,4 +93,131 @@ def build_graph(argument_map: ArgumentMap) -> nx.DiGraph:
         (r.source, r.target, {"kind": r.kind, "note": r.note})
         for r in argument_map.relations()
     )
+    return graph
+
+
+#: The name ``build_graph`` is kept for code written against earlier versions.
+build_graph = claim_graph
+ArgumentMap.claim_graph_builder = claim_graph
+
+
+def attack_graph(argument_map: ArgumentMap) -> nx.DiGraph:
+    """The map's claims as arguments and its ``contradicts`` edges as attacks.
+
+    >>> import argmap
+    >>> m = argmap.loads('''
+    ... perspective: tea
+    ... claims:
+    ...   - {id: a, text: Tea is best., contradicts: [b]}
+    ...   - {id: b, text: Coffee is best., supports: [a]}
+    ... ''')
+    >>> sorted(attack_graph(m).nodes), sorted(attack_graph(m).edges)
+    (['a', 'b'], [('a', 'b')])
+    """
+    graph = nx.DiGraph()
+    graph.add_nodes_from(argument_map.claims)
+    graph.add_edges_from((r.source, r.target) for r in argument_map.relations() if r.kind == "contradicts")
+    return graph
+
+
+def support_graph(argument_map: ArgumentMap) -> nx.DiGraph:
+    """Every ``supports`` edge, reason → conclusion, across all perspectives.
+
+    Only claims that take part in some ``supports`` edge are nodes.
+
+    >>> import argmap
+    >>> m = argmap.loads('''
+    ... perspective: tea
+    ... claims:
+    ...   - {id: a, text: Tea is best.}
+    ...   - {id: b, text: Tea calms., supports: [a]}
+    ...   - {id: c, text: Coffee is best., contradicts: [a]}
+    ... ''')
+    >>> sorted(support_graph(m).edges)
+    [('b', 'a')]
+    """
+    return nx.DiGraph([(r.source, r.target) for r in argument_map.relations() if r.kind == "supports"])
+
+
+def side_support_graphs(argument_map: ArgumentMap) -> dict[str, nx.DiGraph]:
+    """For each perspective, its claims and the ``supports`` edges among them.
+
+    Every claim of the side is a node, in file order; edges keep file order.
+
+    >>> import argmap
+    >>> m = argmap.loads('''
+    ... title: Tea or coffee?
+    ... perspectives: {tea: {}, coffee: {}}
+    ... ---
+    ... perspective: tea
+    ... claims:
+    ...   - {id: t, text: Tea is best.}
+    ...   - {id: t2, text: Tea calms., supports: [t]}
+    ... ---
+    ... perspective: coffee
+    ... claims:
+    ...   - {id: c, text: Tea is fine too., supports: [t]}
+    ... ''')
+    >>> {side: sorted(g.edges) for side, g in side_support_graphs(m).items()}
+    {'tea': [('t2', 't')], 'coffee': []}
+    """
+    claims = argument_map.claims
+    members: dict[str, list[str]] = defaultdict(list)
+    for claim in claims.values():
+        members[claim.perspective].append(claim.id)
+    graphs = {}
+    for perspective in argument_map.perspectives:
+        ids = members.get(perspective, [])
+        graph = nx.DiGraph()
+        graph.add_nodes_from(ids)
+        graph.add_edges_from((r.source, r.target) for i in ids for r in claims[i].relations
+                             if r.kind == "supports" and claims[r.target].perspective == perspective)
+        graphs[perspective] = graph
+    return graphs
+
+
+def cross_relations(argument_map: ArgumentMap) -> list[Relation]:
+    """The relations whose two claims belong to different perspectives, in file order.
+
+    >>> import argmap
+    >>> m = argmap.loads('''
+    ... title: Tea or coffee?
+    ... perspectives: {tea: {}, coffee: {}}
+    ... ---
+    ... perspective: tea
+    ... claims:
+    ...   - {id: t, text: Tea is best.}
+    ... ---
+    ... perspective: coffee
+    ... claims:
+    ...   - {id: c, text: Coffee is best., contradicts: [t]}
+    ... ''')
+    >>> [(r.source, r.kind, r.target) for r in cross_relations(m)]
+    [('c', 'contradicts', 't')]
+    """
+    claims = argument_map.claims
+    return [r for r in argument_map.relations() if claims[r.source].perspective != claims[r.target].perspective]
+
+
+def portable_graph(argument_map: ArgumentMap) -> nx.DiGraph:
+    """The claim graph with only scalar attributes, for GraphML and GEXF.
+
+    ``tags`` become a JSON list in a string, the graph's ``perspectives`` a
+    JSON object, and empty (``None``) values are left out, since neither format
+    has lists or nulls. Everything else is kept as it is.
+
+    >>> import argmap
+    >>> g = portable_graph(argmap.loads("perspective: tea\\nclaims: [{id: a, text: A., tags: [core]}]"))
+    >>> g.nodes["a"]["tags"], "kind" in g.nodes["a"]
+    ('["core"]', False)
+    """
+    source = argument_map.graph
+    graph = nx.DiGraph()
+    graph.graph.update({k: v for k, v in (("title", source.graph["title"]), ("description", source.graph["description"]),
+                                          ("perspectives", json.dumps(source.graph["perspectives"]))) if v is not None})
+    for node, attributes in source.nodes(data=True):
+        flat = {k: (json.dumps(v) if k == "tags" else v) for k, v in attributes.items() if v is not None}
+        graph.add_node(node, **flat)
+    for a, b, attributes in source.edges(data=True):
+        graph.add_edge(a, b, **{k: v for k, v in attributes.items() if v is not None})
     return graph

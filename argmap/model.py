@@ -7,15 +7,17 @@ its source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import chain
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, Literal, TypeVar
 
 from .errors import Position
 
 if TYPE_CHECKING:
     import networkx as nx
+
+View = TypeVar("View")
 
 RelationKind = Literal["supports", "contradicts"]
 RELATION_KINDS: tuple[RelationKind, ...] = ("supports", "contradicts")
@@ -29,6 +31,12 @@ CLAIM_KINDS: tuple[str, ...] = (
     "concession",
     "background",
 )
+#: What a claim or perspective id may look like.
+ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*")
+#: A perspective's colour: ``#rgb`` or ``#rrggbb``.
+COLOR_PATTERN = re.compile(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}")
+#: Colours given, in order, to perspectives that name none.
+DEFAULT_COLORS = ("#2a9d8f", "#e76f51", "#457b9d", "#b5838d", "#6a994e", "#8d6a9f")
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,14 @@ class Source:
     title: str | None = None
     author: str | None = None
     url: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        """The fields that are set, by name.
+
+        >>> Source(title="On Tea").as_dict()
+        {'title': 'On Tea'}
+        """
+        return {k: v for k, v in (("title", self.title), ("author", self.author), ("url", self.url)) if v is not None}
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,9 @@ class Claim:
 class ArgumentMap:
     """A validated map: perspectives and claims, in file order.
 
+    Derived views (the networkx graphs of :mod:`argmap.graph`) are computed
+    once per map by :meth:`view` and then reused; treat them as read-only.
+
     >>> m = ArgumentMap(
     ...     title="Tea or coffee?",
     ...     perspectives={"tea": Perspective("tea", "Tea", "#2a9d8f")},
@@ -101,20 +120,38 @@ class ArgumentMap:
     perspectives: dict[str, Perspective]
     claims: dict[str, Claim]
     description: str | None = None
+    _views: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    #: Builds :attr:`graph`; :mod:`argmap.graph` sets it, so that the model
+    #: itself needs no networkx.
+    claim_graph_builder: ClassVar[Callable[[ArgumentMap], nx.DiGraph] | None] = None
 
     def relations(self) -> Iterator[Relation]:
         """Every relation of every claim, in file order."""
         return chain.from_iterable(claim.relations for claim in self.claims.values())
 
-    @cached_property
+    def view(self, build: Callable[[ArgumentMap], View]) -> View:
+        """``build(self)``, computed on the first call and then remembered.
+
+        >>> from argmap.graph import attack_graph
+        >>> m = ArgumentMap("Tea?", {}, {})
+        >>> m.view(attack_graph) is m.view(attack_graph)
+        True
+        """
+        try:
+            return self._views[build]  # type: ignore[no-any-return]
+        except KeyError:
+            result = self._views[build] = build(self)
+            return result
+
+    @property
     def graph(self) -> nx.DiGraph:
         """The map as a ``networkx.DiGraph`` (built once, then cached).
 
         Nodes are claim ids carrying the claim's fields; edges carry ``kind``
         and ``note``. Treat it as read-only: copy it before changing it.
         """
-        from .graph import build_graph
-        from .profile import phase
-
-        with phase("build graph"):
-            return build_graph(self)
+        builder = type(self).claim_graph_builder
+        if builder is None:  # pragma: no cover - importing argmap imports argmap.graph
+            raise RuntimeError("import argmap.graph to build graphs")
+        return self.view(builder)

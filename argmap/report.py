@@ -6,12 +6,14 @@ import os
 import re
 from pathlib import Path
 
-from .compare import Comparison, CrossEdge
-from .export import mermaid_flowchart
-from .files import write_atomically
+from .analysis.compare import Comparison, CrossEdge
+from .analysis.query import edges_per_kind, support_tree
+from .analysis.semantics import acceptance
+from .errors import EnumerationLimit
+from .formats.mermaid import mermaid_flowchart
+from .graph import attack_graph
+from .io.files import write_atomically
 from .model import ArgumentMap
-from .query import edges_per_kind, support_tree
-from .semantics import EnumerationLimit, acceptance, attack_graph
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~])")
 
@@ -73,9 +75,9 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
     ``top`` caps the number of unanswered claims listed per side.
 
     >>> import argmap
-    >>> text = render_report(argmap.load("claims"))
+    >>> text = render_report(argmap.example_map())
     >>> text.splitlines()[0]
-    '# Is the therapeutic relationship what heals?'
+    '# Tea or coffee?'
     >>> "```mermaid" in text and "## Cruxes" in text
     True
     """
@@ -149,7 +151,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
     except EnumerationLimit as error:
         out += [f"*Not computed: {md(str(error))}.*", ""]
     else:
-        attacks = attack_graph(argument_map)
+        attacks = argument_map.view(attack_graph)
         for side in result.sides:
             holds = "holds" if side.theses_accepted else "does not hold"
             out.append(f"- {md(labels[side.perspective])}: its thesis {holds}; at best it keeps "
@@ -179,8 +181,8 @@ def write_report(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> Pat
     """Write the report atomically to ``path``; return the path.
 
     >>> import argmap, tempfile, pathlib
-    >>> path = write_report(argmap.load("claims"), pathlib.Path(tempfile.mkdtemp()) / "report.md")
-    >>> path.read_text().startswith("# Is the therapeutic relationship what heals?")
+    >>> path = write_report(argmap.example_map(), pathlib.Path(tempfile.mkdtemp()) / "report.md")
+    >>> path.read_text().startswith("# Tea or coffee?")
     True
     """
     return write_atomically(path, render_report(argument_map))

@@ -16,9 +16,13 @@ import pytest
 import yaml
 
 import argmap
-from argmap.export import FORMATS, aif_data, export_text, portable_graph
-from argmap.importers import import_aif, import_argdown
-from argmap.schema import schema
+from argmap.formats import EXPORTS
+from argmap.formats import export_text
+from argmap.formats.aif import aif_data
+from argmap.graph import portable_graph
+from argmap.formats.aif import read_aif as import_aif
+from argmap.formats.argdown import read_argdown as import_argdown
+from argmap.io.schema import schema
 
 from .conftest import BUNDLED_CLAIMS, REPO
 
@@ -137,9 +141,9 @@ def bundled() -> argmap.ArgumentMap:
     return argmap.load(BUNDLED_CLAIMS)
 
 
-@pytest.mark.parametrize("format_name", list(FORMATS))
+@pytest.mark.parametrize("format_name", list(EXPORTS))
 def test_every_export_is_deterministic_and_complete(run_cli, tmp_path, format_name, bundled):
-    out = tmp_path / f"map{FORMATS[format_name][0]}"
+    out = tmp_path / f"map{EXPORTS[format_name].suffix}"
     first = run_cli("export", BUNDLED_CLAIMS, "--format", format_name, "-o", out)
     assert first.returncode == 0, first.stderr
     again = run_cli("export", BUNDLED_CLAIMS, "--format", format_name, env={"PYTHONHASHSEED": "7"})

@@ -87,7 +87,7 @@ def test_claim_shaped_documents_give_a_map_or_positioned_errors(claims):
                  st.sampled_from(["yes", "No", "~", "null", "2001-12-14 21:59:43.10 -5", "1 2", ".inf",
                                   "<<", "=", "0x1F", "1_000", "12:30:45", "True story", "on and off"])))
 def test_fast_resolver_agrees_with_pyyaml(value):
-    from argmap.yamlnodes import _BaseLoader, _Loader
+    from argmap.io.yamlnodes import _BaseLoader, _Loader
 
     stock, fast = _BaseLoader(""), _Loader("")
     try:

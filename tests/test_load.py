@@ -181,7 +181,7 @@ def test_missing_directory_and_manifest(tmp_path):
 def test_uses_the_c_loader_when_available():
     import yaml
 
-    from argmap import yamlnodes
+    from argmap.io import yamlnodes
 
     if hasattr(yaml, "CSafeLoader"):
         assert issubclass(yamlnodes._Loader, yaml.CSafeLoader)

@@ -13,7 +13,7 @@ import argmap
 from argmap import query
 from argmap.compare import Comparison, descendant_counts
 from argmap.model import ArgumentMap, Claim, Perspective, Relation
-from argmap.query import UnknownClaim
+from argmap import UnknownClaim
 from argmap.semantics import acceptance
 
 MANIFEST = "title: Tea or coffee?\nperspectives:\n  tea: {label: Tea}\n  coffee: {label: Coffee}\n"

@@ -19,7 +19,8 @@ from itertools import permutations
 
 import networkx as nx
 
-from .model import ArgumentMap, Claim, Relation
+from ..graph import cross_relations, side_support_graphs, support_graph
+from ..model import ArgumentMap, Claim, Relation
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,10 @@ class Comparison:
     """The comparison queries over one map; build once, ask many times.
 
     >>> import argmap
-    >>> c = Comparison(argmap.load("claims"))
+    >>> c = Comparison(argmap.example_map())
     >>> top = c.cruxes()[0]
     >>> top.claim, top.load, top.support_size
-    ('svc.therapy-is-professional-service', 7, 24)
+    ('cof.alert', 2, 2)
     """
 
     def __init__(self, argument_map: ArgumentMap):
@@ -145,23 +146,16 @@ class Comparison:
     def _perspective_of(self) -> dict[str, str]:
         return {claim_id: claim.perspective for claim_id, claim in self.claims.items()}
 
-    @cached_property
+    @property
     def cross_relations(self) -> list[Relation]:
-        perspective_of = self._perspective_of
-        return [r for r in self.map.relations() if perspective_of[r.source] != perspective_of[r.target]]
+        """The relations between claims of different perspectives (:func:`argmap.graph.cross_relations`)."""
+        return self.map.view(cross_relations)
 
     @cached_property
     def sides(self) -> dict[str, _Side]:
-        by_perspective: dict[str, list[str]] = defaultdict(list)
-        for claim in self.claims.values():
-            by_perspective[claim.perspective].append(claim.id)
         sides = {}
-        for perspective in self.map.perspectives:
-            ids = by_perspective.get(perspective, [])
-            supports = nx.DiGraph()
-            supports.add_nodes_from(ids)
-            supports.add_edges_from((r.source, r.target) for i in ids for r in self.claims[i].relations
-                                    if r.kind == "supports" and self.claims[r.target].perspective == perspective)
+        for perspective, supports in self.map.view(side_support_graphs).items():
+            ids = list(supports)
             side = _Side(perspective, ids, supports)
             for thesis in (i for i in ids if self.claims[i].kind == "thesis"):
                 self._measure_load(side, thesis)
@@ -202,9 +196,10 @@ class Comparison:
         """For each ordered pair of perspectives, how much A contradicts and supports B.
 
         >>> import argmap
-        >>> rows = Comparison(argmap.load("claims")).engagement()
-        >>> [(r.source, r.target) for r in rows]
-        [('relational', 'professional-service'), ('professional-service', 'relational')]
+        >>> for row in Comparison(argmap.example_map()).engagement():
+        ...     print(row.source, row.target, row.contradicting_claims, row.supporting_claims)
+        tea coffee 0 0
+        coffee tea 2 1
         """
         perspective_of = self._perspective_of
         sources: dict[tuple[str, str, str], set[str]] = defaultdict(set)
@@ -221,11 +216,9 @@ class Comparison:
         """Every cross-perspective ``contradicts`` edge, with both claims and the note.
 
         >>> import argmap
-        >>> first = Comparison(argmap.load("claims")).disagreements()[0]
-        >>> first.source, first.target
-        ('svc.relationship-harmful', 'rel.relationship-required')
-        >>> first.note.startswith("The central clash")
-        True
+        >>> first = Comparison(argmap.example_map()).disagreements()[0]
+        >>> first.source, first.target, first.note
+        ('cof.best', 'tea.best', 'Only one can be the better morning drink.')
         """
         return [self._edge(r) for r in self.cross_relations if r.kind == "contradicts"]
 
@@ -236,9 +229,9 @@ class Comparison:
         supports it and no claim of that perspective contradicts it.
 
         >>> import argmap
-        >>> ground = Comparison(argmap.load("claims")).common_ground()
+        >>> ground = Comparison(argmap.example_map()).common_ground()
         >>> len(ground.agreements), ground.endorsed[0].claim, ground.endorsed[0].endorsed_by
-        (11, 'rel.collaborate-not-direct', ('svc.not-direct-advice',))
+        (1, 'tea.ritual', ('cof.ritual',))
         """
         agreements = [r for r in self.cross_relations if r.kind == "supports"]
         supporters: dict[str, list[str]] = defaultdict(list)
@@ -260,11 +253,11 @@ class Comparison:
         Ranked by load, then by how many own-side claims rest on them.
 
         >>> import argmap
-        >>> top = Comparison(argmap.load("claims")).unanswered()[0]
+        >>> top = Comparison(argmap.example_map()).unanswered()[0]
         >>> top.claim, top.unanswered_by, top.load, top.path
-        ('rel.relationships-central', 'professional-service', 4, ('rel.relationships-central', 'rel.relationship-required'))
+        ('cof.alert', 'tea', 2, ('cof.alert', 'cof.best'))
         """
-        support_graph = nx.DiGraph([(r.source, r.target) for r in self.map.relations() if r.kind == "supports"])
+        supports = self.map.view(support_graph)
         perspective_of = self._perspective_of
         results = []
         for perspective, side in self.sides.items():
@@ -274,7 +267,7 @@ class Comparison:
                 touched = {r.target for r in self.cross_relations
                            if perspective_of[r.source] == other and perspective_of[r.target] == perspective}
                 # Engaging a reason engages every conclusion it supports.
-                reached = nx.bfs_layers(support_graph, [c for c in touched if c in support_graph])
+                reached = nx.bfs_layers(supports, [c for c in touched if c in supports])
                 engaged = touched.union(*reached)
                 for claim_id in side.claims:
                     if claim_id in engaged:
@@ -311,9 +304,9 @@ class Comparison:
         Ranked by the share of the thesis's support that would fall with them.
 
         >>> import argmap
-        >>> crux = Comparison(argmap.load("claims")).cruxes()[0]
-        >>> crux.claim, crux.share, [edge.source for edge in crux.opponents]
-        ('svc.therapy-is-professional-service', 0.292, ['rel.relationships-central'])
+        >>> crux = Comparison(argmap.example_map()).cruxes()[0]
+        >>> crux.claim, crux.share, crux.path, [(edge.source, edge.target) for edge in crux.opponents]
+        ('cof.alert', 1.0, ('cof.alert', 'cof.best'), [('cof.alert', 'tea.gentle')])
         """
         found = [crux for claim_id, edges in self._opponents().items()
                  if (crux := self._crux(claim_id, edges)) is not None]
@@ -326,9 +319,9 @@ class Comparison:
         as its weaker half.
 
         >>> import argmap
-        >>> pair = Comparison(argmap.load("claims")).double_cruxes()[0]
-        >>> pair.first.claim, pair.second.claim
-        ('rel.relationships-central', 'svc.therapy-is-professional-service')
+        >>> pair = Comparison(argmap.example_map()).double_cruxes()[0]
+        >>> pair.first.claim, pair.second.claim, pair.edges[0].note
+        ('cof.alert', 'tea.gentle', 'A gentle start is a slow start.')
         """
         cruxes = {c.claim: c for c in self.cruxes()}
         pairs: dict[tuple[str, str], list[CrossEdge]] = defaultdict(list)

@@ -24,40 +24,18 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Hashable, Iterator
+from typing import Hashable, Iterator
 
 import networkx as nx
 
-if TYPE_CHECKING:
-    from .model import ArgumentMap
+from ..errors import EnumerationLimit
+from ..graph import attack_graph
+from ..model import ArgumentMap
 
 DEFAULT_LIMIT = 10_000
 SAT_SOLVER = "cadical153"  # chosen by bench/semantics.py
 
 Extension = frozenset
-
-
-class EnumerationLimit(Exception):
-    """Raised when a framework has more extensions than the caller allowed."""
-
-    def __init__(self, semantics: str, limit: int):
-        self.semantics, self.limit = semantics, limit
-        super().__init__(f"more than {limit} {semantics} extensions; stopped enumerating "
-                         f"(pass a higher limit to go further)")
-
-
-def attack_graph(argument_map: ArgumentMap) -> nx.DiGraph:
-    """The map's claims as arguments and its ``contradicts`` edges as attacks.
-
-    >>> import argmap
-    >>> af = attack_graph(argmap.load("claims"))
-    >>> ("svc.relationship-harmful", "rel.relationship-required") in af.edges
-    True
-    """
-    graph = nx.DiGraph()
-    graph.add_nodes_from(argument_map.claims)
-    graph.add_edges_from((r.source, r.target) for r in argument_map.relations() if r.kind == "contradicts")
-    return graph
 
 
 def grounded_extension(attacks: nx.DiGraph) -> Extension:
@@ -235,13 +213,13 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT) -> Acce
     of its own claims; it can accept exactly the claims in one of them.
 
     >>> import argmap
-    >>> result = acceptance(argmap.load("claims"))
-    >>> [side.perspective for side in result.sides]
-    ['relational', 'professional-service']
-    >>> result.by_all <= result.sides[0].acceptable
-    True
+    >>> result = acceptance(argmap.example_map())
+    >>> [(side.perspective, side.theses_accepted, side.own_claims_kept) for side in result.sides]
+    [('tea', False, 2), ('coffee', True, 4)]
+    >>> sorted(result.by_none), result.preferred_count
+    (['tea.best', 'tea.gentle'], 1)
     """
-    attacks = attack_graph(argument_map)
+    attacks = argument_map.view(attack_graph)
     extensions = preferred_extensions(attacks, limit=limit)
     sides = []
     for perspective in argument_map.perspectives:

@@ -16,9 +16,10 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ._version import __version__
-from .errors import Position, Problem
-from .model import Claim, Relation, Source
+from .._version import __version__
+from ..errors import Position, Problem
+from ..model import Claim, Relation, Source
+from .documents import ClaimsFile
 
 CACHE_FOLDER = ".argmap-cache"
 FORMAT = f"2/{__version__}"
@@ -34,7 +35,7 @@ def _source_to_json(source: Source | None) -> list[Any] | None:
     return [source.title, source.author, source.url] if source else None
 
 
-def encode(claims_file: Any, problems: list[Problem]) -> dict[str, Any]:
+def encode(claims_file: ClaimsFile, problems: list[Problem]) -> dict[str, Any]:
     """One parsed claims file (and its problems) as JSON-ready data.
 
     Positions inside the file are stored as line and column only: their path
@@ -54,11 +55,17 @@ def encode(claims_file: Any, problems: list[Problem]) -> dict[str, Any]:
     }
 
 
-def decode(path: str, raw: dict[str, Any]) -> tuple[Any, list[Problem]]:
+def decode(path: str, raw: dict[str, Any]) -> tuple[ClaimsFile, list[Problem]]:
     """Rebuild a parsed claims file and its problems from :func:`encode`'s data.
 
-    >>> from argmap.load import read_claims_file
-    >>> parsed = read_claims_file("claims/relational.yaml", [])
+    >>> import tempfile, pathlib
+    >>> from argmap.io.documents import read_claims_file
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "tea.yaml"
+    >>> _ = path.write_text(
+    ...     "perspective: tea\\nsource: {title: On Tea}\\nclaims:\\n"
+    ...     "  - {id: best, text: Tea is best., kind: thesis, tags: [core]}\\n"
+    ...     "  - {id: calm, text: Tea calms., quote: it calms, supports: [{to: best, note: Calm is good.}]}\\n")
+    >>> parsed = read_claims_file(path, [])
     >>> again, problems = decode(parsed.path, json.loads(json.dumps(encode(parsed, []))))
     >>> def places(f):
     ...     return [(c.position, c.quote_position, [r.position for r in c.relations]) for c in f.claims]
@@ -67,8 +74,6 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[Any, list[Problem]]:
     >>> vars(again.claims[1]) == vars(parsed.claims[1])  # every field, compared or not
     True
     """
-    from .load import ClaimsFile
-
     def at(line: int, column: int) -> Position | None:
         return Position(path, line, column) if line else None
 
@@ -110,7 +115,7 @@ class ParseCache:
     def _entry(self, shown_path: str) -> Path:
         return self.folder / (hashlib.sha256(shown_path.encode("utf-8")).hexdigest()[:32] + ".json")
 
-    def get(self, shown_path: str, digest: str) -> tuple[Any, list[Problem]] | None:
+    def get(self, shown_path: str, digest: str) -> tuple[ClaimsFile, list[Problem]] | None:
         entry = self._entry(shown_path)
         self.used.add(entry.name)
         try:
@@ -121,7 +126,7 @@ class ParseCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, shown_path: str, digest: str, claims_file: Any, problems: list[Problem]) -> None:
+    def put(self, shown_path: str, digest: str, claims_file: ClaimsFile, problems: list[Problem]) -> None:
         entry = self._entry(shown_path)
         self.used.add(entry.name)
         data = {"format": FORMAT, "digest": digest, "path": shown_path, "result": encode(claims_file, problems)}

@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import MapError, Position, Problem
-from .load import read_claims_file
+from ..errors import MapError, Position, Problem
+from .documents import read_claims_file
 
 _EQUIVALENTS = {
     **dict.fromkeys("‘’‚‛′`´", "'"),

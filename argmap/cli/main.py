@@ -1,7 +1,9 @@
 """The ``argmap`` command line: a thin layer over the Python API.
 
-Each command calls one public function. User errors are printed to stderr as
-``file:line:col: error: ...`` lines and give exit status 1, never a traceback.
+Each command calls one public function. Every :class:`~argmap.errors.ArgmapError`
+is printed to stderr (a map's problems as ``file:line:col: error: ...`` lines)
+with exit status 1, and so is an ``OSError``, naming its path: a user never
+sees a traceback.
 """
 
 from __future__ import annotations
@@ -11,18 +13,14 @@ import contextlib
 import sys
 from typing import Callable, Iterator, Sequence
 
-from ._version import __version__
-from .bulk import gc_paused
-from .cache import CACHE_FOLDER
-from .errors import MapError
-from .export import FORMATS as EXPORT_FORMATS
-from .export import export_text, write_export
-from .load import load
-from .profile import profiling
-from .query import UnknownClaim, summary
+from .._version import __version__
+from ..analysis.query import summary
+from ..errors import ArgmapError, MapError
+from ..formats import EXPORTS, IMPORTS, Format
+from ..io.cache import CACHE_FOLDER
+from ..io.load import load
+from ..profile import gc_paused, profiling
 from .questions import QUESTIONS
-from .render import write_html
-from .semantics import EnumerationLimit
 
 # Commands that only some runs need import their modules when they run, so
 # that a build does not pay for an HTTP server, importers and diffing.
@@ -40,6 +38,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from ..web.render import write_html
+
     with _profiled(args):
         argument_map = load(args.claims_dir, cache=not args.no_cache)
         written = write_html(argument_map, args.output)
@@ -61,7 +61,7 @@ def _profiled(args: argparse.Namespace) -> Iterator[None]:
 
 
 def _quotes(args: argparse.Namespace) -> int:
-    from .quotes import check_quotes
+    from ..io.quotes import check_quotes
 
     report = check_quotes(args.claims_file, args.source)
     for miss in report.misses:
@@ -74,7 +74,7 @@ def _quotes(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from .present import to_json
+    from .text import to_json
 
     answer = args.question.answer(load(args.map), args)
     print(to_json(answer) if args.json else args.question.text(answer))
@@ -82,7 +82,7 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import render_report, write_report
+    from ..report import render_report, write_report
 
     argument_map = load(args.claims_dir)
     if args.output is None:
@@ -93,13 +93,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import schema_text
+    from ..io.schema import schema_text
 
     sys.stdout.write(schema_text(args.which))
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    from ..formats import export_text, write_export
+
     argument_map = load(args.claims_dir, cache=True)
     if args.output is None:
         sys.stdout.write(export_text(argument_map, args.format))
@@ -109,18 +111,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importers import import_aif, import_argdown
+    from ..formats import import_file
 
-    importer = import_aif if args.source_format == "aif" else import_argdown
-    written = importer(args.file).write(args.output, force=args.force)
+    written = import_file(args.source_format, args.file).write(args.output, force=args.force)
     argument_map = load(written)  # what was written must pass argmap check
     print(f"wrote {written}: {summary(argument_map)}")
     return 0
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import diff_maps, format_diff, load_side
-    from .present import to_json
+    from ..analysis.diff import diff_maps
+    from ..io.git import load_side
+    from .text import format_diff, to_json
 
     result = diff_maps(load_side(args.old), load_side(args.new))
     print(to_json(result) if args.json else format_diff(result))
@@ -128,10 +130,19 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _watch(args: argparse.Namespace) -> int:
-    from .watch import watch
+    from ..web.watch import watch
 
     watch(args.claims_dir, args.output, port=None if args.no_serve else args.port, interval=args.interval)
     return 0
+
+
+def _names(formats: dict[str, Format]) -> str:
+    names = list(formats)
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+
+
+def _choices_help(formats: dict[str, Format]) -> str:
+    return "; ".join(f"{f.name} ({f.used_by})" for f in formats.values())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -204,20 +215,19 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
 
     export = commands.add_parser(
-        "export", help="write the map as GraphML, GEXF, JSON, AIF, Argdown, Mermaid or DOT",
+        "export", help=f"write the map as {_names(EXPORTS)}",
         description="Write the map in another tool's format. Every export is deterministic.")
     claims_dir(export)
-    export.add_argument("--format", "-f", required=True, choices=list(EXPORT_FORMATS),
-                        help="graphml and gexf (Gephi, yEd), json (networkx node-link, for D3), aif (AIFdb, "
-                             "OVA), argdown, mermaid, dot (Graphviz)")
+    export.add_argument("--format", "-f", required=True, choices=list(EXPORTS), help=_choices_help(EXPORTS))
     export.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of to standard output")
     export.set_defaults(run=_export)
 
     importer = commands.add_parser(
-        "import", help="turn AIF JSON or Argdown into claim YAML",
-        description="Turn AIF JSON (one file, or a directory of nodesets) or Argdown into a map directory "
-                    "that passes argmap check.")
-    importer.add_argument("--from", dest="source_format", required=True, choices=("aif", "argdown"))
+        "import", help=f"turn {_names(IMPORTS)} into claim YAML",
+        description=f"Turn {_names(IMPORTS)} into a map directory that passes argmap check. AIF takes one file, "
+                    "or a directory of nodesets.")
+    importer.add_argument("--from", dest="source_format", required=True, choices=list(IMPORTS),
+                          help=_choices_help(IMPORTS))
     importer.add_argument("file", metavar="FILE", help="the file (or, for AIF, a directory of nodesets)")
     importer.add_argument("-o", "--output", required=True, metavar="CLAIMS_DIR", help="the map directory to write")
     importer.add_argument("--force", action="store_true", help="overwrite a map that is already there")
@@ -263,14 +273,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
-    >>> main(["check", "claims"])  # doctest: +ELLIPSIS
-    claims: ok: ... claims (relational ..., professional-service ...); ... edges (...)
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "map.yaml").write_text("title: Tea?\\nperspectives: {tea: {label: Tea}}\\n")
+    >>> _ = (root / "tea.yaml").write_text("perspective: tea\\nclaims:\\n  - {id: best, text: Tea is best.}\\n")
+    >>> main(["check", str(root), "--no-cache"])  # doctest: +ELLIPSIS
+    /...: ok: 1 claims (tea 1); 0 edges (0 supports, 0 contradicts)
     0
     """
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     # One short command per process: the cyclic collector only rescans the
-    # large, acyclic map over and over (see argmap.bulk). watch runs for hours.
+    # large, acyclic map over and over (see argmap.profile). watch runs for hours.
     pause = contextlib.nullcontext() if run is _watch else gc_paused()
     try:
         with pause:
@@ -281,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = len(error.problems)
         print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
         return 1
-    except (UnknownClaim, EnumerationLimit) as error:
+    except ArgmapError as error:
         print(f"argmap: error: {error}", file=sys.stderr)
         return 1
     except OSError as error:

@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .errors import MapError
-from .files import write_atomically
-from .load import MANIFEST, find_claims_files, load
-from .query import summary
+from ..analysis.query import summary
+from ..errors import MapError
+from ..io.files import MANIFEST, find_claims_files, write_atomically
+from ..io.load import load
 from .render import render_html
 
 

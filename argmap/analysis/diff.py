@@ -1,24 +1,18 @@
 """A semantic diff between two versions of a map.
 
-Each side is a map directory, or ``REV:PATH`` for a map directory as it was at
-a git revision (``HEAD~1:claims``). The diff lists claims added, removed and
+The diff lists claims added, removed and
 changed (field by field), edges added, removed and re-noted, and how the
 comparison answers moved: the cruxes and per-side acceptance.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from ..errors import EnumerationLimit
+from ..model import ArgumentMap
 from .compare import Comparison
-from .errors import MapError, Position, Problem
-from .load import load
-from .model import ArgumentMap
-from .semantics import EnumerationLimit, acceptance
+from .semantics import acceptance
 
 CLAIM_FIELDS = ("text", "perspective", "kind", "quote", "tags", "note")
 
@@ -80,9 +74,14 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
     """Compare two loaded maps.
 
     >>> import argmap
-    >>> m = argmap.load("claims")
-    >>> diff_maps(m, m).empty
+    >>> old = argmap.example_map()
+    >>> diff_maps(old, old).empty
     True
+    >>> text = argmap.io.examples.TEA_OR_COFFEE
+    >>> new = argmap.loads(text.replace("    supports: [tea.best]\\n  - id: tea.theanine", "  - id: tea.theanine"))
+    >>> changes = diff_maps(old, new)
+    >>> [(e.source, e.kind, e.target) for e in changes.removed_edges]
+    [('tea.gentle', 'supports', 'tea.best')]
     """
     result = MapDiff()
     result.added_claims = [c for c in new.claims if c not in old.claims]
@@ -104,59 +103,3 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
         if before.get(key) != after.get(key):
             result.acceptance_changes.append(f"{key}: {before.get(key)} → {after.get(key)}")
     return result
-
-
-def load_side(spec: str) -> ArgumentMap:
-    """Load a map directory, or ``REV:PATH`` from git (``HEAD~1:claims``).
-
-    >>> len(load_side("claims").claims) == len(load_side("HEAD:claims").claims) > 0
-    True
-    """
-    if os.path.isdir(spec) or ":" not in spec:
-        return load(spec)
-    revision, _, path = spec.partition(":")
-    path = path.strip("/") or "."
-    try:
-        listing = subprocess.run(["git", "ls-tree", "-r", "--name-only", revision, "--", path],
-                                 capture_output=True, text=True, check=True).stdout.split()
-    except (OSError, subprocess.CalledProcessError) as error:
-        detail = getattr(error, "stderr", "") or str(error)
-        raise MapError([Problem(Position(spec, 1, 1), f"cannot read {path} at git revision {revision}: "
-                                                      f"{detail.strip()}")]) from None
-    if not listing:
-        raise MapError([Problem(Position(spec, 1, 1), f"no files under {path} at git revision {revision}")])
-    with tempfile.TemporaryDirectory() as folder:
-        prefix = "" if path == "." else path + "/"
-        for name in listing:
-            target = Path(folder) / name[len(prefix):]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(subprocess.run(["git", "show", f"{revision}:{name}"], capture_output=True,
-                                              check=True).stdout)
-        try:
-            return load(folder)
-        except MapError as error:  # show the user's names, not the temporary folder's
-            raise MapError([Problem(Position(p.position.path.replace(folder, spec), p.position.line,
-                                             p.position.column), p.message, p.hint) for p in error.problems]) from None
-
-
-def format_diff(result: MapDiff) -> str:
-    """The diff as readable text.
-
-    >>> print(format_diff(MapDiff(added_claims=["tea.new"], removed_claims=["tea.old"])))
-    + claim tea.new
-    - claim tea.old
-    """
-    if result.empty:
-        return "no changes"
-    lines: list[str] = []
-    lines += [f"+ claim {c}" for c in result.added_claims]
-    lines += [f"- claim {c}" for c in result.removed_claims]
-    lines += [f"~ claim {c.claim} {c.field}: {c.old!r} → {c.new!r}" for c in result.changed_claims]
-    lines += [f"+ edge {e.source} {e.kind} {e.target}" + (f" ({e.note})" if e.note else "") for e in result.added_edges]
-    lines += [f"- edge {e.source} {e.kind} {e.target}" for e in result.removed_edges]
-    lines += [f"~ edge {e.source} {e.kind} {e.target} note: {e.old_note!r} → {e.note!r}" for e in result.renoted_edges]
-    if result.cruxes_before != result.cruxes_after:
-        lines.append(f"~ cruxes: {', '.join(result.cruxes_before[:5]) or '(none)'} → "
-                     f"{', '.join(result.cruxes_after[:5]) or '(none)'}")
-    lines += [f"~ acceptance: {change}" for change in result.acceptance_changes]
-    return "\n".join(lines)

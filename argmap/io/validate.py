@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from .errors import Position, Problem, Suggester, did_you_mean
-from .model import Perspective, Relation
-
-if TYPE_CHECKING:
-    from .load import ClaimsFile
+from ..errors import Position, Problem, Suggester, did_you_mean
+from ..model import Perspective, Relation
+from .documents import ClaimsFile
 
 
 def validate(perspectives: dict[str, Perspective], files: Iterable[ClaimsFile]) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""Turn query answers into stable JSON or readable plain-text tables."""
+"""Turn answers into stable JSON or readable plain text: tables, trees, diffs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import dataclasses
 import json
 from typing import Any, Sequence
 
-from .model import Claim
+from ..analysis.diff import MapDiff
+from ..model import Claim
 
 
 def jsonable(value: Any) -> Any:
@@ -75,3 +76,26 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
     rule = ["-" * w for w in widths]
     return "\n".join([line(cells[0]), line(rule)] + [line(r) for r in cells[1:]])
+
+
+def format_diff(result: MapDiff) -> str:
+    """The diff as readable text.
+
+    >>> print(format_diff(MapDiff(added_claims=["tea.new"], removed_claims=["tea.old"])))
+    + claim tea.new
+    - claim tea.old
+    """
+    if result.empty:
+        return "no changes"
+    lines: list[str] = []
+    lines += [f"+ claim {c}" for c in result.added_claims]
+    lines += [f"- claim {c}" for c in result.removed_claims]
+    lines += [f"~ claim {c.claim} {c.field}: {c.old!r} → {c.new!r}" for c in result.changed_claims]
+    lines += [f"+ edge {e.source} {e.kind} {e.target}" + (f" ({e.note})" if e.note else "") for e in result.added_edges]
+    lines += [f"- edge {e.source} {e.kind} {e.target}" for e in result.removed_edges]
+    lines += [f"~ edge {e.source} {e.kind} {e.target} note: {e.old_note!r} → {e.note!r}" for e in result.renoted_edges]
+    if result.cruxes_before != result.cruxes_after:
+        lines.append(f"~ cruxes: {', '.join(result.cruxes_before[:5]) or '(none)'} → "
+                     f"{', '.join(result.cruxes_after[:5]) or '(none)'}")
+    lines += [f"~ acceptance: {change}" for change in result.acceptance_changes]
+    return "\n".join(lines)

@@ -5,21 +5,19 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Iterable
 
 import networkx as nx
 
-from .errors import Suggester
-from .model import RELATION_KINDS, ArgumentMap, Claim
+from ..errors import UnknownClaim
+from ..model import RELATION_KINDS, ArgumentMap, Claim
 
 
 def claims_per_perspective(argument_map: ArgumentMap) -> dict[str, int]:
     """How many claims each perspective has, in ``map.yaml`` order.
 
     >>> import argmap
-    >>> counts = claims_per_perspective(argmap.load("claims"))
-    >>> list(counts) == ["relational", "professional-service"] and all(counts.values())
-    True
+    >>> claims_per_perspective(argmap.example_map())
+    {'tea': 4, 'coffee': 4}
     """
     counts = Counter(map(attrgetter("perspective"), argument_map.claims.values()))
     return {pid: counts[pid] for pid in argument_map.perspectives}
@@ -29,8 +27,8 @@ def edges_per_kind(argument_map: ArgumentMap) -> dict[str, int]:
     """How many ``supports`` and ``contradicts`` edges the map has.
 
     >>> import argmap
-    >>> sorted(edges_per_kind(argmap.load("claims")))
-    ['contradicts', 'supports']
+    >>> edges_per_kind(argmap.example_map())
+    {'supports': 6, 'contradicts': 2}
     """
     counts = Counter(map(attrgetter("kind"), argument_map.relations()))  # no need to build the graph
     return {kind: counts[kind] for kind in RELATION_KINDS}
@@ -40,8 +38,8 @@ def summary(argument_map: ArgumentMap) -> str:
     """One line: claims per perspective and edges by kind.
 
     >>> import argmap
-    >>> summary(argmap.load("claims")).split(" claims (")[0].isdigit()
-    True
+    >>> summary(argmap.example_map())
+    '8 claims (tea 4, coffee 4); 8 edges (6 supports, 2 contradicts)'
     """
     per_perspective = claims_per_perspective(argument_map)
     per_kind = edges_per_kind(argument_map)
@@ -52,18 +50,6 @@ def summary(argument_map: ArgumentMap) -> str:
     edges = ", ".join(f"{n} {kind}" for kind, n in per_kind.items())
     return (f"{sum(per_perspective.values())} claims ({claims}); "
             f"{sum(per_kind.values())} edges ({edges})")
-
-
-class UnknownClaim(KeyError):
-    """A claim id that is not in the map; the message suggests a near miss."""
-
-    def __init__(self, claim_id: str, known: Iterable[str]):
-        hint = Suggester(known).suggest(claim_id)  # a map may hold thousands of ids
-        self.claim_id = claim_id
-        super().__init__(f"no claim '{claim_id}' in the map" + (f" ({hint})" if hint else ""))
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def _claim(argument_map: ArgumentMap, claim_id: str) -> Claim:
@@ -78,8 +64,10 @@ def find_claims(argument_map: ArgumentMap, *, perspective: str | None = None, ki
     """Claims filtered by perspective, kind and tag (all optional), in file order.
 
     >>> import argmap
-    >>> [c.id for c in find_claims(argmap.load("claims"), kind="thesis")]
-    ['svc.relationship-harmful', 'rel.relationship-required']
+    >>> [c.id for c in find_claims(argmap.example_map(), kind="thesis")]
+    ['tea.best', 'cof.best']
+    >>> [c.id for c in find_claims(argmap.example_map(), perspective="coffee", kind="evidence")]
+    ['cof.strong']
     """
     return [c for c in argument_map.claims.values()
             if (perspective is None or c.perspective == perspective)
@@ -114,8 +102,8 @@ def supporters(argument_map: ArgumentMap, claim_id: str) -> list[Link]:
     """The claims that support ``claim_id``, each with its edge note.
 
     >>> import argmap
-    >>> [l.claim for l in supporters(argmap.load("claims"), "rel.repair-valuable")][:2]
-    ['rel.ruptures-inevitable', 'rel.therapist-owns-role']
+    >>> [l.claim for l in supporters(argmap.example_map(), "tea.ritual")]
+    ['cof.ritual']
     """
     return _links(argument_map, claim_id, "supports")
 
@@ -124,8 +112,8 @@ def contradictors(argument_map: ArgumentMap, claim_id: str) -> list[Link]:
     """The claims that contradict ``claim_id``, each with its edge note.
 
     >>> import argmap
-    >>> [l.claim for l in contradictors(argmap.load("claims"), "rel.relationship-required")]
-    ['svc.relationship-harmful', 'svc.research-confuses']
+    >>> [(l.claim, l.note) for l in contradictors(argmap.example_map(), "tea.best")]
+    [('cof.best', 'Only one can be the better morning drink.')]
     """
     return _links(argument_map, claim_id, "contradicts")
 
@@ -152,9 +140,11 @@ def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = 
     ``same_side`` only reasons from the claim's own perspective are followed.
 
     >>> import argmap
-    >>> tree = support_tree(argmap.load("claims"), "rel.relationships-central")
-    >>> [r.claim for r in tree.reasons]
-    ['rel.wired-for-connection', 'rel.connection-essential', 'rel.suffering-from-disconnection']
+    >>> tree = support_tree(argmap.example_map(), "tea.best")
+    >>> [r.claim for r in tree.reasons], [r.claim for r in tree.reasons[0].reasons], tree.size()
+    (['tea.gentle', 'tea.ritual'], ['tea.theanine'], 5)
+    >>> support_tree(argmap.example_map(), "tea.best", same_side=True).size()
+    4
     """
     root = _claim(argument_map, claim_id)
     graph = argument_map.graph
@@ -180,8 +170,8 @@ def neighbourhood(argument_map: ArgumentMap, claim_id: str, k: int = 1) -> list[
     """The claims within ``k`` edges of ``claim_id``, in either direction.
 
     >>> import argmap
-    >>> [c.id for c in neighbourhood(argmap.load("claims"), "rel.wired-for-connection")]
-    ['rel.relationships-central', 'rel.wired-for-connection']
+    >>> [c.id for c in neighbourhood(argmap.example_map(), "tea.gentle")]
+    ['tea.best', 'tea.gentle', 'tea.theanine', 'cof.alert']
     """
     _claim(argument_map, claim_id)
     if k < 0:
@@ -205,10 +195,10 @@ def paths(argument_map: ArgumentMap, start: str, end: str, *, limit: int = 10,
     """The shortest paths between two claims, along edges in either direction.
 
     >>> import argmap
-    >>> p = paths(argmap.load("claims"), "rel.wired-for-connection", "svc.therapy-is-professional-service")[0]
-    >>> [(s.source, s.kind, s.target) for s in p]
-    [('rel.wired-for-connection', 'supports', 'rel.relationships-central'), \
-('rel.relationships-central', 'contradicts', 'svc.therapy-is-professional-service')]
+    >>> p = paths(argmap.example_map(), "tea.theanine", "cof.strong")[0]
+    >>> [(s.source, s.kind, s.target, s.forward) for s in p]  # doctest: +NORMALIZE_WHITESPACE
+    [('tea.theanine', 'supports', 'tea.gentle', True), ('cof.alert', 'contradicts', 'tea.gentle', False),
+     ('cof.strong', 'supports', 'cof.alert', False)]
     """
     _claim(argument_map, start)
     _claim(argument_map, end)

@@ -14,8 +14,7 @@ from typing import Iterable
 
 import yaml
 
-from .errors import Position, Problem, did_you_mean
-from .profile import phase
+from ..errors import Position, Problem, did_you_mean
 
 try:  # the C parser is several times faster; the pure-Python one is the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -60,37 +59,47 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         return super().resolve(kind, value, implicit)
 
 
-def compose_file(path: Path, shown_as: str, content: bytes | None = None) -> tuple[yaml.Node | None, list[Problem]]:
-    """Parse one YAML file into a node tree, or return the syntax problem.
+def decode_file(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """A file's bytes as text, or the problem that they are not UTF-8.
 
-    ``shown_as`` is the path used in messages; ``content`` saves reading the
-    file again when the caller already has its bytes. An empty document gives
-    ``(None, [])``.
+    >>> decode_file(b"a: \\xff", "c.yaml")[1][0].message
+    'file is not valid UTF-8'
     """
     try:
-        raw = path.read_bytes() if content is None else content
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(Position(shown_as, line, 1), "file is not valid UTF-8", "save it as UTF-8")]
-    except OSError as error:
-        return None, [Problem(Position(shown_as, 1, 1), f"cannot read file: {error.strerror}")]
-    with phase("parse YAML"):
-        return _compose(text, shown_as)
 
 
-def _compose(text: str, shown_as: str) -> tuple[yaml.Node | None, list[Problem]]:
+def compose_documents(text: str, shown_as: str) -> tuple[list[yaml.Node], list[Problem]]:
+    """Parse YAML text into one node tree per document, or return the syntax problem.
+
+    ``shown_as`` is the path used in messages. Empty documents are left out,
+    so an empty text gives ``([], [])``.
+
+    >>> nodes, problems = compose_documents("a: 1\\n---\\nb: 2\\n", "c.yaml")
+    >>> [node.value[0][0].value for node in nodes], problems
+    (['a', 'b'], [])
+    >>> print(compose_documents("a: [1\\n", "c.yaml")[1][0])  # doctest: +ELLIPSIS
+    c.yaml:2:1: error: YAML syntax error: ...
+    """
     loader = _Loader(text)
     try:
-        return loader.get_single_node(), []
+        nodes = []
+        while loader.check_node():
+            node = loader.get_node()
+            if node is not None:
+                nodes.append(node)
+        return nodes, []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Position(shown_as, mark.line + 1, mark.column + 1) if mark else Position(shown_as, 1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
-        return None, [Problem(where, f"YAML syntax error: {message}")]
+        return [], [Problem(where, f"YAML syntax error: {message}")]
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         line, column = _reader_error_position(text, error)
-        return None, [Problem(Position(shown_as, line, column), f"YAML error: {error}")]
+        return [], [Problem(Position(shown_as, line, column), f"YAML error: {error}")]
     finally:
         loader.dispose()
 

@@ -1,8 +1,8 @@
-"""The questions ``argmap query`` answers: each names one public function.
+"""The question registry: what ``argmap query`` answers, each through one public function.
 
 A question has command-line arguments, the Python call that answers it, and a
 plain-text rendering of the answer. ``--json`` output needs no per-question
-code: :func:`argmap.present.to_json` handles every answer.
+code: :func:`argmap.cli.text.to_json` handles every answer.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import argparse
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import query, semantics
-from .compare import Comparison, CrossEdge, Crux
-from .model import CLAIM_KINDS, ArgumentMap
-from .present import shorten, table
+from ..analysis import query, semantics
+from ..analysis.compare import Comparison, CrossEdge, Crux
+from ..graph import attack_graph
+from ..model import CLAIM_KINDS, ArgumentMap
+from .text import shorten, table
 
 
 @dataclass(frozen=True)
@@ -159,10 +160,10 @@ QUESTIONS = [
                                 [[d.first.claim, f"{d.first.share:.0%}", d.second.claim, f"{d.second.share:.0%}"]
                                  for d in rows])),
     Question("grounded", "the grounded extension of the contradicts graph", _none,
-             lambda m, a: semantics.grounded_extension(semantics.attack_graph(m)),
+             lambda m, a: semantics.grounded_extension(m.view(attack_graph)),
              lambda e: _extensions_text([e])),
     *[Question(name, f"every {name} extension of the contradicts graph", _limit_arg,
-               lambda m, a, f=f: f(semantics.attack_graph(m), limit=a.limit), _extensions_text)
+               lambda m, a, f=f: f(m.view(attack_graph), limit=a.limit), _extensions_text)
       for name, f in (("complete", semantics.complete_extensions), ("preferred", semantics.preferred_extensions),
                       ("stable", semantics.stable_extensions))],
     Question("acceptance", "which claims each side can accept, which all can, which none can", _limit_arg,

@@ -1,0 +1,65 @@
+"""The format registry: every outside format argmap writes or reads, in one list.
+
+Each format is one module of this package holding its writer and, where it
+has one, its reader, and naming them in a :class:`Format`. The command
+line's ``export`` and ``import`` choices and their help are built from
+:data:`FORMATS`. To add a format, add its module and list it here.
+
+>>> [f.name for f in FORMATS]
+['graphml', 'gexf', 'json', 'aif', 'argdown', 'mermaid', 'dot']
+>>> [f.name for f in FORMATS if f.read]
+['aif', 'argdown']
+>>> import argmap
+>>> export_text(argmap.example_map(), "dot").splitlines()[0]
+'digraph argmap {'
+>>> export_text(argmap.example_map(), "pdf")
+Traceback (most recent call last):
+...
+argmap.errors.UnknownFormat: unknown format 'pdf'; choose one of graphml, gexf, json, aif, argdown, mermaid, dot
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import UnknownFormat
+from ..io.files import write_atomically
+from ..model import ArgumentMap
+from . import aif, argdown, dot, gexf, graphml, mermaid, node_link
+from .format import Format
+from .imported import Imported
+
+FORMATS: tuple[Format, ...] = tuple(module.FORMAT for module in (graphml, gexf, node_link, aif, argdown, mermaid,
+                                                                  dot))
+EXPORTS = {f.name: f for f in FORMATS if f.write is not None}
+IMPORTS = {f.name: f for f in FORMATS if f.read is not None}
+
+__all__ = ["EXPORTS", "FORMATS", "IMPORTS", "Format", "Imported", "export_text", "import_file", "write_export"]
+
+
+def export_text(argument_map: ArgumentMap, format_name: str) -> str:
+    """The map as text in the export format ``format_name``."""
+    found = EXPORTS.get(format_name)
+    if found is None or found.write is None:
+        raise UnknownFormat(format_name, EXPORTS)
+    return found.write(argument_map)
+
+
+def write_export(argument_map: ArgumentMap, format_name: str, path: str | os.PathLike[str]) -> Path:
+    """Write an export atomically; return the path.
+
+    >>> import argmap, tempfile, pathlib
+    >>> path = write_export(argmap.example_map(), "graphml", pathlib.Path(tempfile.mkdtemp()) / "m.graphml")
+    >>> path.read_text().startswith("<?xml")
+    True
+    """
+    return write_atomically(path, export_text(argument_map, format_name))
+
+
+def import_file(format_name: str, path: str | os.PathLike[str]) -> Imported:
+    """Read ``path`` in the import format ``format_name``, as a map ready to write."""
+    found = IMPORTS.get(format_name)
+    if found is None or found.read is None:
+        raise UnknownFormat(format_name, IMPORTS)
+    return found.read(path)

@@ -1,0 +1,193 @@
+"""Argdown: statements ``[id]: text #perspective {data}`` with ``+>`` and ``->`` relations.
+
+Writing gives a document the Argdown CLI accepts; reading takes the same
+subset back (statements, tags, data and relations).
+
+>>> import argmap, tempfile, pathlib
+>>> text = write_argdown(argmap.example_map())
+>>> text.splitlines()[4]
+'[tea.best]: Tea is the better morning drink. #tea {"kind": "thesis", "source": {"title": "On Tea", "author": "Ann"}}'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import MapError, Position, Problem
+from ..model import ArgumentMap
+from .format import Format
+from .imported import Imported, MapBuilder, slug
+
+_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]{}<>#*_`@])")
+
+
+def argdown_escape(text: str) -> str:
+    """Escape characters that mean something in Argdown text.
+
+    >>> argdown_escape("a [b] #c")
+    'a \\\\[b\\\\] \\\\#c'
+    """
+    return _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def write_argdown(argument_map: ArgumentMap) -> str:
+    header = {"title": argument_map.title}
+    if argument_map.description:
+        header["description"] = argument_map.description
+    header["perspectives"] = {p.id: {"label": p.label, "color": p.color} for p in argument_map.perspectives.values()}
+    out = ["===", json.dumps(header, ensure_ascii=False, sort_keys=False), "==="]
+    for claim in argument_map.claims.values():
+        # Argdown relations carry no data, so their notes ride on the source claim.
+        notes = {f"{r.kind} {r.target}": r.note for r in claim.relations if r.note}
+        data = {k: v for k, v in (("kind", claim.kind), ("quote", claim.quote), ("tags", list(claim.tags) or None),
+                                  ("note", claim.note), ("source", claim.source.as_dict() if claim.source else None), ("relation_notes", notes or None))
+                if v is not None}
+        line = f"[{claim.id}]: {argdown_escape(claim.text)} #{claim.perspective}"
+        if data:
+            line += " " + json.dumps(data, ensure_ascii=False)
+        out += ["", line]
+        out += [f"  {'+>' if r.kind == 'supports' else '->'} [{r.target}]" for r in claim.relations]
+    return "\n".join(out) + "\n"
+
+
+_STATEMENT = re.compile(r"^\[(?P<title>(?:\\.|[^\]\\])+)\]:\s*(?P<rest>.*)$")
+_RELATION = re.compile(r"^(?P<indent>\s+)(?P<arrow>\+>|->|<\+|<-)\s*\[(?P<title>(?:\\.|[^\]\\])+)\]\s*(?P<rest>.*)$")
+_TAG = re.compile(r"(?<!\\)#(?:\((?P<long>[^)]*)\)|(?P<short>[\w-]+))")
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def _split_data(rest: str, where: Position) -> tuple[str, dict[str, Any]]:
+    """Split a trailing ``{...}`` data element off a statement's text."""
+    if not rest.rstrip().endswith("}"):
+        return rest, {}
+    text = rest.rstrip()
+    depth, index, in_string = 0, len(text) - 1, False
+    while index >= 0:
+        char = text[index]
+        if char == '"' and text[index - 1:index] != "\\":
+            in_string = not in_string
+        elif not in_string and char == "}" and text[index - 1:index] != "\\":
+            depth += 1
+        elif not in_string and char == "{" and text[index - 1:index] != "\\":
+            depth -= 1
+            if depth == 0:
+                break
+        index -= 1
+    if index < 0:
+        return rest, {}
+    try:
+        data = yaml.safe_load(text[index:])
+    except yaml.YAMLError as error:
+        raise MapError([Problem(Position(where.path, where.line, where.column + index),
+                                f"invalid data element: {str(error).splitlines()[0]}")]) from None
+    if not isinstance(data, dict):
+        return rest, {}
+    return text[:index], data
+
+
+def read_argdown(path: str | os.PathLike[str]) -> Imported:
+    """Import Argdown: statements, their tags and data, and ``+>``/``->`` relations.
+
+    The first tag of a statement that names a perspective (or, failing that,
+    its first tag) is its perspective. Argument reconstructions (``<...>``)
+    are not supported and are reported as errors.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.argdown"
+    >>> _ = f.write_text("[a]: Tea is best. #tea\\n  +> [b]\\n\\n[b]: Drink tea. #tea\\n")
+    >>> read_argdown(f).files["tea.yaml"]["claims"]
+    [{'id': 'a', 'text': 'Tea is best.', 'supports': ['b']}, {'id': 'b', 'text': 'Drink tea.'}]
+    """
+    source = Path(path)
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise MapError([Problem(Position(str(source), 1, 1), f"cannot read file: {error}")]) from None
+    header: dict[str, Any] = {}
+    start = 0
+    if lines and lines[0].strip() == "===":
+        try:
+            end = next(i for i in range(1, len(lines)) if lines[i].strip() == "===")
+        except StopIteration:
+            raise MapError([Problem(Position(str(source), 1, 1), "front matter is not closed", "end it with ===")]) from None
+        try:
+            header = yaml.safe_load("\n".join(lines[1:end])) or {}
+        except yaml.YAMLError as error:
+            raise MapError([Problem(Position(str(source), 2, 1), f"invalid front matter: {error}")]) from None
+        start = end + 1
+    declared = header.get("perspectives") if isinstance(header.get("perspectives"), dict) else {}
+    problems: list[Problem] = []
+    statements: dict[str, dict[str, Any]] = {}
+    relations: list[tuple[str, str, str]] = []
+    current: str | None = None
+    in_comment = False
+    for number, line in enumerate(lines[start:], start + 1):
+        stripped = line.strip()
+        if in_comment:
+            in_comment = "*/" not in stripped
+            continue
+        if not stripped or stripped.startswith("//") or (stripped.startswith("#") and not line.startswith(" ")):
+            continue
+        if stripped.startswith("/*"):
+            in_comment = "*/" not in stripped
+            continue
+        where = Position(str(source), number, 1)
+        if (match := _STATEMENT.match(line)) is not None:
+            title = _UNESCAPE.sub(r"\1", match["title"])
+            try:
+                text, data = _split_data(match["rest"], Position(str(source), number, match.start("rest") + 1))
+            except MapError as error:
+                problems.extend(error.problems)
+                continue
+            tags = [m["long"] or m["short"] for m in _TAG.finditer(text)]
+            clean = _UNESCAPE.sub(r"\1", _TAG.sub("", text)).strip()
+            statements[title] = {"text": clean or title, "tags": tags, "data": data, "where": where}
+            current = title
+            continue
+        if (match := _RELATION.match(line)) is not None and current is not None:
+            target = _UNESCAPE.sub(r"\1", match["title"])
+            arrow = match["arrow"]
+            kind = "supports" if "+" in arrow else "contradicts"
+            relations.append((current, kind, target) if arrow.endswith(">") else (target, kind, current))
+            statements.setdefault(target, {"text": target, "tags": [], "data": {}, "where": where})
+            continue
+        hint = "argument reconstructions are not supported" if stripped.startswith("<") else None
+        problems.append(Problem(Position(str(source), number, len(line) - len(line.lstrip()) + 1),
+                                "cannot read this line as a statement or relation", hint))
+    if problems:
+        raise MapError(problems)
+
+    builder = MapBuilder()
+    perspectives: dict[str, dict[str, Any]] = {
+        slug(pid): {k: v for k, v in (info or {}).items() if k in ("label", "color")} for pid, info in declared.items()}
+    sources: dict[str, dict[str, Any]] = {}
+    default_perspective = slug(source.stem)
+    for title, statement in statements.items():
+        tags = statement["tags"]
+        perspective = next((t for t in tags if t in perspectives), tags[0] if tags else default_perspective)
+        perspective = slug(perspective)
+        perspectives.setdefault(perspective, {"label": perspective})
+        data = statement["data"]
+        other_tags = [t for t in tags if slug(t) != perspective]
+        file_name = f"{perspective}.yaml"
+        if isinstance(data.get("source"), dict):
+            sources.setdefault(file_name, data["source"])
+        builder.claim(slug(title), statement["text"], perspective, file_name, kind=data.get("kind"),
+                      quote=data.get("quote"), tags=(data.get("tags") or other_tags) or None, note=data.get("note"))
+    for source_title, kind, target_title in relations:
+        notes = statements.get(source_title, {}).get("data", {}).get("relation_notes") or {}
+        builder.relate(slug(source_title), kind, slug(target_title), notes.get(f"{kind} {slug(target_title)}"))
+    manifest: dict[str, Any] = {"title": header.get("title") or f"Imported from {source.name}"}
+    if header.get("description"):
+        manifest["description"] = header["description"]
+    manifest["perspectives"] = perspectives or {default_perspective: {"label": default_perspective}}
+    return Imported(manifest, builder.files(sources))
+
+
+FORMAT = Format("argdown", ".argdown", "Argdown", write=write_argdown, read=read_argdown)

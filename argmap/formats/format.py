@@ -1,0 +1,29 @@
+"""What the registry knows of one outside format."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from ..model import ArgumentMap
+
+if TYPE_CHECKING:
+    from .imported import Imported
+
+
+@dataclass(frozen=True)
+class Format:
+    """One outside format: its name, file suffix, and its writer and reader where it has them.
+
+    ``write`` turns a map into the format's text; ``read`` turns a file (or,
+    for some formats, a folder) into an :class:`~argmap.formats.imported.Imported`
+    map ready to write as claim YAML.
+    """
+
+    name: str
+    suffix: str
+    #: who uses it, for ``--help``: "Gephi, yEd"
+    used_by: str
+    write: Callable[[ArgumentMap], str] | None = None
+    read: Callable[[str | os.PathLike[str]], Imported] | None = None

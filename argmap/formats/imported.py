@@ -1,0 +1,91 @@
+"""What every importer builds: a map as plain data, ready to write as claim YAML."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import MapError, Position, Problem
+from ..io.files import MANIFEST, write_atomically
+from ..model import ID_PATTERN
+
+NO_TEXT = "(no text)"
+
+
+@dataclass
+class Imported:
+    """A map ready to write: manifest data, and claims files by file name."""
+
+    manifest: dict[str, Any]
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def write(self, directory: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """Write ``map.yaml`` and the claims files; refuse to overwrite a map."""
+        root = Path(directory)
+        if (root / MANIFEST).exists() and not force:
+            raise MapError([Problem(Position(str(root / MANIFEST), 1, 1), "a map already exists here",
+                                    "choose an empty directory, or pass --force to overwrite it")])
+        write_atomically(root / MANIFEST, _dump(self.manifest))
+        for name, content in self.files.items():
+            write_atomically(root / name, _dump(content))
+        return root
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def slug(text: str) -> str:
+    """A valid claim or perspective id made from any text.
+
+    >>> slug("Tea is best!"), slug("-1")
+    ('Tea-is-best', '1')
+    """
+    made = re.sub(r"[^A-Za-z0-9_.:-]+", "-", text).strip("-.:")
+    return made if made and ID_PATTERN.fullmatch(made) else "x" + made
+
+
+class MapBuilder:
+    """Collects claims and relations, dropping what a valid map cannot hold."""
+
+    def __init__(self) -> None:
+        self.claims: dict[str, dict[str, Any]] = {}
+        self.perspective_of: dict[str, str] = {}
+        self.file_of: dict[str, str] = {}
+        self.relations: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def claim(self, claim_id: str, text: str, perspective: str, file_name: str, **extra: Any) -> None:
+        self.claims[claim_id] = {"id": claim_id, "text": " ".join(str(text).split()) or NO_TEXT,
+                                 **{k: v for k, v in extra.items() if v not in (None, [], "")}}
+        self.perspective_of[claim_id] = perspective
+        self.file_of[claim_id] = file_name
+
+    def relate(self, source: str, kind: str, target: str, note: str | None = None) -> None:
+        if source == target or source not in self.claims or target not in self.claims:
+            return
+        existing = self.relations.get((source, target))
+        if existing is None:
+            self.relations[(source, target)] = {"kind": kind, "note": note}
+        elif existing["kind"] == kind and note and note not in (existing["note"] or ""):
+            existing["note"] = f"{existing['note']} {note}" if existing["note"] else note
+        # a pair that both supports and contradicts keeps its first relation only
+
+    def files(self, sources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        for (source, target), relation in self.relations.items():
+            entry: Any = {"to": target, "note": relation["note"]} if relation["note"] else target
+            self.claims[source].setdefault(relation["kind"], []).append(entry)
+        files: dict[str, dict[str, Any]] = {}
+        for claim_id, claim in self.claims.items():
+            name = self.file_of[claim_id]
+            if name not in files:
+                files[name] = {"perspective": self.perspective_of[claim_id]}
+                if sources.get(name):
+                    files[name]["source"] = sources[name]
+                files[name]["claims"] = []
+            files[name]["claims"].append(claim)
+        return files

@@ -1,0 +1,77 @@
+"""Mermaid flowcharts, for diagrams in Markdown (GitHub renders them).
+
+>>> import argmap
+>>> print(write_mermaid(argmap.example_map()).splitlines()[0])
+flowchart BT
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import ArgumentMap
+from .format import Format
+
+
+def mermaid_label(text: str) -> str:
+    """Quote text for a Mermaid node label, with entity codes for risky characters.
+
+    >>> mermaid_label('say "hi" <now> #1')
+    '"say #34;hi#34; #60;now#62; #35;1"'
+    """
+    codes = {"#": "#35;", '"': "#34;", "<": "#60;", ">": "#62;", "&": "#38;"}
+    return '"' + "".join(codes.get(ch, ch) for ch in " ".join(text.split())) + '"'
+
+
+def _wrap(text: str, width: int) -> str:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
+
+
+def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, str, str]] | None = None, *,
+                      direction: str = "BT", wrap: int | None = None) -> list[str]:
+    """A Mermaid flowchart, one subgraph per perspective, as lines.
+
+    ``relations`` are ``(source, kind, target)`` triples; by default every
+    relation, with every claim. Given a subset, only the claims it touches are
+    drawn. ``wrap`` breaks long labels at that many characters.
+
+    >>> import argmap
+    >>> lines = mermaid_flowchart(argmap.example_map(), [("cof.best", "contradicts", "tea.best")])
+    >>> lines[0], lines[-1]
+    ('flowchart BT', '  n1 -.->|contradicts| n0')
+    """
+    if relations is None:
+        relations = [(r.source, r.kind, r.target) for r in argument_map.relations()]
+        shown = list(argument_map.claims)
+    else:
+        relations = list(relations)
+        touched = {claim_id for source, _, target in relations for claim_id in (source, target)}
+        shown = [claim_id for claim_id in argument_map.claims if claim_id in touched]
+    node = {claim_id: f"n{i}" for i, claim_id in enumerate(shown)}
+    out = [f"flowchart {direction}"]
+    for index, perspective in enumerate(argument_map.perspectives.values()):
+        members = [argument_map.claims[c] for c in shown if argument_map.claims[c].perspective == perspective.id]
+        out.append(f"  subgraph p{index}[{mermaid_label(perspective.label)}]")
+        out += [f"    {node[c.id]}[{mermaid_label(_wrap(c.text, wrap) if wrap else c.text)}]" for c in members]
+        out.append("  end")
+        out.append(f"  style p{index} stroke:{perspective.color},stroke-width:3px")
+    for source, kind, target in relations:
+        arrow = "-->" if kind == "supports" else "-.->"
+        out.append(f"  {node[source]} {arrow}|{kind}| {node[target]}")
+    return out
+
+
+def write_mermaid(argument_map: ArgumentMap) -> str:
+    """Every claim and relation as one Mermaid flowchart."""
+    return "\n".join(mermaid_flowchart(argument_map)) + "\n"
+
+
+FORMAT = Format("mermaid", ".mmd", "Mermaid diagrams", write=write_mermaid)

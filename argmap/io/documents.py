@@ -1,0 +1,252 @@
+"""Read one YAML document as a manifest or a claims file, collecting problems.
+
+These readers work on composed YAML nodes (see :mod:`argmap.io.yamlnodes`)
+and know nothing of the other files of a map: the checks across files are in
+:mod:`argmap.io.validate`, and :mod:`argmap.io.load` puts it all together.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import Position, Problem, did_you_mean
+from ..model import (CLAIM_KINDS, COLOR_PATTERN, DEFAULT_COLORS, ID_PATTERN, RELATION_KINDS, Claim, Perspective,
+                     Relation, Source)
+from .yamlnodes import NodeReader, compose_documents, decode_file, is_null
+
+MANIFEST_KEYS = ("title", "description", "perspectives")
+CLAIMS_FILE_KEYS = ("perspective", "source", "claims")
+CLAIM_KEYS = ("id", "text", "quote", "kind", "tags", "note", *RELATION_KINDS)
+
+
+@dataclass
+class Manifest:
+    """What ``map.yaml`` declares."""
+
+    title: str
+    description: str | None
+    perspectives: dict[str, Perspective]
+
+
+@dataclass
+class ClaimsFile:
+    """One claims file as read, before the cross-file checks."""
+
+    path: str
+    perspective: str | None
+    perspective_position: Position | None
+    source: Source | None
+    #: every claim with an id, even one with other problems, so that its
+    #: relations are checked and references to it do not cascade into errors
+    claims: list[Claim] = field(default_factory=list)
+    #: the file could not be parsed at all, so any id might be defined in it
+    unparsed: bool = False
+
+
+def read_manifest(node: yaml.Node, reader: NodeReader) -> Manifest | None:
+    """Read ``map.yaml``'s document; its problems go to ``reader.problems``.
+
+    >>> reader = NodeReader("map.yaml")
+    >>> manifest = read_manifest(yaml.compose("title: Tea?\\nperspectives: {tea: {label: Tea}}"), reader)
+    >>> manifest.title, manifest.perspectives["tea"].label, reader.problems
+    ('Tea?', 'Tea', [])
+    """
+    entries = reader.mapping(node, "map.yaml")
+    if entries is None:
+        return None
+    reader.reject_unknown_keys(entries, MANIFEST_KEYS, "map.yaml")
+    title = reader.string(reader.require(entries, "title", node, "map.yaml"), "title", required=True)
+    description = reader.string(entries.get("description", (None, None))[1], "description")
+    perspectives_node = reader.require(entries, "perspectives", node, "map.yaml")
+    perspectives = _read_perspectives(reader, perspectives_node) if perspectives_node else {}
+    return Manifest(title or "", description, perspectives)
+
+
+def read_claims_document(node: yaml.Node, reader: NodeReader, *, unparsed: bool = False) -> ClaimsFile:
+    """Read one claims file's document; its problems go to ``reader.problems``.
+
+    Cross-file checks (unknown ids, perspectives) are not run here.
+
+    >>> reader = NodeReader("tea.yaml")
+    >>> parsed = read_claims_document(yaml.compose(
+    ...     "perspective: tea\\nclaims:\\n  - {id: best, text: Tea is best., suports: [x]}"), reader)
+    >>> parsed.perspective, [c.id for c in parsed.claims]
+    ('tea', ['best'])
+    >>> print(reader.problems[0])
+    tea.yaml:3:36: error: unknown key 'suports' in a claim (did you mean 'supports'?)
+    """
+    result = ClaimsFile(reader.path, None, None, None, unparsed=unparsed)
+    if (entries := reader.mapping(node, "a claims file")) is None:
+        return result
+    reader.reject_unknown_keys(entries, CLAIMS_FILE_KEYS, "a claims file")
+    perspective_node = reader.require(entries, "perspective", node, "the claims file")
+    result.perspective = reader.string(perspective_node, "perspective", required=True)
+    if perspective_node is not None:
+        result.perspective_position = reader.position(perspective_node)
+    if "source" in entries:
+        result.source = _read_source(reader, entries["source"][1])
+    claims_node = reader.require(entries, "claims", node, "the claims file")
+    for item in reader.sequence(claims_node, "claims", "claims: [- id: ..., text: ...]") if claims_node else []:
+        claim = _read_claim(reader, item, result)
+        if claim is not None:
+            result.claims.append(claim)
+    return result
+
+
+def read_claims_file(path: str | os.PathLike[str], problems: list[Problem]) -> ClaimsFile:
+    """Read one claims file on its own; append its problems to ``problems``.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "tea.yaml"
+    >>> _ = path.write_text("perspective: tea\\nclaims:\\n  - {id: best, text: Tea is best.}\\n")
+    >>> problems = []
+    >>> parsed = read_claims_file(path, problems)
+    >>> parsed.perspective, [c.id for c in parsed.claims], problems
+    ('tea', ['best'], [])
+    """
+    shown = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        problems.append(Problem(Position(shown, 1, 1), f"cannot read file: {error.strerror or error}"))
+        return ClaimsFile(shown, None, None, None, unparsed=True)
+    return claims_file_from(compose_file(raw, shown, problems), shown, problems)
+
+
+def compose_file(raw: bytes, shown: str, problems: list[Problem]) -> list[yaml.Node] | None:
+    """A file's YAML documents as nodes; ``None`` (and a problem) if it cannot be parsed.
+
+    >>> problems = []
+    >>> compose_file(b"a: [", "c.yaml", problems) is None, len(problems)
+    (True, 1)
+    """
+    text, failures = decode_file(raw, shown)
+    if text is not None:
+        nodes, failures = compose_documents(text, shown)
+    problems.extend(failures)
+    return None if failures else nodes
+
+
+def _single_document(nodes: list[yaml.Node], reader: NodeReader, what: str, empty_hint: str) -> yaml.Node | None:
+    if not nodes:
+        reader.problems.append(Problem(Position(reader.path, 1, 1), f"{what} is empty", empty_hint))
+        return None
+    if len(nodes) > 1:
+        reader.error(nodes[1], f"{what} holds more than one YAML document", "keep one document per file")
+    return nodes[0]
+
+
+def claims_file_from(nodes: list[yaml.Node] | None, shown: str, problems: list[Problem]) -> ClaimsFile:
+    """Read a claims file from :func:`compose_file`'s nodes; append its problems."""
+    if nodes is None:
+        return ClaimsFile(shown, None, None, None, unparsed=True)
+    reader = NodeReader(shown)
+    node = _single_document(nodes, reader, "claims file", "give it a perspective and a list of claims")
+    parsed = ClaimsFile(shown, None, None, None) if node is None else read_claims_document(node, reader)
+    problems.extend(reader.problems)
+    return parsed
+
+
+def manifest_from(nodes: list[yaml.Node] | None, shown: str, problems: list[Problem]) -> Manifest | None:
+    """Read ``map.yaml`` from :func:`compose_file`'s nodes; append its problems."""
+    if nodes is None:
+        return None
+    reader = NodeReader(shown)
+    node = _single_document(nodes, reader, "map.yaml", "give it a title and perspectives")
+    manifest = None if node is None else read_manifest(node, reader)
+    problems.extend(reader.problems)
+    return manifest
+
+
+def _read_perspectives(reader: NodeReader, node: yaml.Node) -> dict[str, Perspective]:
+    entries = reader.mapping(node, "perspectives")
+    if entries is None:
+        return {}
+    if not entries:
+        reader.error(node, "perspectives is empty", "declare at least one perspective")
+    perspectives = {}
+    for index, (pid, (key_node, value_node)) in enumerate(entries.items()):
+        if not ID_PATTERN.fullmatch(pid):
+            reader.error(key_node, f"perspective id '{pid}' is not valid",
+                         "use letters, digits, '_', '.', ':' and '-'")
+            continue
+        label, color = pid, DEFAULT_COLORS[index % len(DEFAULT_COLORS)]
+        fields = {} if is_null(value_node) else reader.mapping(value_node, f"perspective '{pid}'")
+        if fields is not None:
+            reader.reject_unknown_keys(fields, ("label", "color"), f"perspective '{pid}'")
+            label = reader.string(fields.get("label", (None, None))[1], "label", required="label" in fields) or label
+            color_node = fields.get("color", (None, None))[1]
+            given = reader.string(color_node, "color")
+            if given is not None and COLOR_PATTERN.fullmatch(given):
+                color = given
+            elif given is not None:
+                reader.error(color_node, f"color '{given}' is not a hex colour", 'write it like "#2a9d8f"')
+        perspectives[pid] = Perspective(pid, label, color)
+    return perspectives
+
+
+def _read_source(reader: NodeReader, node: yaml.Node) -> Source | None:
+    entries = reader.mapping(node, "source")
+    if entries is None:
+        return None
+    reader.reject_unknown_keys(entries, ("title", "author", "url"), "source")
+    title, author, url = (reader.string(entries.get(k, (None, None))[1], k) for k in ("title", "author", "url"))
+    return Source(title, author, url)
+
+
+def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim | None:
+    entries = reader.mapping(node, "a claim")
+    if entries is None:
+        return None
+    reader.reject_unknown_keys(entries, CLAIM_KEYS, "a claim")
+    claim_id = reader.string(reader.require(entries, "id", node, "the claim"), "id", required=True)
+    if claim_id is not None and not ID_PATTERN.fullmatch(claim_id):
+        reader.error(entries["id"][1], f"claim id '{claim_id}' is not valid",
+                     "start with a letter or digit; use letters, digits, '_', '.', ':' and '-'")
+        claim_id = None
+    text = reader.string(reader.require(entries, "text", node, f"claim '{claim_id or '?'}'"), "text", required=True)
+
+    def optional(key: str) -> str | None:
+        return reader.string(entries[key][1], key) if key in entries else None
+
+    kind = optional("kind")
+    if kind is not None and kind not in CLAIM_KINDS:
+        reader.error(entries["kind"][1], f"unknown kind '{kind}'",
+                     did_you_mean(kind, CLAIM_KINDS) or "one of: " + ", ".join(CLAIM_KINDS))
+    tags: list[str] = []
+    if "tags" in entries:
+        for tag_node in reader.sequence(entries["tags"][1], "tags", "tags: [core]"):
+            tag = reader.string(tag_node, "a tag", required=True)
+            if tag is not None:
+                tags.append(tag)
+    relations = [r for kind_name in RELATION_KINDS if kind_name in entries
+                 for r in _read_relations(reader, entries[kind_name][1], kind_name, claim_id or "")]
+    if claim_id is None:
+        return None
+    return Claim(
+        id=claim_id, text=text or "", perspective=file.perspective or "", kind=kind, quote=optional("quote"),
+        tags=tuple(tags), note=optional("note"), relations=tuple(relations), source=file.source,
+        position=reader.position(node),
+        quote_position=reader.position(entries["quote"][1]) if "quote" in entries else None,
+    )
+
+
+def _read_relations(reader: NodeReader, node: yaml.Node, kind: str, source: str) -> list[Relation]:
+    relations = []
+    for item in reader.sequence(node, kind, f"{kind}: [some.claim-id]"):
+        target, note = None, None
+        if isinstance(item, yaml.MappingNode):
+            fields = reader.mapping(item, f"a {kind} entry")
+            if fields is not None:
+                reader.reject_unknown_keys(fields, ("to", "note"), f"a {kind} entry")
+                target = reader.string(reader.require(fields, "to", item, f"the {kind} entry"), "to", required=True)
+                note = reader.string(fields.get("note", (None, None))[1], "note")
+        else:
+            target = reader.string(item, f"a {kind} entry", required=True)
+        if target is not None:
+            relations.append(Relation(source, target, kind, note, reader.position(item)))  # type: ignore[arg-type]
+    return relations

@@ -1,0 +1,185 @@
+"""Load a map: a directory (``map.yaml`` plus claims files), or one YAML string.
+
+This is the loading orchestrator. It reads each file strictly, collects every
+problem in every file, runs the cross-file checks of :mod:`argmap.io.validate`,
+and raises one :class:`~argmap.errors.MapError` listing them all. It also
+applies the speed helpers: the parse cache, phase timing and GC pausing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from ..errors import MapError, Position, Problem
+from ..model import DEFAULT_COLORS, ArgumentMap, Perspective
+from ..profile import count_file, gc_paused, phase, report_progress
+from .cache import ParseCache, digest_of
+from .documents import (MANIFEST_KEYS, ClaimsFile, Manifest, claims_file_from, compose_file, manifest_from,
+                        read_claims_document, read_manifest)
+from .files import MANIFEST, find_claims_files
+from .validate import validate
+from .yamlnodes import NodeReader, compose_documents
+
+#: The name a map read by :func:`loads` gives its text in messages.
+STRING_SOURCE = "<string>"
+
+
+def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False) -> ArgumentMap:
+    """Load and validate the map in directory ``path``.
+
+    Raises :class:`~argmap.errors.MapError` listing every problem found, each
+    with its file, line and column. With ``cache``, parse results are kept in
+    ``path/.argmap-cache/`` keyed by each file's content, so the next load
+    re-parses only the files that changed.
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "map.yaml").write_text("title: Tea?\\nperspectives: {tea: {label: Tea}}\\n")
+    >>> _ = (root / "tea.yaml").write_text("perspective: tea\\nclaims:\\n  - {id: best, text: Tea is best.}\\n")
+    >>> sorted(load(root).claims)
+    ['best']
+    >>> load(root / "no-such-dir")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapError: ...no-such-dir:1:1: error: no such directory (give the directory that holds map.yaml)
+    """
+    root = Path(path)
+    if root.is_file() and root.name == MANIFEST:
+        root = root.parent
+    if not root.is_dir():
+        raise MapError([Problem(Position(str(path), 1, 1), "no such directory",
+                                "give the directory that holds map.yaml")])
+    manifest_path = root / MANIFEST
+    if not manifest_path.is_file():
+        raise MapError([Problem(Position(str(manifest_path), 1, 1), "the map has no map.yaml",
+                                "create it with a title and the perspectives")])
+
+    problems: list[Problem] = []
+    parse_cache = ParseCache(root) if cache else None
+    with gc_paused():
+        with phase("read claims"):
+            manifest = manifest_from(_compose(manifest_path, str(manifest_path), problems), str(manifest_path),
+                                     problems)
+            paths = find_claims_files(root)
+            files = []
+            for index, claims_path in enumerate(paths):
+                report_progress(f"reading {index + 1} of {len(paths)} claims files")
+                files.append(_read_claims_file(claims_path, problems, parse_cache))
+            if parse_cache is not None:
+                parse_cache.prune()
+        return _validated(manifest, files, problems)
+
+
+def loads(text: str) -> ArgumentMap:
+    """Load a map from one YAML string; handy for examples, tests and notebooks.
+
+    The string holds what a map directory's files would, as YAML documents
+    separated by ``---``: optionally first a manifest (``title`` and
+    ``perspectives``, as in ``map.yaml``), then one or more claims documents.
+    Without a manifest, the perspectives are the ones the claims documents
+    name, in order. Problems are reported at their line in the string.
+
+    >>> m = loads('''
+    ... perspective: tea
+    ... claims:
+    ...   - {id: tea.best, text: Tea is the better drink., kind: thesis}
+    ...   - {id: tea.calm, text: Tea calms., supports: [tea.best]}
+    ... ''')
+    >>> m.title, list(m.perspectives), [(r.source, r.kind, r.target) for r in m.relations()]
+    ('Untitled map', ['tea'], [('tea.calm', 'supports', 'tea.best')])
+    >>> loads("perspective: tea\\nclaims:\\n  - {id: a, text: A., supports: [b]}\\n")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapError: <string>:3:34: error: supports refers to unknown claim id 'b'
+    """
+    problems: list[Problem] = []
+    with gc_paused():
+        with phase("parse YAML"):
+            nodes, failures = compose_documents(text, STRING_SOURCE)
+        problems.extend(failures)
+        reader = NodeReader(STRING_SOURCE)
+        with phase("read claims"):
+            manifest = None
+            if nodes and _is_manifest(nodes[0]):
+                manifest = read_manifest(nodes.pop(0), reader)
+            files = [read_claims_document(node, reader) for node in nodes]
+        problems.extend(reader.problems)
+        if not failures and not files:
+            problems.append(Problem(Position(STRING_SOURCE, 1, 1), "the map has no claims",
+                                    "add a document with a perspective and a list of claims"))
+        if manifest is None and not failures:
+            manifest = _inferred_manifest(files)
+        return _validated(manifest, files, problems)
+
+
+def _is_manifest(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.MappingNode) and any(
+        isinstance(key, yaml.ScalarNode) and key.value in MANIFEST_KEYS for key, _ in node.value)
+
+
+def _inferred_manifest(files: list[ClaimsFile]) -> Manifest:
+    """The manifest of a map that has none: one perspective per name its claims documents use."""
+    names = dict.fromkeys(f.perspective for f in files if f.perspective)
+    perspectives = {name: Perspective(name, name, DEFAULT_COLORS[index % len(DEFAULT_COLORS)])
+                    for index, name in enumerate(names)}
+    return Manifest("Untitled map", None, perspectives)
+
+
+def _validated(manifest: Manifest | None, files: list[ClaimsFile], problems: list[Problem]) -> ArgumentMap:
+    if manifest is not None:
+        with phase("validate"):
+            problems.extend(validate(manifest.perspectives, files))
+    if problems or manifest is None:
+        raise MapError(problems)
+    return ArgumentMap(
+        title=manifest.title,
+        description=manifest.description,
+        perspectives=manifest.perspectives,
+        claims={claim.id: claim for f in files for claim in f.claims},
+    )
+
+
+def _read_bytes(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(Position(shown, 1, 1), f"cannot read file: {error.strerror or error}"))
+        return None
+
+
+def _compose(path: Path, shown: str, problems: list[Problem]) -> list[yaml.Node] | None:
+    raw = _read_bytes(path, shown, problems)
+    if raw is None:
+        return None
+    with phase("parse YAML"):
+        return compose_file(raw, shown, problems)
+
+
+def _read_claims_file(path: Path, problems: list[Problem], cache: ParseCache | None) -> ClaimsFile:
+    """One claims file, from the cache when its content has not changed."""
+    shown = str(path)
+    raw = _read_bytes(path, shown, problems)
+    if raw is None:
+        return ClaimsFile(shown, None, None, None, unparsed=True)
+    digest = None
+    if cache is not None:
+        digest = digest_of(raw)
+        with phase("cache"):
+            hit = cache.get(shown, digest)
+        if hit is not None:
+            count_file(shown, cached=True)
+            problems.extend(hit[1])
+            return hit[0]
+    own_problems: list[Problem] = []
+    with phase("parse YAML"):
+        nodes = compose_file(raw, shown, own_problems)
+    parsed = claims_file_from(nodes, shown, own_problems)
+    count_file(shown, cached=False)
+    if cache is not None and digest is not None:
+        with phase("cache"):
+            cache.put(shown, digest, parsed, own_problems)
+    problems.extend(own_problems)
+    return parsed

@@ -1,0 +1,112 @@
+"""The page's data: everything the map page shows, as JSON-ready columns.
+
+Claims and relations travel as columns (one list per field, relations
+pointing at claims by index), which is about half the size of one object per
+claim and encodes three times faster; the page rebuilds the objects.
+Positions come from :mod:`argmap.web.layout`, so physics stays off and the
+first frame is drawn at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..analysis.compare import Comparison
+from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
+from ..profile import phase
+from .layout import side_by_side
+
+#: From this many claims on, the page draws for speed: dots, solid lines and
+#: labels only when zoomed in (see map.js).
+LARGE_MAP = 2000
+
+
+def tint(color: str, amount: float = 0.8) -> str:
+    """Mix a ``#rgb``/``#rrggbb`` colour with white, for readable node fills.
+
+    >>> tint("#000000", 0.5)
+    '#808080'
+    """
+    digits = color.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = (int(digits[i:i + 2], 16) for i in (0, 2, 4))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
+
+
+def page_data(argument_map: ArgumentMap) -> dict[str, object]:
+    """Everything the page shows, as JSON-ready data.
+
+    ``nodes`` and ``edges`` are columns: ``nodes["label"][i]`` is the text of
+    claim ``nodes["id"][i]``, ``edges["from"][j]`` is the index of a claim,
+    and ``nodes["source"][i]`` indexes ``sources``, so data that claims
+    share is written once.
+
+    >>> import argmap
+    >>> data = page_data(argmap.example_map())
+    >>> first = data["edges"]["from"][0], data["edges"]["to"][0]
+    >>> [data["nodes"]["id"][i] for i in first]
+    ['tea.gentle', 'tea.best']
+    >>> data["sources"][data["nodes"]["source"][0]]
+    {'title': 'On Tea', 'author': 'Ann', 'url': None}
+    """
+    with phase("layout"):
+        positions = side_by_side(argument_map)
+    claims = list(argument_map.claims.values())
+    sources, source_column = _number_sources(claims)
+    claim_index = {claim.id: index for index, claim in enumerate(claims)}
+    relations = list(argument_map.relations())
+    return {
+        "perspectives": [{"id": p.id, "label": p.label, "color": p.color, "fill": tint(p.color)}
+                         for p in argument_map.perspectives.values()],
+        "sources": [{"title": s.title, "author": s.author, "url": _web_url(s.url)} for s in sources],
+        "kinds": [*CLAIM_KINDS, "claim"],
+        "large": len(claims) > LARGE_MAP,
+        "tags": sorted({tag for claim in claims for tag in claim.tags}),
+        "engagement": [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
+        "nodes": {
+            "id": list(claim_index),
+            "label": [claim.text for claim in claims],
+            "group": [claim.perspective for claim in claims],
+            "kind": [claim.kind or "claim" for claim in claims],
+            "tags": [claim.tags for claim in claims],
+            "quote": [claim.quote for claim in claims],
+            "note": [claim.note for claim in claims],
+            "source": source_column,
+            "x": [positions[claim.id][0] for claim in claims],
+            "y": [positions[claim.id][1] for claim in claims],
+        },
+        "edges": {
+            "from": [claim_index[r.source] for r in relations],
+            "to": [claim_index[r.target] for r in relations],
+            "kind": [r.kind for r in relations],
+            "note": [r.note for r in relations],
+        },
+    }
+
+
+def _number_sources(claims: list[Claim]) -> tuple[list[Source], list[int | None]]:
+    """The distinct sources, and for each claim the index of its source.
+
+    The claims of one file share one ``Source`` object, so it is looked up by
+    identity first: hashing a dataclass for each of 20,000 claims cost more
+    than the rest of this function.
+    """
+    numbers: dict[Source, int] = {}
+    number_of_object: dict[int, int] = {}
+    column: list[int | None] = []
+    for claim in claims:
+        source = claim.source
+        if source is None:
+            column.append(None)
+            continue
+        number = number_of_object.get(id(source))
+        if number is None:
+            number = number_of_object[id(source)] = numbers.setdefault(source, len(numbers))
+        column.append(number)
+    return list(numbers), column
+
+
+def _web_url(url: str | None) -> str | None:
+    """Only http(s) links reach the page: a javascript: URL must never become a link."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
