@@ -239,7 +239,6 @@ def main() -> None:
         build = [sys.executable, "-m", "argmap", "build", str(root), "-o", str(html)]
         colds = [timed_with_memory([*build, "--no-cache"], timeout=600) for _ in range(args.repeat)]
         cold, memory = best(c[0] for c in colds), max(c[1] for c in colds)
-        shutil.rmtree(root / ".argmap-cache", ignore_errors=True)
         timed_with_memory(build, timeout=600)  # fills the cache
         edited = sorted(root.glob("side0-*.yaml"))[0]
         rebuilds = []

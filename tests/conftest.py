@@ -63,6 +63,14 @@ claims:
 """
 
 
+@pytest.fixture(autouse=True)
+def private_cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's parse cache goes to a scratch folder, never to the user's ~/.cache."""
+    home = tmp_path_factory.mktemp("cache-home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def make_map(tmp_path: Path) -> Callable[..., Path]:
     """Write a map directory; files default to a small valid tea/coffee map."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import argmap
+from argmap.io.cache import ParseCache
 from argmap.profile import Profile, profiling
 
 from .conftest import REPO, synthetic_map
@@ -51,21 +53,33 @@ def test_cached_errors_are_reported_again(tmp_path):
     assert any("unknown key 'txt'" in m for m in messages[0])
 
 
+def cache_entries(root):
+    return sorted(ParseCache(root).folder.glob("*.json"))
+
+
+def test_the_cache_lives_outside_the_claims_directory(tmp_path):
+    root = small_map(tmp_path)
+    before = sorted(p.name for p in root.rglob("*"))
+    argmap.load(root, cache=True)
+    assert sorted(p.name for p in root.rglob("*")) == before
+    assert len(cache_entries(root)) == 6
+    assert str(cache_entries(root)[0]).startswith(os.environ["XDG_CACHE_HOME"])
+
+
 def test_a_corrupt_or_foreign_cache_is_ignored(tmp_path):
     root = small_map(tmp_path)
     argmap.load(root, cache=True)
-    for entry in (root / ".argmap-cache").glob("*.json"):
+    for entry in cache_entries(root):
         entry.write_text("{not json")
     with profiling() as profile:
         argmap.load(root, cache=True)
     assert len(profile.parsed_files) == 6
-    assert (root / ".argmap-cache" / ".gitignore").read_text().strip().endswith("*")
 
 
 def test_deleted_files_leave_the_cache(tmp_path):
     root = small_map(tmp_path)
     argmap.load(root, cache=True)
-    assert len(list((root / ".argmap-cache").glob("*.json"))) == 6
+    assert len(cache_entries(root)) == 6
     for extra in sorted(root.glob("side2-*.yaml")):
         extra.unlink()
     (root / "map.yaml").write_text((root / "map.yaml").read_text())
@@ -73,7 +87,7 @@ def test_deleted_files_leave_the_cache(tmp_path):
         argmap.load(root, cache=True)
     except argmap.MapError:
         pass
-    assert len(list((root / ".argmap-cache").glob("*.json"))) == 4
+    assert len(cache_entries(root)) == 4
 
 
 def test_build_profile_prints_each_phase(run_cli, tmp_path):

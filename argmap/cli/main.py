@@ -17,31 +17,36 @@ from .._version import __version__
 from ..analysis.query import summary
 from ..errors import ArgmapError, MapError
 from ..formats import EXPORTS, IMPORTS, Format
-from ..io.cache import CACHE_FOLDER
+from ..io.files import MAX_FILE_BYTES
 from ..io.load import load
 from ..profile import gc_paused, profiling
 from .questions import QUESTIONS
+from .values import megabytes, port, seconds
 
 # Commands that only some runs need import their modules when they run, so
 # that a build does not pay for an HTTP server, importers and diffing.
 
 DEFAULT_CLAIMS = "claims"
+STDIO = "-"
 DEFAULT_OUTPUT = "output/map.html"
 
 
 def _check(args: argparse.Namespace) -> int:
     with _profiled(args):
-        argument_map = load(args.claims_dir, cache=not args.no_cache)
+        argument_map = load(args.claims_dir, cache=not args.no_cache, max_file_bytes=args.max_file_bytes)
         line = summary(argument_map)
     print(f"{args.claims_dir}: ok: {line}")
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    from ..web.render import write_html
+    from ..web.render import render_html, write_html
 
     with _profiled(args):
-        argument_map = load(args.claims_dir, cache=not args.no_cache)
+        argument_map = load(args.claims_dir, cache=not args.no_cache, max_file_bytes=args.max_file_bytes)
+        if args.output == STDIO:
+            sys.stdout.write(render_html(argument_map))
+            return 0
         written = write_html(argument_map, args.output)
         line = summary(argument_map)
     print(f"wrote {written}: {line}")
@@ -85,7 +90,7 @@ def _report(args: argparse.Namespace) -> int:
     from ..report import render_report, write_report
 
     argument_map = load(args.claims_dir)
-    if args.output is None:
+    if args.output in (None, STDIO):
         sys.stdout.write(render_report(argument_map))
     else:
         print(f"wrote {write_report(argument_map, args.output)}")
@@ -103,7 +108,7 @@ def _export(args: argparse.Namespace) -> int:
     from ..formats import export_text, write_export
 
     argument_map = load(args.claims_dir, cache=True)
-    if args.output is None:
+    if args.output in (None, STDIO):
         sys.stdout.write(export_text(argument_map, args.format))
     else:
         print(f"wrote {write_export(argument_map, args.format, args.output)}")
@@ -163,8 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     def speed_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--profile", action="store_true",
                          help="print the time spent in each phase to stderr")
+        sub.add_argument("--max-file-mb", dest="max_file_bytes", type=megabytes, default=MAX_FILE_BYTES,
+                         metavar="MB", help=f"refuse claims files larger than this (default: "
+                                            f"{MAX_FILE_BYTES // 2**20})")
         sub.add_argument("--no-cache", action="store_true",
-                         help=f"parse every file again instead of reusing CLAIMS_DIR/{CACHE_FOLDER}/")
+                         help="parse every file again instead of reusing the parse cache "
+                              "($XDG_CACHE_HOME/argmap, else ~/.cache/argmap)")
 
     check = commands.add_parser(
         "check", help="validate a map and print a one-line summary",
@@ -178,11 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
         "build", help="render the map as one offline HTML file",
         description="Validate the map and render it as a single HTML file that works offline from "
                     "file://. The file is written atomically: a failed build leaves no partial file. Parse "
-                    f"results are cached in CLAIMS_DIR/{CACHE_FOLDER}/, so a rebuild re-parses only the files "
+                    "results are cached in $XDG_CACHE_HOME/argmap (else ~/.cache/argmap), never in the claims "
+                    "directory, so a rebuild re-parses only the files "
                     "that changed.")
     claims_dir(build)
     build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="FILE",
-                       help=f"where to write the HTML (default: {DEFAULT_OUTPUT})")
+                       help=f"where to write the HTML; - for standard output (default: {DEFAULT_OUTPUT})")
     speed_options(build)
     build.set_defaults(run=_build)
 
@@ -250,9 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     claims_dir(watcher)
     watcher.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="FILE",
                          help=f"where to write the HTML (default: {DEFAULT_OUTPUT})")
-    watcher.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks one)")
+    watcher.add_argument("--port", type=port, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks one)")
     watcher.add_argument("--no-serve", action="store_true", help="only rebuild; serve nothing")
-    watcher.add_argument("--interval", type=float, default=0.5, help="seconds between checks (default: 0.5)")
+    watcher.add_argument("--interval", type=seconds, default=0.5, help="seconds between checks (default: 0.5)")
     watcher.set_defaults(run=_watch)
 
     query = commands.add_parser(

@@ -16,6 +16,7 @@ from ..analysis.compare import Comparison, CrossEdge, Crux
 from ..graph import attack_graph
 from ..model import CLAIM_KINDS, ArgumentMap
 from .text import shorten, table
+from .values import count, positive_count
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def _claim_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def _limit_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--limit", type=int, default=semantics.DEFAULT_LIMIT,
+    parser.add_argument("--limit", type=positive_count, default=semantics.DEFAULT_LIMIT,
                         help=f"stop with an error past this many extensions (default: {semantics.DEFAULT_LIMIT})")
 
 
@@ -48,13 +49,13 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 def _neighbourhood_args(parser: argparse.ArgumentParser) -> None:
     _claim_arg(parser)
-    parser.add_argument("-k", type=int, default=1, help="how many edges away (default: 1)")
+    parser.add_argument("-k", type=count, default=1, help="how many edges away (default: 1)")
 
 
 def _paths_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("start", metavar="FROM", help="a claim id")
     parser.add_argument("end", metavar="TO", help="a claim id")
-    parser.add_argument("--limit", type=int, default=10, help="at most this many paths (default: 10)")
+    parser.add_argument("--limit", type=positive_count, default=10, help="at most this many paths (default: 10)")
 
 
 def _claims_text(claims: list) -> str:

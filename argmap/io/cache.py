@@ -1,29 +1,61 @@
 """A content-hashed cache of parsed claims files, so a rebuild re-parses only
 the files that changed.
 
-Entries live in ``CLAIMS_DIR/.argmap-cache/`` (with a ``.gitignore`` so they
-are never committed). Each holds one file's parse result as JSON, keyed by a
-SHA-256 of the file's bytes and by the cache format. JSON, not pickle: a cache
-folder that arrives with a cloned repository must never be able to run code.
-A cache that cannot be read or written is ignored; it never fails a build.
+The cache lives in the user's cache directory (``$XDG_CACHE_HOME/argmap``,
+else ``~/.cache/argmap``, through platformdirs), never in the claims
+directory: a map that arrives with a repository cannot bring a cache, or a
+symlink in its place. Each map gets a folder named by a hash of its resolved
+path, and each claims file one JSON entry there. JSON, not pickle, so an
+entry can never run code.
+
+An entry is believed only if it was written by this argmap for exactly this
+file: it names the cache format and the SHA-256 of the file's bytes, and it
+carries an HMAC under a secret key kept (mode 0600) in the cache directory,
+so an entry planted or edited by anyone else is ignored. A decoded entry is
+checked for shape too. A bad entry is parsed again and overwritten.
+
+Writing never follows a symlink: temporary files are created exclusively
+with ``O_NOFOLLOW`` and renamed over the entry, and pruning deletes only
+regular files with the names this module gives. A cache that cannot be read
+or written is ignored; it never fails a build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import re
+import secrets
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .._version import __version__
 from ..errors import Position, Problem
-from ..model import Claim, Relation, Source
+from ..model import CLAIM_KINDS, RELATION_KINDS, Claim, Relation, Source
 from .documents import ClaimsFile
 
-CACHE_FOLDER = ".argmap-cache"
-FORMAT = f"2/{__version__}"
+FORMAT = f"3/{__version__}"
 T = TypeVar("T")
+_ENTRY = re.compile(r"[0-9a-f]{32}\.json")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
+KEY_FILE = "key"
+
+
+def cache_home() -> Path:
+    """Where argmap keeps its caches: ``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``.
+
+    >>> import os
+    >>> os.environ["XDG_CACHE_HOME"] = "/tmp/argmap-doctest-cache"
+    >>> str(cache_home())
+    '/tmp/argmap-doctest-cache/argmap'
+    >>> del os.environ["XDG_CACHE_HOME"]
+    """
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("argmap", appauthor=False))
 
 
 def _place(position: Position | None) -> tuple[int, int]:
@@ -105,50 +137,155 @@ def _trusted(cls: type[T], **fields: Any) -> T:
     return instance
 
 
+def _private_folder(path: Path) -> bool:
+    """Make ``path`` a folder only we can enter; refuse a symlink or anything else in its place."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode)
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file, never through a symlink; ``None`` for anything else."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        return handle.read(limit + 1)
+
+
+def _write_new(folder: Path, name: str, data: bytes) -> None:
+    """Write ``data`` to ``folder/name`` through an exclusive temporary file and a rename."""
+    temporary = folder / f".{name}.{secrets.token_hex(8)}.tmp"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, folder / name)  # a rename replaces a symlink itself, never its target
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+#: The largest cache entry read back: far beyond any claims file's.
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+
+
 class ParseCache:
-    """Parse results of one map's claims files, keyed by content."""
+    """Parse results of one map's claims files, keyed by content.
 
-    def __init__(self, root: Path):
-        self.folder = root / CACHE_FOLDER
+    >>> import tempfile, pathlib, os
+    >>> os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> parsed = ClaimsFile("tea.yaml", "tea", None, None)
+    >>> ParseCache(root).put("tea.yaml", "abc", parsed, [])
+    >>> ParseCache(root).get("tea.yaml", "abc") == (parsed, [])
+    True
+    >>> ParseCache(root).get("tea.yaml", "another digest") is None
+    True
+    >>> del os.environ["XDG_CACHE_HOME"]
+    """
+
+    def __init__(self, root: Path, home: Path | None = None):
+        self.home = home or cache_home()
+        self.folder = self.home / hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape")
+                                                 ).hexdigest()[:32]
         self.used: set[str] = set()
+        self._key: bytes | None = None
 
-    def _entry(self, shown_path: str) -> Path:
-        return self.folder / (hashlib.sha256(shown_path.encode("utf-8")).hexdigest()[:32] + ".json")
+    def _entry_name(self, shown_path: str) -> str:
+        return hashlib.sha256(shown_path.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"
+
+    def key(self) -> bytes | None:
+        """The secret that signs this user's entries, made on first use."""
+        if self._key is None and _private_folder(self.home):
+            path = self.home / KEY_FILE
+            key = _read_regular(path, 64)
+            if key is None or len(key) != 32:
+                try:
+                    _write_new(self.home, KEY_FILE, secrets.token_bytes(32))
+                except OSError:
+                    return None
+                key = _read_regular(path, 64)
+            self._key = key if key is not None and len(key) == 32 else None
+        return self._key
+
+    def _mac(self, key: bytes, body: bytes) -> str:
+        return hmac.new(key, body, hashlib.sha256).hexdigest()
 
     def get(self, shown_path: str, digest: str) -> tuple[ClaimsFile, list[Problem]] | None:
-        entry = self._entry(shown_path)
-        self.used.add(entry.name)
-        try:
-            raw = json.loads(entry.read_text(encoding="utf-8"))
-            if raw.get("format") != FORMAT or raw.get("digest") != digest or raw.get("path") != shown_path:
-                return None
-            return decode(shown_path, raw["result"])
-        except (OSError, ValueError, KeyError, TypeError):
+        name = self._entry_name(shown_path)
+        self.used.add(name)
+        key = self.key()
+        raw = _read_regular(self.folder / name, MAX_ENTRY_BYTES) if key is not None else None
+        if raw is None:
             return None
+        mac, _, body = raw.partition(b"\n")
+        if not hmac.compare_digest(mac.decode("ascii", "replace"), self._mac(key, body)):  # type: ignore[arg-type]
+            return None
+        try:
+            data = json.loads(body)
+            if data.get("format") != FORMAT or data.get("digest") != digest or data.get("path") != shown_path:
+                return None
+            decoded = decode(shown_path, data["result"])
+        except Exception:  # noqa: BLE001 - any entry that does not decode is simply parsed again
+            return None
+        return decoded if _well_formed(*decoded) else None
 
     def put(self, shown_path: str, digest: str, claims_file: ClaimsFile, problems: list[Problem]) -> None:
-        entry = self._entry(shown_path)
-        self.used.add(entry.name)
-        data = {"format": FORMAT, "digest": digest, "path": shown_path, "result": encode(claims_file, problems)}
+        name = self._entry_name(shown_path)
+        self.used.add(name)
+        key = self.key()
+        if key is None or not _private_folder(self.folder):
+            return
+        body = json.dumps({"format": FORMAT, "digest": digest, "path": shown_path,
+                           "result": encode(claims_file, problems)}, separators=(",", ":")).encode("utf-8")
         try:
-            self.folder.mkdir(exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# written by argmap: never commit this cache\n*\n", encoding="utf-8")
-            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, entry)
+            _write_new(self.folder, name, self._mac(key, body).encode("ascii") + b"\n" + body)
         except OSError:
             pass
 
     def prune(self) -> None:
-        """Drop entries this load did not use (files deleted or renamed)."""
+        """Drop entries this load did not use (files deleted or renamed), and stale temporary files.
+
+        Only regular files with the names this module writes are removed.
+        """
         try:
-            for entry in self.folder.glob("*.json"):
-                if entry.name not in self.used:
-                    entry.unlink()
+            names = os.listdir(self.folder) if stat.S_ISDIR(os.lstat(self.folder).st_mode) else []
         except OSError:
-            pass
+            return
+        for name in names:
+            stale = _ENTRY.fullmatch(name) and name not in self.used
+            if stale or _TEMPORARY.fullmatch(name):
+                try:
+                    if stat.S_ISREG(os.lstat(self.folder / name).st_mode):
+                        os.unlink(self.folder / name)
+                except OSError:
+                    pass
+
+
+def _well_formed(parsed: ClaimsFile, problems: list[Problem]) -> bool:
+    """Whether a decoded entry holds what a parse could have produced."""
+    def text(value: object, optional: bool = True) -> bool:
+        return isinstance(value, str) or (optional and value is None)
+
+    if not (text(parsed.perspective) and isinstance(parsed.unparsed, bool)):
+        return False
+    for claim in parsed.claims:
+        if not (text(claim.id, False) and text(claim.text, False) and text(claim.quote) and text(claim.note)
+                and (claim.kind is None or claim.kind in CLAIM_KINDS)
+                and all(isinstance(tag, str) for tag in claim.tags)):
+            return False
+        for relation in claim.relations:
+            if not (text(relation.target, False) and relation.kind in RELATION_KINDS and text(relation.note)):
+                return False
+    return all(text(p.message, False) and text(p.hint) for p in problems)
 
 
 def digest_of(content: bytes) -> str:

@@ -16,6 +16,7 @@ import yaml
 from ..errors import Position, Problem, did_you_mean
 from ..model import (CLAIM_KINDS, COLOR_PATTERN, DEFAULT_COLORS, ID_PATTERN, RELATION_KINDS, Claim, Perspective,
                      Relation, Source)
+from .files import read_input
 from .yamlnodes import NodeReader, compose_documents, decode_file, is_null
 
 MANIFEST_KEYS = ("title", "description", "perspectives")
@@ -109,10 +110,8 @@ def read_claims_file(path: str | os.PathLike[str], problems: list[Problem]) -> C
     ('tea', ['best'], [])
     """
     shown = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        problems.append(Problem(Position(shown, 1, 1), f"cannot read file: {error.strerror or error}"))
+    raw = read_input(Path(path), shown, problems)
+    if raw is None:
         return ClaimsFile(shown, None, None, None, unparsed=True)
     return claims_file_from(compose_file(raw, shown, problems), shown, problems)
 

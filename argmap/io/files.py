@@ -3,16 +3,86 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
+from ..errors import ArgmapError, Position, Problem
+
 MANIFEST = "map.yaml"
+#: The largest input file read, unless the caller allows more.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_SPECIAL = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+            stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
 
 
-def find_claims_files(root: Path) -> list[Path]:
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def read_input(path: Path, shown: str, problems: list[Problem], *, within: Path | None = None,
+               limit: int = MAX_FILE_BYTES, what: str = "file") -> bytes | None:
+    """The bytes of an input file, or ``None`` and a problem saying why it cannot be read.
+
+    Only regular files are read: a FIFO, a device or a socket is refused
+    without being read (so nothing blocks), and so is a file over ``limit``
+    bytes. With ``within``, a symlink is followed only if it resolves inside
+    that folder.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> os.mkfifo(folder / "x.yaml")
+    >>> problems = []
+    >>> read_input(folder / "x.yaml", "x.yaml", problems) is None
+    True
+    >>> print(problems[0])
+    x.yaml:1:1: error: cannot read a FIFO (claims and manifests must be regular files)
+    """
+    def refuse(message: str, hint: str | None = None) -> None:
+        problems.append(Problem(Position(shown, 1, 1), message, hint))
+
+    try:
+        if within is not None and os.path.islink(path):
+            target = Path(os.path.realpath(path))
+            if not _inside(target, Path(os.path.realpath(within))):
+                refuse("is a symlink to a file outside the claims directory", "copy the file into the map instead")
+                return None
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        refuse(f"cannot read {what}: {error.strerror or error}")
+        return None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        kind = stat.S_IFMT(info.st_mode)
+        if kind != stat.S_IFREG:
+            refuse(f"cannot read {_SPECIAL.get(kind, 'a special file')}",
+                   "claims and manifests must be regular files")
+            return None
+        if info.st_size > limit:
+            refuse(f"file is too large ({info.st_size:,} bytes; the limit is {limit:,})",
+                   "split it into several claims files, or raise the limit with --max-file-mb")
+            return None
+        try:
+            data = handle.read(limit + 1)
+        except OSError as error:
+            refuse(f"cannot read {what}: {error.strerror or error}")
+            return None
+    if len(data) > limit:  # it grew while being read
+        refuse(f"file is too large (over {limit:,} bytes)", "split it into several claims files")
+        return None
+    return data
+
+
+def find_claims_files(root: Path, problems: list[Problem] | None = None) -> list[Path]:
     """Every ``*.yaml``/``*.yml`` below ``root`` except the manifest, sorted.
 
-    Hidden files and folders (``.git``, ``.cache``) are skipped.
+    Hidden files and folders (``.git``, ``.cache``) are skipped. A folder that
+    cannot be listed, or a folder symlink that leads out of ``root``, is a
+    problem appended to ``problems`` (never skipped in silence); a folder
+    symlink that stays inside is not followed, since its files are read where
+    they are.
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
@@ -23,8 +93,22 @@ def find_claims_files(root: Path) -> list[Path]:
     ['a/c.yml', 'b.yaml']
     """
     found = []
-    for folder, subfolders, names in os.walk(root):
+    real_root = Path(os.path.realpath(root))
+
+    def unreadable(error: OSError) -> None:
+        if problems is not None:
+            shown = error.filename or str(root)
+            problems.append(Problem(Position(str(shown), 1, 1), f"cannot list folder: {error.strerror or error}",
+                                    "make it readable, or move it out of the map"))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for link in [d for d in subfolders if os.path.islink(Path(folder) / d)]:
+            subfolders.remove(link)
+            if problems is not None and not _inside(Path(os.path.realpath(Path(folder) / link)), real_root):
+                problems.append(Problem(Position(str(Path(folder) / link), 1, 1),
+                                        "is a symlink to a folder outside the claims directory",
+                                        "copy the files into the map instead"))
         for name in names:
             path = Path(folder) / name
             if name.startswith(".") or path.suffix not in (".yaml", ".yml") or path == root / MANIFEST:
@@ -33,28 +117,54 @@ def find_claims_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
+def _stale_temporaries(target: Path) -> list[Path]:
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}\.tmp")
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return []
+    return [target.parent / n for n in names if pattern.fullmatch(n)]
+
+
 def write_atomically(path: str | os.PathLike[str], text: str) -> Path:
     """Write ``text`` to ``path`` via a temporary file and an atomic rename.
 
     Parent folders are created. Either the old file stays untouched or the
-    whole new file replaces it.
+    whole new file replaces it. A symlink is resolved, and the file it points
+    to is replaced. A directory, FIFO, device or socket at ``path`` is an
+    error that leaves it untouched. Temporary files that a killed run left
+    beside the target are removed.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out" / "a.txt"
     >>> write_atomically(target, "hello").read_text()
     'hello'
+    >>> write_atomically(target.parent, "hello")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: cannot write .../out: it is a directory, not a file
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        what = _SPECIAL.get(stat.S_IFMT(info.st_mode), "a special file")
+        raise ArgmapError(f"cannot write {path}: it is {what}, not a file")
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in _stale_temporaries(target):
+        if os.path.isfile(stale) and not os.path.islink(stale):
+            stale.unlink(missing_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        os.chmod(temporary, (info.st_mode & 0o777) if info is not None else 0o666 & ~umask)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return target
+    return Path(path)

@@ -19,7 +19,7 @@ from ..profile import count_file, gc_paused, phase, report_progress
 from .cache import ParseCache, digest_of
 from .documents import (MANIFEST_KEYS, ClaimsFile, Manifest, claims_file_from, compose_file, manifest_from,
                         read_claims_document, read_manifest)
-from .files import MANIFEST, find_claims_files
+from .files import MANIFEST, MAX_FILE_BYTES, find_claims_files, read_input
 from .validate import validate
 from .yamlnodes import NodeReader, compose_documents
 
@@ -27,13 +27,14 @@ from .yamlnodes import NodeReader, compose_documents
 STRING_SOURCE = "<string>"
 
 
-def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False) -> ArgumentMap:
+def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False,
+         max_file_bytes: int = MAX_FILE_BYTES) -> ArgumentMap:
     """Load and validate the map in directory ``path``.
 
     Raises :class:`~argmap.errors.MapError` listing every problem found, each
     with its file, line and column. With ``cache``, parse results are kept in
-    ``path/.argmap-cache/`` keyed by each file's content, so the next load
-    re-parses only the files that changed.
+    the user's cache directory (see :mod:`argmap.io.cache`) keyed by each
+    file's content, so the next load re-parses only the files that changed.
 
     >>> import tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp())
@@ -53,21 +54,27 @@ def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False) -> Arg
         raise MapError([Problem(Position(str(path), 1, 1), "no such directory",
                                 "give the directory that holds map.yaml")])
     manifest_path = root / MANIFEST
-    if not manifest_path.is_file():
+    if not os.path.lexists(manifest_path):
         raise MapError([Problem(Position(str(manifest_path), 1, 1), "the map has no map.yaml",
                                 "create it with a title and the perspectives")])
 
     problems: list[Problem] = []
     parse_cache = ParseCache(root) if cache else None
+
+    def read(file: Path) -> bytes | None:
+        return read_input(file, str(file), problems, within=root, limit=max_file_bytes)
+
     with gc_paused():
         with phase("read claims"):
-            manifest = manifest_from(_compose(manifest_path, str(manifest_path), problems), str(manifest_path),
-                                     problems)
-            paths = find_claims_files(root)
+            manifest_bytes = read(manifest_path)
+            with phase("parse YAML"):
+                nodes = None if manifest_bytes is None else compose_file(manifest_bytes, str(manifest_path), problems)
+            manifest = manifest_from(nodes, str(manifest_path), problems)
+            paths = find_claims_files(root, problems)
             files = []
             for index, claims_path in enumerate(paths):
                 report_progress(f"reading {index + 1} of {len(paths)} claims files")
-                files.append(_read_claims_file(claims_path, problems, parse_cache))
+                files.append(_read_claims_file(claims_path, read(claims_path), problems, parse_cache))
             if parse_cache is not None:
                 parse_cache.prune()
         return _validated(manifest, files, problems)
@@ -142,26 +149,9 @@ def _validated(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
     )
 
 
-def _read_bytes(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(Position(shown, 1, 1), f"cannot read file: {error.strerror or error}"))
-        return None
-
-
-def _compose(path: Path, shown: str, problems: list[Problem]) -> list[yaml.Node] | None:
-    raw = _read_bytes(path, shown, problems)
-    if raw is None:
-        return None
-    with phase("parse YAML"):
-        return compose_file(raw, shown, problems)
-
-
-def _read_claims_file(path: Path, problems: list[Problem], cache: ParseCache | None) -> ClaimsFile:
+def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem], cache: ParseCache | None) -> ClaimsFile:
     """One claims file, from the cache when its content has not changed."""
     shown = str(path)
-    raw = _read_bytes(path, shown, problems)
     if raw is None:
         return ClaimsFile(shown, None, None, None, unparsed=True)
     digest = None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import MapError, Position, Problem
 from .documents import read_claims_file
+from .files import read_input
 
 _EQUIVALENTS = {
     **dict.fromkeys("‘’‚‛′`´", "'"),
@@ -121,11 +122,13 @@ def check_quotes(claims_file: str | os.PathLike[str], source_file: str | os.Path
     """
     problems: list[Problem] = []
     parsed = read_claims_file(claims_file, problems)
-    try:
-        source_text = Path(source_file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or "not UTF-8 text"
-        problems.append(Problem(Position(str(source_file), 1, 1), f"cannot read source text: {reason}"))
+    source_text = ""
+    raw = read_input(Path(source_file), str(source_file), problems, what="source text")
+    if raw is not None:
+        try:
+            source_text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem(Position(str(source_file), 1, 1), "cannot read source text: not UTF-8 text"))
     if problems:
         raise MapError(problems)
     haystack = normalize(source_text)[0]
