@@ -10,8 +10,45 @@ column.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
+
+#: C0 and C1 control characters, DEL, and the bidirectional overrides that can
+#: make a terminal line read differently from what it holds.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: How much of a bad value a message shows, and the most any message says.
+EXCERPT = 60
+MESSAGE_LIMIT = 400
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    r"""``text`` with control characters shown as escapes, so a terminal shows what is there.
+
+    Characters in ``keep`` (such as newlines in a table) stay as they are.
+
+    >>> print(printable("red\x1b[31m bell\a tab\t"))
+    red\x1b[31m bell\x07 tab\t
+    >>> printable("one\ntwo", keep="\n")
+    'one\ntwo'
+    """
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        return {"\t": "\\t", "\n": "\\n", "\r": "\\r"}.get(char) or (
+            f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+    return _CONTROL.sub(escape, text)
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """A value as a message may show it: control characters escaped, cut to ``limit`` characters.
+
+    >>> excerpt("x" * 100)
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100 characters)'
+    """
+    text = printable(str(value))
+    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(str(value)):,} characters)"
 
 
 class Position(NamedTuple):
@@ -42,8 +79,9 @@ class Problem:
     hint: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.position}: error: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        """One line, whatever the message holds: controls escaped, length capped."""
+        text = f"{excerpt(self.position, MESSAGE_LIMIT)}: error: {excerpt(self.message, MESSAGE_LIMIT)}"
+        return f"{text} ({excerpt(self.hint, MESSAGE_LIMIT)})" if self.hint else text
 
 
 class ArgmapError(Exception):
@@ -79,7 +117,7 @@ class UnknownClaim(ArgmapError, KeyError):
     def __init__(self, claim_id: str, known: Iterable[str]):
         hint = Suggester(known).suggest(claim_id)  # a map may hold thousands of ids
         self.claim_id = claim_id
-        super().__init__(f"no claim '{claim_id}' in the map" + (f" ({hint})" if hint else ""))
+        super().__init__(f"no claim '{excerpt(claim_id)}' in the map" + (f" ({hint})" if hint else ""))
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -140,9 +178,12 @@ class Suggester:
     """
 
     FULL_SCAN_LIMIT = 500
+    #: Longer words are no typos of an id: they get no suggestion, which keeps
+    #: time and memory linear in the input (variants are quadratic in length).
+    LONGEST = 120
 
     def __init__(self, candidates: Iterable[str]):
-        self.candidates = list(dict.fromkeys(candidates))
+        self.candidates = [c for c in dict.fromkeys(candidates) if len(c) <= self.LONGEST]
         self._index: dict[str, list[str]] = {}
         for candidate in self.candidates:
             for variant in self._variants(candidate):
@@ -154,6 +195,8 @@ class Suggester:
 
     def suggest(self, word: str) -> str | None:
         """A hint naming the closest candidate, or ``None``."""
+        if len(word) > self.LONGEST:
+            return None
         near = {c for variant in self._variants(word) for c in self._index.get(variant, ())}
         pool = near if near or len(self.candidates) > self.FULL_SCAN_LIMIT else self.candidates
         return did_you_mean(word, sorted(pool))
@@ -167,5 +210,7 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     >>> did_you_mean("zzz", ["supports"]) is None
     True
     """
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+    if len(word) > Suggester.LONGEST:
+        return None
+    matches = difflib.get_close_matches(word, [c for c in candidates if len(c) <= Suggester.LONGEST], n=1, cutoff=0.6)
+    return f"did you mean '{excerpt(matches[0])}'?" if matches else None

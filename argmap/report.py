@@ -9,7 +9,7 @@ from pathlib import Path
 from .analysis.compare import Comparison, CrossEdge
 from .analysis.query import edges_per_kind, support_tree
 from .analysis.semantics import acceptance
-from .errors import EnumerationLimit
+from .errors import EnumerationLimit, printable
 from .formats.mermaid import mermaid_flowchart
 from .graph import attack_graph
 from .io.files import write_atomically
@@ -24,7 +24,7 @@ def md(text: str | None) -> str:
     >>> md("a <b>*bold*</b> | c")
     'a \\\\<b\\\\>\\\\*bold\\\\*\\\\</b\\\\> \\\\| c'
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(" ".join((text or "").split())))
 
 
 def _claim_ref(argument_map: ArgumentMap, claim_id: str) -> str:
@@ -43,16 +43,11 @@ def _outline(argument_map: ArgumentMap, perspective: str) -> list[str]:
     claims = [c for c in argument_map.claims.values() if c.perspective == perspective]
     placed: set[str] = set()
 
-    def walk(tree, depth: int) -> None:  # type: ignore[no-untyped-def]
-        placed.add(tree.claim)
-        kind = argument_map.claims[tree.claim].kind
-        prefix = "**Thesis:** " if kind == "thesis" else ""
-        lines.append(f"{'  ' * depth}- {prefix}{_claim_ref(argument_map, tree.claim)}")
-        for reason in tree.reasons:
-            walk(reason, depth + 1)
-
     for thesis in (c for c in claims if c.kind == "thesis"):
-        walk(support_tree(argument_map, thesis.id, same_side=True), 0)
+        for depth, tree in support_tree(argument_map, thesis.id, same_side=True).walk():
+            placed.add(tree.claim)
+            prefix = "**Thesis:** " if argument_map.claims[tree.claim].kind == "thesis" else ""
+            lines.append(f"{'  ' * depth}- {prefix}{_claim_ref(argument_map, tree.claim)}")
     rest = [c for c in claims if c.id not in placed]
     if rest:
         lines.append("")

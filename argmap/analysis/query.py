@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Iterator
 
 import networkx as nx
 
@@ -130,7 +131,20 @@ class SupportTree:
 
     def size(self) -> int:
         """How many claims the tree holds, the root included."""
-        return 1 + sum(reason.size() for reason in self.reasons)
+        return sum(1 for _ in self.walk())
+
+    def walk(self) -> Iterator[tuple[int, SupportTree]]:
+        """Every claim of the tree with its depth, depth first, without recursion.
+
+        >>> leaf = SupportTree("b", "tea", "B.")
+        >>> [(depth, tree.claim) for depth, tree in SupportTree("a", "tea", "A.", reasons=(leaf,)).walk()]
+        [(0, 'a'), (1, 'b')]
+        """
+        stack: list[tuple[int, SupportTree]] = [(0, self)]
+        while stack:
+            depth, tree = stack.pop()
+            yield depth, tree
+            stack.extend((depth + 1, reason) for reason in reversed(tree.reasons))
 
 
 def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = False) -> SupportTree:
@@ -158,12 +172,16 @@ def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = 
     for conclusion, reason in nx.bfs_edges(nx.subgraph_view(graph, filter_edge=followed), claim_id, reverse=True):
         reasons_of[conclusion].append(reason)
 
-    def build(node: str, note: str | None) -> SupportTree:
+    # Built from the leaves up, without recursion, so a chain of any length is fine.
+    order = [claim_id, *(reason for reasons in reasons_of.values() for reason in reasons)]
+    parent = {reason: conclusion for conclusion, reasons in reasons_of.items() for reason in reasons}
+    built: dict[str, SupportTree] = {}
+    for node in reversed(order):
         claim = argument_map.claims[node]
-        return SupportTree(node, claim.perspective, claim.text, note,
-                           tuple(build(r, graph.edges[r, node]["note"]) for r in reasons_of[node]))
-
-    return build(claim_id, None)
+        note = graph.edges[node, parent[node]]["note"] if node in parent else None
+        built[node] = SupportTree(node, claim.perspective, claim.text, note,
+                                  tuple(built[r] for r in reasons_of[node]))
+    return built[claim_id]
 
 
 def neighbourhood(argument_map: ArgumentMap, claim_id: str, k: int = 1) -> list[Claim]:

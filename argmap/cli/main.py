@@ -15,12 +15,13 @@ from typing import Callable, Iterator, Sequence
 
 from .._version import __version__
 from ..analysis.query import summary
-from ..errors import ArgmapError, MapError
+from ..errors import MESSAGE_LIMIT, ArgmapError, MapError, excerpt
 from ..formats import EXPORTS, IMPORTS, Format
 from ..io.files import MAX_FILE_BYTES
 from ..io.load import load
 from ..profile import gc_paused, profiling
 from .questions import QUESTIONS
+from .text import EscapedText
 from .values import megabytes, port, seconds
 
 # Commands that only some runs need import their modules when they run, so
@@ -118,7 +119,11 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from ..formats import import_file
 
-    written = import_file(args.source_format, args.file).write(args.output, force=args.force)
+    imported = import_file(args.source_format, args.file)
+    written = imported.write(args.output, force=args.force)
+    for original, new in imported.renamed:
+        print(f"argmap: renamed '{excerpt(original)}' to '{new}': its id would have collided with another claim's",
+              file=sys.stderr)
     argument_map = load(written)  # what was written must pass argmap check
     print(f"wrote {written}: {summary(argument_map)}")
     return 0
@@ -240,7 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help=_choices_help(IMPORTS))
     importer.add_argument("file", metavar="FILE", help="the file (or, for AIF, a directory of nodesets)")
     importer.add_argument("-o", "--output", required=True, metavar="CLAIMS_DIR", help="the map directory to write")
-    importer.add_argument("--force", action="store_true", help="overwrite a map that is already there")
+    importer.add_argument("--force", action="store_true",
+                          help="write into a folder that is not empty, replacing the map there (its map.yaml and "
+                               "claims files; nothing else is touched)")
     importer.set_defaults(run=_import)
 
     differ = commands.add_parser(
@@ -293,6 +300,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
+    # Data formats go out as they are (JSON escapes what a terminal could act on).
+    data_to_stdout = args.command in ("build", "export", "schema") or getattr(args, "json", False)
+    if not data_to_stdout:  # text for a person: claim text must not drive the terminal
+        sys.stdout = EscapedText(sys.stdout)  # type: ignore[assignment]
+    try:
+        return _run(run, args)
+    finally:
+        if isinstance(sys.stdout, EscapedText):
+            sys.stdout = sys.stdout._stream
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     # One short command per process: the cyclic collector only rescans the
     # large, acyclic map over and over (see argmap.profile). watch runs for hours.
     pause = contextlib.nullcontext() if run is _watch else gc_paused()
@@ -306,11 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
         return 1
     except ArgmapError as error:
-        print(f"argmap: error: {error}", file=sys.stderr)
+        print(f"argmap: error: {excerpt(error, MESSAGE_LIMIT)}", file=sys.stderr)
         return 1
     except OSError as error:
-        target = f" {error.filename}" if error.filename else ""
-        print(f"argmap: error:{target}: {error.strerror or error}", file=sys.stderr)
+        target = f" {excerpt(error.filename, MESSAGE_LIMIT)}:" if error.filename else ""
+        print(f"argmap: error:{target} {excerpt(error.strerror or error, MESSAGE_LIMIT)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -71,15 +71,8 @@ def _links_text(links: list[query.Link]) -> str:
 
 
 def _tree_text(tree: query.SupportTree) -> str:
-    lines: list[str] = []
-
-    def walk(node: query.SupportTree, depth: int) -> None:
-        lines.append(f"{'  ' * depth}{'└ ' if depth else ''}{node.claim}: {shorten(node.text, 70)}")
-        for reason in node.reasons:
-            walk(reason, depth + 1)
-
-    walk(tree, 0)
-    return "\n".join(lines)
+    return "\n".join(f"{'  ' * depth}{'└ ' if depth else ''}{node.claim}: {shorten(node.text, 70)}"
+                     for depth, node in tree.walk())
 
 
 def _paths_text(found: list[list[query.Step]]) -> str:

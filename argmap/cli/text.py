@@ -4,10 +4,37 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any, Sequence
+import re
+from typing import Any, Sequence, TextIO
 
 from ..analysis.diff import MapDiff
+from ..analysis.query import SupportTree
+from ..errors import printable
+
+_TERMINAL_UNSAFE = re.compile("[\\x7f-\\x9f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]")
 from ..model import Claim
+
+
+class EscapedText:
+    """A text stream that shows control characters as escapes (newlines and tabs stay).
+
+    Claim text is data: an escape sequence in it must never reach a terminal raw.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> _ = EscapedText(out).write("title\\x1b]0;pwned\\x07\\n")
+    >>> out.getvalue()
+    'title\\\\x1b]0;pwned\\\\x07\\n'
+    """
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text, keep="\n\t"))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def jsonable(value: Any) -> Any:
@@ -18,6 +45,9 @@ def jsonable(value: Any) -> Any:
     >>> jsonable({"ids": frozenset({"b", "a"}), "pair": ("x", 1)})
     {'ids': ['a', 'b'], 'pair': ['x', 1]}
     """
+    if isinstance(value, SupportTree):  # flat, so that a chain of any depth encodes
+        return [{"claim": tree.claim, "perspective": tree.perspective, "text": tree.text, "note": tree.note,
+                 "depth": depth} for depth, tree in value.walk()]
     if isinstance(value, Claim):
         return {"id": value.id, "text": value.text, "perspective": value.perspective, "kind": value.kind,
                 "quote": value.quote, "tags": list(value.tags), "note": value.note}
@@ -44,7 +74,9 @@ def to_json(value: Any) -> str:
       ]
     }
     """
-    return json.dumps(jsonable(value), indent=2, sort_keys=True, ensure_ascii=False)
+    text = json.dumps(jsonable(value), indent=2, sort_keys=True, ensure_ascii=False)
+    # JSON leaves C1 controls and bidirectional overrides raw; a terminal may act on them.
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def shorten(text: str | None, width: int = 60) -> str:

@@ -142,7 +142,7 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
         return default_perspective
 
     def claim_id(node_id: str) -> str:
-        return slug(f"{prefix}.{node_id}") if prefix else slug(node_id)
+        return builder.id_for(f"{prefix}.{node_id}" if prefix else node_id)
 
     for pid, info in (ours.get("perspectives") or {}).items():
         perspectives.setdefault(pid, {k: v for k, v in info.items() if k in ("label", "color")})
@@ -217,7 +217,7 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
     if description:
         manifest["description"] = description
     manifest["perspectives"] = perspectives or {"aif": {"label": source.stem}}
-    return Imported(manifest, builder.files(sources))
+    return Imported(manifest, builder.files(sources), builder.renamed)
 
 
 FORMAT = Format("aif", ".aif.json", "AIFdb, OVA", write=write_aif, read=read_aif)

@@ -178,16 +178,17 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
         file_name = f"{perspective}.yaml"
         if isinstance(data.get("source"), dict):
             sources.setdefault(file_name, data["source"])
-        builder.claim(slug(title), statement["text"], perspective, file_name, kind=data.get("kind"),
+        builder.claim(builder.id_for(title), statement["text"], perspective, file_name, kind=data.get("kind"),
                       quote=data.get("quote"), tags=(data.get("tags") or other_tags) or None, note=data.get("note"))
     for source_title, kind, target_title in relations:
         notes = statements.get(source_title, {}).get("data", {}).get("relation_notes") or {}
-        builder.relate(slug(source_title), kind, slug(target_title), notes.get(f"{kind} {slug(target_title)}"))
+        builder.relate(builder.id_for(source_title), kind, builder.id_for(target_title),
+                       notes.get(f"{kind} {slug(target_title)}"))
     manifest: dict[str, Any] = {"title": header.get("title") or f"Imported from {source.name}"}
     if header.get("description"):
         manifest["description"] = header["description"]
     manifest["perspectives"] = perspectives or {default_perspective: {"label": default_perspective}}
-    return Imported(manifest, builder.files(sources))
+    return Imported(manifest, builder.files(sources), builder.renamed)
 
 
 FORMAT = Format("argdown", ".argdown", "Argdown", write=write_argdown, read=read_argdown)

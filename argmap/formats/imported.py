@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import MapError, Position, Problem
-from ..io.files import MANIFEST, write_atomically
+from ..errors import ArgmapError, MapError, Position, Problem
+from ..io.files import MANIFEST, find_claims_files, write_atomically
 from ..model import ID_PATTERN
 
 NO_TEXT = "(no text)"
@@ -19,17 +19,31 @@ NO_TEXT = "(no text)"
 
 @dataclass
 class Imported:
-    """A map ready to write: manifest data, and claims files by file name."""
+    """A map ready to write: manifest data, claims files by file name, and the ids it had to rename."""
 
     manifest: dict[str, Any]
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: (original name, new id) for every claim whose id would have collided with another's
+    renamed: list[tuple[str, str]] = field(default_factory=list)
 
     def write(self, directory: str | os.PathLike[str], *, force: bool = False) -> Path:
-        """Write ``map.yaml`` and the claims files; refuse to overwrite a map."""
+        """Write ``map.yaml`` and the claims files into ``directory``.
+
+        A folder that holds any file is refused, unless ``force``; then the old
+        map's manifest and claims files are removed first, so that what is
+        written is the whole map. Nothing else in the folder is touched.
+        """
         root = Path(directory)
-        if (root / MANIFEST).exists() and not force:
-            raise MapError([Problem(Position(str(root / MANIFEST), 1, 1), "a map already exists here",
-                                    "choose an empty directory, or pass --force to overwrite it")])
+        if root.exists() and not root.is_dir():
+            raise ArgmapError(f"cannot import into {root}: it is not a directory")
+        existing = sorted(root.iterdir()) if root.is_dir() else []
+        if existing and not force:
+            raise MapError([Problem(Position(str(root), 1, 1), f"the folder is not empty ({len(existing)} entries)",
+                                    "choose an empty or new directory, or pass --force to replace the map there")])
+        if force and existing:
+            old = [root / MANIFEST] if (root / MANIFEST).is_file() else []
+            for path in old + find_claims_files(root):
+                path.unlink()
         write_atomically(root / MANIFEST, _dump(self.manifest))
         for name, content in self.files.items():
             write_atomically(root / name, _dump(content))
@@ -58,8 +72,32 @@ class MapBuilder:
         self.perspective_of: dict[str, str] = {}
         self.file_of: dict[str, str] = {}
         self.relations: dict[tuple[str, str], dict[str, Any]] = {}
+        self._ids: dict[str, str] = {}
+        self.renamed: list[tuple[str, str]] = []
+
+    def id_for(self, original: str) -> str:
+        """The claim id for an outside name: its slug, made distinct if another name took it.
+
+        >>> builder = MapBuilder()
+        >>> builder.id_for("a b"), builder.id_for("a-b"), builder.id_for("a b")
+        ('a-b', 'a-b-2', 'a-b')
+        >>> builder.renamed
+        [('a-b', 'a-b-2')]
+        """
+        if original not in self._ids:
+            wanted = candidate = slug(original)
+            taken = set(self._ids.values())
+            number = 2
+            while candidate in taken:
+                candidate, number = f"{wanted}-{number}", number + 1
+            if candidate != wanted:
+                self.renamed.append((original, candidate))
+            self._ids[original] = candidate
+        return self._ids[original]
 
     def claim(self, claim_id: str, text: str, perspective: str, file_name: str, **extra: Any) -> None:
+        if file_name.lower() in (MANIFEST, "map.yml"):  # the manifest's name is never a claims file's
+            file_name = "map-claims.yaml"
         self.claims[claim_id] = {"id": claim_id, "text": " ".join(str(text).split()) or NO_TEXT,
                                  **{k: v for k, v in extra.items() if v not in (None, [], "")}}
         self.perspective_of[claim_id] = perspective

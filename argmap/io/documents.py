@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import Position, Problem, did_you_mean
+from ..errors import Position, Problem, did_you_mean, excerpt
 from ..model import (CLAIM_KINDS, COLOR_PATTERN, DEFAULT_COLORS, ID_PATTERN, RELATION_KINDS, Claim, Perspective,
                      Relation, Source)
 from .files import read_input
@@ -170,20 +170,20 @@ def _read_perspectives(reader: NodeReader, node: yaml.Node) -> dict[str, Perspec
     perspectives = {}
     for index, (pid, (key_node, value_node)) in enumerate(entries.items()):
         if not ID_PATTERN.fullmatch(pid):
-            reader.error(key_node, f"perspective id '{pid}' is not valid",
+            reader.error(key_node, f"perspective id '{excerpt(pid)}' is not valid",
                          "use letters, digits, '_', '.', ':' and '-'")
             continue
         label, color = pid, DEFAULT_COLORS[index % len(DEFAULT_COLORS)]
-        fields = {} if is_null(value_node) else reader.mapping(value_node, f"perspective '{pid}'")
+        fields = {} if is_null(value_node) else reader.mapping(value_node, f"perspective '{excerpt(pid)}'")
         if fields is not None:
-            reader.reject_unknown_keys(fields, ("label", "color"), f"perspective '{pid}'")
+            reader.reject_unknown_keys(fields, ("label", "color"), f"perspective '{excerpt(pid)}'")
             label = reader.string(fields.get("label", (None, None))[1], "label", required="label" in fields) or label
             color_node = fields.get("color", (None, None))[1]
             given = reader.string(color_node, "color")
             if given is not None and COLOR_PATTERN.fullmatch(given):
                 color = given
             elif given is not None:
-                reader.error(color_node, f"color '{given}' is not a hex colour", 'write it like "#2a9d8f"')
+                reader.error(color_node, f"color '{excerpt(given)}' is not a hex colour", 'write it like "#2a9d8f"')
         perspectives[pid] = Perspective(pid, label, color)
     return perspectives
 
@@ -204,7 +204,7 @@ def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim 
     reader.reject_unknown_keys(entries, CLAIM_KEYS, "a claim")
     claim_id = reader.string(reader.require(entries, "id", node, "the claim"), "id", required=True)
     if claim_id is not None and not ID_PATTERN.fullmatch(claim_id):
-        reader.error(entries["id"][1], f"claim id '{claim_id}' is not valid",
+        reader.error(entries["id"][1], f"claim id '{excerpt(claim_id)}' is not valid",
                      "start with a letter or digit; use letters, digits, '_', '.', ':' and '-'")
         claim_id = None
     text = reader.string(reader.require(entries, "text", node, f"claim '{claim_id or '?'}'"), "text", required=True)
@@ -214,7 +214,7 @@ def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim 
 
     kind = optional("kind")
     if kind is not None and kind not in CLAIM_KINDS:
-        reader.error(entries["kind"][1], f"unknown kind '{kind}'",
+        reader.error(entries["kind"][1], f"unknown kind '{excerpt(kind)}'",
                      did_you_mean(kind, CLAIM_KINDS) or "one of: " + ", ".join(CLAIM_KINDS))
     tags: list[str] = []
     if "tags" in entries:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..errors import Position, Problem, Suggester, did_you_mean
+from ..errors import Position, Problem, Suggester, did_you_mean, excerpt
 from ..model import Perspective, Relation
 from .documents import ClaimsFile
 
@@ -24,11 +24,11 @@ def validate(perspectives: dict[str, Perspective], files: Iterable[ClaimsFile]) 
         if file.perspective and file.perspective not in perspectives:
             where = file.perspective_position or Position(file.path, 1, 1)
             hint = did_you_mean(file.perspective, perspectives) or "declare it under perspectives: in map.yaml"
-            problems.append(Problem(where, f"unknown perspective '{file.perspective}'", hint))
+            problems.append(Problem(where, f"unknown perspective '{excerpt(file.perspective)}'", hint))
         for claim in file.claims:
             if claim.id in first_seen:
                 problems.append(Problem(claim.position or Position(file.path, 1, 1),
-                                        f"duplicate claim id '{claim.id}'; it is first defined at {first_seen[claim.id]}",
+                                        f"duplicate claim id '{excerpt(claim.id)}'; it is first defined at {first_seen[claim.id]}",
                                         "give one of them a new id"))
             else:
                 first_seen[claim.id] = claim.position
@@ -61,23 +61,23 @@ def _relation_problems(relations: Iterable[Relation], known_ids: set[str], sugge
     for relation in relations:
         where = relation.position or Position("?", 1, 1)
         if relation.target == relation.source:
-            problems.append(Problem(where, f"claim '{relation.source}' {relation.kind} itself",
+            problems.append(Problem(where, f"claim '{excerpt(relation.source)}' {relation.kind} itself",
                                     "remove this entry"))
             continue
         if relation.target not in known_ids:
             if some_file_unparsed:  # the target may be defined in that file
                 continue
-            problems.append(Problem(where, f"{relation.kind} refers to unknown claim id '{relation.target}'",
+            problems.append(Problem(where, f"{relation.kind} refers to unknown claim id '{excerpt(relation.target)}'",
                                     suggestions.suggest(relation.target)))
             continue
         key = (relation.kind, relation.target)
         if key in seen:
-            problems.append(Problem(where, f"'{relation.target}' is listed twice in {relation.kind}; "
+            problems.append(Problem(where, f"'{excerpt(relation.target)}' is listed twice in {relation.kind}; "
                                            f"it is first listed at {seen[key].position}", "remove one entry"))
             continue
         seen[key] = relation
         other = "contradicts" if relation.kind == "supports" else "supports"
         if (other, relation.target) in seen:
-            problems.append(Problem(where, f"claim '{relation.source}' both supports and contradicts "
-                                           f"'{relation.target}'", "keep only one of the two relations"))
+            problems.append(Problem(where, f"claim '{excerpt(relation.source)}' both supports and contradicts "
+                                           f"'{excerpt(relation.target)}'", "keep only one of the two relations"))
     return problems

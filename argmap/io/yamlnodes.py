@@ -14,7 +14,7 @@ from typing import Iterable
 
 import yaml
 
-from ..errors import Position, Problem, did_you_mean
+from ..errors import Position, Problem, did_you_mean, excerpt
 
 try:  # the C parser is several times faster; the pure-Python one is the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -99,7 +99,11 @@ def compose_documents(text: str, shown_as: str) -> tuple[list[yaml.Node], list[P
         return [], [Problem(where, f"YAML syntax error: {message}")]
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         line, column = _reader_error_position(text, error)
-        return [], [Problem(Position(shown_as, line, column), f"YAML error: {error}")]
+        character = getattr(error, "character", None)
+        what = f"character #x{ord(character):04x}" if isinstance(character, str) and character else "a character"
+        reason = getattr(error, "reason", None) or "it cannot be read"
+        return [], [Problem(Position(shown_as, line, column), f"YAML cannot hold {what}: {reason}",
+                            "remove it, or write it as an escape inside double quotes")]
     finally:
         loader.dispose()
 
@@ -137,7 +141,7 @@ def describe(node: yaml.Node) -> str:
              FLOAT: "the number", TIMESTAMP: "the date"}
     if node.tag == NULL:
         return "null (an empty value)"
-    return f"{names.get(node.tag, 'the value')} {node.value}"
+    return f"{names.get(node.tag, 'the value')} {excerpt(node.value)}"
 
 
 def show_tag(tag: str) -> str:
@@ -164,6 +168,7 @@ class NodeReader:
     def __init__(self, shown_as: str):
         self.path = shown_as
         self.problems: list[Problem] = []
+        self._read: set[int] = set()
 
     def position(self, node: yaml.Node) -> Position:
         """Where ``node`` starts, 1-based."""
@@ -174,9 +179,16 @@ class NodeReader:
         self.problems.append(Problem(self.position(node), message, hint))
 
     def _plain(self, node: yaml.Node) -> bool:
+        # A node read twice is one that YAML aliases (*name) reuse: refused, so
+        # that no file can multiply itself into a map many times its size.
+        if id(node) in self._read:
+            self.error(node, "this value is reused through a YAML alias (*name); aliases are not allowed",
+                       "write the value out where it is needed")
+            return False
+        self._read.add(id(node))
         if node.tag in _PLAIN_DATA_TAGS:
             return True
-        self.error(node, f"YAML tag {show_tag(node.tag)} is not allowed",
+        self.error(node, f"YAML tag {excerpt(show_tag(node.tag))} is not allowed",
                    "claim files hold plain data only: strings, lists and mappings")
         return False
 
@@ -199,7 +211,7 @@ class NodeReader:
             key = key_node.value
             if key in entries:
                 first = self.position(entries[key][0])
-                self.error(key_node, f"duplicate key '{key}' in {what}; it is first set at line {first.line}",
+                self.error(key_node, f"duplicate key '{excerpt(key)}' in {what}; it is first set at line {first.line}",
                            "remove one of them")
                 continue
             entries[key] = (key_node, value_node)
@@ -212,7 +224,7 @@ class NodeReader:
         for key, (key_node, _) in entries.items():
             if key not in allowed:
                 hint = did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed)
-                self.error(key_node, f"unknown key '{key}' in {what}", hint)
+                self.error(key_node, f"unknown key '{excerpt(key)}' in {what}", hint)
 
     def require(self, entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str,
                 owner: yaml.Node, what: str) -> yaml.Node | None:
@@ -233,7 +245,7 @@ class NodeReader:
             return node.value
         if is_null(node) and not required:
             return None
-        hint = f'put it in quotes: "{node.value}"' if isinstance(node, yaml.ScalarNode) and not is_null(node) else None
+        hint = f'put it in quotes: "{excerpt(node.value)}"' if isinstance(node, yaml.ScalarNode) and not is_null(node) else None
         self.error(node, f"{what} must be a string, not {describe(node)}", hint)
         return None
 
