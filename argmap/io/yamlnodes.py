@@ -100,7 +100,9 @@ def compose_documents(text: str, shown_as: str) -> tuple[list[yaml.Node], list[P
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         line, column = _reader_error_position(text, error)
         character = getattr(error, "character", None)
-        what = f"character #x{ord(character):04x}" if isinstance(character, str) and character else "a character"
+        if isinstance(character, str) and character:
+            character = ord(character)
+        what = f"character #x{character:04x}" if isinstance(character, int) else "a character"
         reason = getattr(error, "reason", None) or "it cannot be read"
         return [], [Problem(Position(shown_as, line, column), f"YAML cannot hold {what}: {reason}",
                             "remove it, or write it as an escape inside double quotes")]
