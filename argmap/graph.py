@@ -96,8 +96,6 @@ def claim_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     return graph
 
 
-#: The name ``build_graph`` is kept for code written against earlier versions.
-build_graph = claim_graph
 ArgumentMap.claim_graph_builder = claim_graph
 
 
@@ -180,20 +178,9 @@ def cross_relations(argument_map: ArgumentMap) -> list[Relation]:
     """The relations whose two claims belong to different perspectives, in file order.
 
     >>> import argmap
-    >>> m = argmap.loads('''
-    ... title: Tea or coffee?
-    ... perspectives: {tea: {}, coffee: {}}
-    ... ---
-    ... perspective: tea
-    ... claims:
-    ...   - {id: t, text: Tea is best.}
-    ... ---
-    ... perspective: coffee
-    ... claims:
-    ...   - {id: c, text: Coffee is best., contradicts: [t]}
-    ... ''')
-    >>> [(r.source, r.kind, r.target) for r in cross_relations(m)]
-    [('c', 'contradicts', 't')]
+    >>> [(r.source, r.kind, r.target) for r in cross_relations(argmap.example_map())]
+    [('cof.best', 'contradicts', 'tea.best'), ('cof.alert', 'contradicts', 'tea.gentle'), \
+('cof.ritual', 'supports', 'tea.ritual')]
     """
     claims = argument_map.claims
     return [r for r in argument_map.relations() if claims[r.source].perspective != claims[r.target].perspective]

@@ -302,13 +302,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     # Data formats go out as they are (JSON escapes what a terminal could act on).
     data_to_stdout = args.command in ("build", "export", "schema") or getattr(args, "json", False)
-    if not data_to_stdout:  # text for a person: claim text must not drive the terminal
-        sys.stdout = EscapedText(sys.stdout)  # type: ignore[assignment]
-    try:
+    # Text for a person: claim text must not drive the terminal.
+    escaped = contextlib.nullcontext() if data_to_stdout else contextlib.redirect_stdout(EscapedText(sys.stdout))
+    with escaped:
         return _run(run, args)
-    finally:
-        if isinstance(sys.stdout, EscapedText):
-            sys.stdout = sys.stdout._stream
 
 
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -67,7 +67,7 @@ def read_manifest(node: yaml.Node, reader: NodeReader) -> Manifest | None:
     return Manifest(title or "", description, perspectives)
 
 
-def read_claims_document(node: yaml.Node, reader: NodeReader, *, unparsed: bool = False) -> ClaimsFile:
+def read_claims_document(node: yaml.Node, reader: NodeReader) -> ClaimsFile:
     """Read one claims file's document; its problems go to ``reader.problems``.
 
     Cross-file checks (unknown ids, perspectives) are not run here.
@@ -80,7 +80,7 @@ def read_claims_document(node: yaml.Node, reader: NodeReader, *, unparsed: bool 
     >>> print(reader.problems[0])
     tea.yaml:3:36: error: unknown key 'suports' in a claim (did you mean 'supports'?)
     """
-    result = ClaimsFile(reader.path, None, None, None, unparsed=unparsed)
+    result = ClaimsFile(reader.path, None, None, None)
     if (entries := reader.mapping(node, "a claims file")) is None:
         return result
     reader.reject_unknown_keys(entries, CLAIMS_FILE_KEYS, "a claims file")
