@@ -131,8 +131,7 @@ def test_escape_sequences_in_claim_text_never_reach_the_terminal(hostile):
 
 
 def test_an_alias_bomb_is_refused(hostile):
-    ids = ", ".join(f"tea.best" for _ in range(1))
-    bomb = ["perspective: coffee", "claims:", "  - id: cof.s0", "    text: S", f"    contradicts: &S [{ids}]"]
+    bomb = ["perspective: coffee", "claims:", "  - id: cof.s0", "    text: S", "    contradicts: &S [tea.best]"]
     bomb += [f"  - {{id: cof.s{i}, text: S, contradicts: *S}}" for i in range(1, 2000)]
     (hostile["claims"] / "coffee.yaml").write_text("\n".join(bomb) + "\n")
     result = run("check", hostile["claims"], cwd=hostile["repo"], timeout=30)

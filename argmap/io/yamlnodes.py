@@ -9,7 +9,6 @@ strings, lists and mappings out of the nodes and records a positioned
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
 import yaml
