@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+import warnings
 from typing import Callable, Iterator, Sequence
 
 from .._version import __version__
@@ -106,13 +107,17 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ..formats import export_text, write_export
+    from ..formats import LossyExport, export_text, write_export
 
     argument_map = load(args.claims_dir, cache=True)
-    if args.output in (None, STDIO):
-        sys.stdout.write(export_text(argument_map, args.format))
-    else:
-        print(f"wrote {write_export(argument_map, args.format, args.output)}")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossyExport)
+        if args.output in (None, STDIO):
+            sys.stdout.write(export_text(argument_map, args.format))
+        else:
+            print(f"wrote {write_export(argument_map, args.format, args.output)}")
+    for warning in caught:
+        print(f"argmap: warning: {excerpt(warning.message, MESSAGE_LIMIT)}", file=sys.stderr)
     return 0
 
 

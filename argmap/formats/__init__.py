@@ -27,7 +27,7 @@ from ..errors import UnknownFormat
 from ..io.files import write_atomically
 from ..model import ArgumentMap
 from . import aif, argdown, dot, gexf, graphml, mermaid, node_link
-from .format import Format
+from .format import Format, LossyExport
 from .imported import Imported
 
 FORMATS: tuple[Format, ...] = tuple(module.FORMAT for module in (graphml, gexf, node_link, aif, argdown, mermaid,
@@ -35,7 +35,7 @@ FORMATS: tuple[Format, ...] = tuple(module.FORMAT for module in (graphml, gexf, 
 EXPORTS = {f.name: f for f in FORMATS if f.write is not None}
 IMPORTS = {f.name: f for f in FORMATS if f.read is not None}
 
-__all__ = ["EXPORTS", "FORMATS", "IMPORTS", "Format", "Imported", "export_text", "import_file", "write_export"]
+__all__ = ["EXPORTS", "FORMATS", "IMPORTS", "Format", "Imported", "LossyExport", "export_text", "import_file", "write_export"]
 
 
 def export_text(argument_map: ArgumentMap, format_name: str) -> str:

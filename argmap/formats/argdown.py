@@ -24,16 +24,34 @@ from ..model import ArgumentMap
 from .format import Format
 from .imported import Imported, MapBuilder, slug
 
-_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]{}<>#*_`@])")
+_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]{}<>#*_`@/])")
+#: Inside a data element, a raw brace ends it and ``//`` starts a comment, even
+#: within a quoted string; JSON's own escapes carry them instead.
+_DATA_ESCAPES = str.maketrans({"{": "\\u007b", "}": "\\u007d", "/": "\\u002f"})
 
 
 def argdown_escape(text: str) -> str:
-    """Escape characters that mean something in Argdown text.
+    r"""Escape characters that mean something in Argdown text (``//`` would start a comment).
 
-    >>> argdown_escape("a [b] #c")
-    'a \\\\[b\\\\] \\\\#c'
+    >>> print(argdown_escape("a [b] #c http://x"))
+    a \[b\] \#c http:\/\/x
     """
     return _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def argdown_data(value: Any) -> str:
+    r"""A data element (or front matter) as JSON that Argdown reads back intact.
+
+    >>> print(argdown_data({"note": "a } b // c"}))
+    {"note": "a \u007d b \u002f\u002f c"}
+    """
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{argdown_data(str(k))}: {argdown_data(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(argdown_data(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).translate(_DATA_ESCAPES)
+    return json.dumps(value)
 
 
 def write_argdown(argument_map: ArgumentMap) -> str:
@@ -41,16 +59,17 @@ def write_argdown(argument_map: ArgumentMap) -> str:
     if argument_map.description:
         header["description"] = argument_map.description
     header["perspectives"] = {p.id: {"label": p.label, "color": p.color} for p in argument_map.perspectives.values()}
-    out = ["===", json.dumps(header, ensure_ascii=False, sort_keys=False), "==="]
+    out = ["===", argdown_data(header), "==="]
     for claim in argument_map.claims.values():
         # Argdown relations carry no data, so their notes ride on the source claim.
         notes = {f"{r.kind} {r.target}": r.note for r in claim.relations if r.note}
         data = {k: v for k, v in (("kind", claim.kind), ("quote", claim.quote), ("tags", list(claim.tags) or None),
-                                  ("note", claim.note), ("source", claim.source.as_dict() if claim.source else None), ("relation_notes", notes or None))
+                                  ("note", claim.note), ("source", claim.source.as_dict() if claim.source else None),
+                                  ("relation_notes", notes or None))
                 if v is not None}
         line = f"[{claim.id}]: {argdown_escape(claim.text)} #{claim.perspective}"
         if data:
-            line += " " + json.dumps(data, ensure_ascii=False)
+            line += " " + argdown_data(data)
         out += ["", line]
         out += [f"  {'+>' if r.kind == 'supports' else '->'} [{r.target}]" for r in claim.relations]
     return "\n".join(out) + "\n"

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from .imported import Imported
 
 
+class LossyExport(UserWarning):
+    """Warned when a format cannot carry some of a claim's text; the message names the claim."""
+
+
 @dataclass(frozen=True)
 class Format:
     """One outside format: its name, file suffix, and its writer and reader where it has them.

@@ -11,15 +11,14 @@ import re
 
 import networkx as nx
 
-from ..graph import portable_graph
 from ..model import ArgumentMap
 from .format import Format
-from .graphml import XML_DECLARATION
+from .xml import document, xml_ready_graph
 
 
 def write_gexf(argument_map: ArgumentMap) -> str:
     """The map as a GEXF document."""
-    text = XML_DECLARATION + "\n".join(nx.generate_gexf(argument_map.view(portable_graph))) + "\n"
+    text = document(nx.write_gexf, xml_ready_graph(argument_map))
     # GEXF's writer stamps today's date; a fixed file must not change by the day.
     return re.sub(r' lastmodifieddate="[^"]*"', "", text)
 

@@ -2,7 +2,8 @@
 
 Neither GraphML nor GEXF has lists or nulls, so both write
 :func:`argmap.graph.portable_graph`, which turns ``tags`` into a JSON list in
-a string and leaves empty values out.
+a string and leaves empty values out; :mod:`argmap.formats.xml` keeps the
+document valid for any text.
 
 >>> import argmap, networkx as nx
 >>> text = write_graphml(argmap.example_map())
@@ -14,16 +15,14 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..graph import portable_graph
 from ..model import ArgumentMap
 from .format import Format
-
-XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+from .xml import document, xml_ready_graph
 
 
 def write_graphml(argument_map: ArgumentMap) -> str:
     """The map as a GraphML document."""
-    return XML_DECLARATION + "\n".join(nx.generate_graphml(argument_map.view(portable_graph))) + "\n"
+    return document(nx.write_graphml, xml_ready_graph(argument_map))
 
 
 FORMAT = Format("graphml", ".graphml", "Gephi, yEd", write=write_graphml)

@@ -7,32 +7,34 @@ flowchart BT
 
 from __future__ import annotations
 
+import textwrap
 from typing import Iterable
 
 from ..model import ArgumentMap
 from .format import Format
 
 
-def mermaid_label(text: str) -> str:
+#: Characters written as Mermaid entity codes (``#NN;``) in labels: those that
+#: end a label or start markup (a backtick opens a Markdown string, ``%%`` a
+#: directive), and every control character.
+_LABEL_CODES = {ord(ch): f"#{ord(ch)};" for ch in '#"<>&`%'} | {
+    code: f"#{code};" for code in [*range(0x20), *range(0x7f, 0xa0)]}
+
+
+def mermaid_label(text: str, wrap: int | None = None) -> str:
     """Quote text for a Mermaid node label, with entity codes for risky characters.
+
+    >>> mermaid_label("one two <three>", wrap=8)
+    '"one two<br>#60;three#62;"'
+    >>> mermaid_label("`%%{init}%%`")
+    '"#96;#37;#37;{init}#37;#37;#96;"'
 
     >>> mermaid_label('say "hi" <now> #1')
     '"say #34;hi#34; #60;now#62; #35;1"'
     """
-    codes = {"#": "#35;", '"': "#34;", "<": "#60;", ">": "#62;", "&": "#38;"}
-    return '"' + "".join(codes.get(ch, ch) for ch in " ".join(text.split())) + '"'
-
-
-def _wrap(text: str, width: int) -> str:
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join(lines + [line])
+    lines = textwrap.wrap(text, wrap, break_long_words=False, break_on_hyphens=False) if wrap else [text]
+    # Escaped line by line, so that the <br> between lines stays a line break.
+    return '"' + "<br>".join(" ".join(line.split()).translate(_LABEL_CODES) for line in lines) + '"'
 
 
 def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, str, str]] | None = None, *,
@@ -60,7 +62,7 @@ def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, 
     for index, perspective in enumerate(argument_map.perspectives.values()):
         members = [argument_map.claims[c] for c in shown if argument_map.claims[c].perspective == perspective.id]
         out.append(f"  subgraph p{index}[{mermaid_label(perspective.label)}]")
-        out += [f"    {node[c.id]}[{mermaid_label(_wrap(c.text, wrap) if wrap else c.text)}]" for c in members]
+        out += [f"    {node[c.id]}[{mermaid_label(c.text, wrap)}]" for c in members]
         out.append("  end")
         out.append(f"  style p{index} stroke:{perspective.color},stroke-width:3px")
     for source, kind, target in relations:
