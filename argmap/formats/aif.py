@@ -20,8 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..errors import MapError, Position, Problem
-from ..model import ArgumentMap
+from ..errors import MapError, Position, Problem, excerpt
+from ..io.files import read_input
+from ..model import CLAIM_KINDS, COLOR_PATTERN, ArgumentMap
 from .format import Format
 from .imported import Imported, MapBuilder, slug
 
@@ -92,51 +93,118 @@ def write_aif(argument_map: ArgumentMap) -> str:
 
 
 def _read_json(path: Path) -> Any:
+    problems: list[Problem] = []
+    raw = read_input(path, str(path), problems)
+    if raw is None:
+        raise MapError(problems)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(raw.decode("utf-8"))
     except json.JSONDecodeError as error:
         raise MapError([Problem(Position(str(path), error.lineno, error.colno), f"invalid JSON: {error.msg}")]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise MapError([Problem(Position(str(path), 1, 1), f"cannot read file: {error}")]) from None
+    except UnicodeDecodeError:
+        raise MapError([Problem(Position(str(path), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
+    except RecursionError:
+        raise MapError([Problem(Position(str(path), 1, 1), "JSON nested too deeply")]) from None
 
 
-def _check_aif(path: Path, data: Any) -> None:
-    problems = []
+def _id(value: Any) -> str | None:
+    """A node or person id as AIF writes them: a string or a whole number."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    return str(value)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
+    """The nodeset with every value of the type argmap uses, or positioned problems.
+
+    Nodes and edges that cannot be read are errors. Optional parts of the
+    wrong shape (locutions, participants, argmap's own extras) are left out,
+    so that whatever is written passes ``argmap check``.
+    """
     where = Position(str(path), 1, 1)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
         raise MapError([Problem(where, "not AIF JSON: expected an object with 'nodes' and 'edges' lists")])
+    problems = []
+    nodes: dict[str, dict[str, Any]] = {}
     for index, node in enumerate(data["nodes"]):
-        if not isinstance(node, dict) or "nodeID" not in node or "type" not in node:
-            problems.append(Problem(where, f"nodes[{index}] needs a nodeID and a type"))
+        node_id = _id(node.get("nodeID")) if isinstance(node, dict) else None
+        kind = node.get("type") if isinstance(node, dict) else None
+        if node_id is None or not isinstance(kind, str):
+            problems.append(Problem(where, f"nodes[{index}] needs a nodeID (a string or number) and a type"))
+        elif node_id in nodes:
+            problems.append(Problem(where, f"nodes[{index}] repeats the nodeID {excerpt(node_id)!r}"))
+        else:
+            nodes[node_id] = {"type": kind, "text": node.get("text") if isinstance(node.get("text"), str) else ""}
+    edges = []
     for index, edge in enumerate(data["edges"]):
-        if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
-            problems.append(Problem(where, f"edges[{index}] needs a fromID and a toID"))
+        ends = (_id(edge.get("fromID")), _id(edge.get("toID"))) if isinstance(edge, dict) else (None, None)
+        if None in ends:
+            problems.append(Problem(where, f"edges[{index}] needs a fromID and a toID (strings or numbers)"))
+        else:
+            edges.append(ends)
     if problems:
         raise MapError(problems)
+
+    def records(key: str) -> list[dict[str, Any]]:
+        value = data.get(key)
+        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+    participants = {pid: {"surname": _text(p.get("surname")), "firstname": _text(p.get("firstname"))}
+                    for p in records("participants") if (pid := _id(p.get("participantID"))) is not None}
+    speakers = {node: person for loc in records("locutions")
+                if (node := _id(loc.get("nodeID"))) is not None and (person := _id(loc.get("personID"))) is not None}
+    ours = data.get("argmap") if isinstance(data.get("argmap"), dict) else {}
+
+    def mapping(value: Any) -> dict[str, Any]:
+        return {k: v for k, v in value.items() if isinstance(k, str)} if isinstance(value, dict) else {}
+
+    extras = {}
+    for claim_id, extra in mapping(ours.get("claims")).items():
+        extra = mapping(extra)
+        tags = extra.get("tags")
+        extras[claim_id] = {
+            "kind": extra.get("kind") if extra.get("kind") in CLAIM_KINDS else None,
+            "quote": _text(extra.get("quote")), "note": _text(extra.get("note")),
+            "tags": [t for t in tags if _text(t)] if isinstance(tags, list) else None,
+            "source": {k: v for k, v in mapping(extra.get("source")).items()
+                       if k in ("title", "author", "url") and _text(v)} or None,
+        }
+    declared = {}
+    for pid, info in mapping(ours.get("perspectives")).items():
+        info = mapping(info)
+        declared[slug(pid)] = {k: v for k, v in info.items()
+                               if (k == "label" and _text(v)) or (k == "color" and isinstance(v, str)
+                                                                  and COLOR_PATTERN.fullmatch(v))}
+    return {"nodes": nodes, "edges": edges, "participants": participants, "speakers": speakers,
+            "title": _text(ours.get("title")), "description": _text(ours.get("description")),
+            "claims": extras, "perspectives": declared,
+            "notes": {k: v for k, v in mapping(ours.get("notes")).items() if _text(v)}}
 
 
 def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: str | None, default_perspective: str,
                  perspectives: dict[str, dict[str, Any]], sources: dict[str, dict[str, Any]]) -> None:
-    ours = data.get("argmap") if isinstance(data.get("argmap"), dict) else {}
-    nodes = {str(n["nodeID"]): n for n in data["nodes"]}
+    nodes: dict[str, dict[str, Any]] = data["nodes"]
     incoming: dict[str, list[str]] = defaultdict(list)
     outgoing: dict[str, list[str]] = defaultdict(list)
-    for edge in data["edges"]:
-        incoming[str(edge["toID"])].append(str(edge["fromID"]))
-        outgoing[str(edge["fromID"])].append(str(edge["toID"]))
+    for source_id, target_id in data["edges"]:
+        incoming[target_id].append(source_id)
+        outgoing[source_id].append(target_id)
 
     # Perspectives: participants who assert claims through L -> YA -> I.
-    participants = {str(p.get("participantID")): p for p in data.get("participants") or [] if isinstance(p, dict)}
-    speaker = {str(l.get("nodeID")): str(l.get("personID")) for l in data.get("locutions") or [] if isinstance(l, dict)}
+    participants, speakers = data["participants"], data["speakers"]
 
     def perspective_of(node_id: str) -> str:
         for ya in incoming[node_id]:
             for locution in incoming[ya]:
-                person = participants.get(speaker.get(locution, ""))
-                if person:
-                    pid = slug(str(person.get("surname") or f"participant-{person.get('participantID')}"))
-                    label = str(person.get("firstname") or "").strip() or pid
-                    perspectives.setdefault(pid, {"label": label})
+                person_id = speakers.get(locution)
+                if person_id in participants:
+                    person = participants[person_id]
+                    pid = slug(person["surname"] or f"participant-{person_id}")
+                    perspectives.setdefault(pid, {"label": person["firstname"] or pid})
                     return pid
         perspectives.setdefault(default_perspective, {"label": default_perspective})
         return default_perspective
@@ -144,8 +212,8 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
     def claim_id(node_id: str) -> str:
         return builder.id_for(f"{prefix}.{node_id}" if prefix else node_id)
 
-    for pid, info in (ours.get("perspectives") or {}).items():
-        perspectives.setdefault(pid, {k: v for k, v in info.items() if k in ("label", "color")})
+    for pid, info in data["perspectives"].items():
+        perspectives.setdefault(pid, info)
     for node_id, node in nodes.items():
         if node["type"] != "I":
             continue
@@ -155,15 +223,14 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
             file_name = f"{slug(prefix)}{suffix}.yaml"
         else:
             file_name = f"{perspective}.yaml"
-        extra = (ours.get("claims") or {}).get(node_id, {})
+        extra = data["claims"].get(node_id, {})
         if extra.get("source"):
             sources.setdefault(file_name, extra["source"])
         elif prefix:
             sources.setdefault(file_name, {"title": path.name})
-        builder.claim(claim_id(node_id), node.get("text") or "", perspective, file_name,
+        builder.claim(claim_id(node_id), node["text"], perspective, file_name,
                       kind=extra.get("kind"), quote=extra.get("quote"), tags=extra.get("tags"), note=extra.get("note"))
 
-    notes = ours.get("notes") or {}
     for node_id, node in nodes.items():
         if node["type"] not in ("RA", "CA"):
             continue
@@ -173,7 +240,7 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
         for t in outgoing[node_id]:  # an attack on an inference lands on its conclusion
             if nodes.get(t, {}).get("type") == "RA":
                 targets += [c for c in outgoing[t] if nodes.get(c, {}).get("type") == "I"]
-        note = notes.get(node_id)
+        note = data["notes"].get(node_id)
         if note is None and len(sources_in) > 1:
             together = ", ".join(claim_id(s) for s in sources_in)
             note = f"Linked argument {node_id}: {together} support this together."
@@ -205,11 +272,9 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
     title = None
     description = None
     for nodeset in paths:
-        data = _read_json(nodeset)
-        _check_aif(nodeset, data)
-        ours = data.get("argmap") if isinstance(data.get("argmap"), dict) else {}
-        title = title or ours.get("title")
-        description = description or ours.get("description")
+        data = _clean_nodeset(nodeset, _read_json(nodeset))
+        title = title or data["title"]
+        description = description or data["description"]
         prefix = nodeset.stem if source.is_dir() else None
         default_perspective = slug(source.name if source.is_dir() else source.stem.split(".")[0])
         _aif_nodeset(builder, nodeset, data, prefix, default_perspective, perspectives, sources)

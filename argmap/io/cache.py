@@ -228,7 +228,7 @@ class ParseCache:
         if raw is None:
             return None
         mac, _, body = raw.partition(b"\n")
-        if not hmac.compare_digest(mac.decode("ascii", "replace"), self._mac(key, body)):  # type: ignore[arg-type]
+        if not hmac.compare_digest(mac, self._mac(key, body).encode("ascii")):  # type: ignore[arg-type]
             return None
         # The MAC proves this module wrote the entry, for this format, path and
         # content, so its shape is the encoder's: no per-claim check is needed
