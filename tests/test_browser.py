@@ -357,6 +357,18 @@ def test_hostile_claim_text_stays_inert(make_map, open_map, tmp_path, payload):
     assert opened.requests == [] and opened.console_errors == []
 
 
+def test_perspective_ids_that_name_object_internals_keep_their_colours(make_map, open_map, tmp_path):
+    manifest = ('title: Odd ids\nperspectives:\n  __proto__: {label: Proto, color: "#123456"}\n'
+                '  constructor: {label: Ctor, color: "#abcdef"}\n')
+    files = {"tea.yaml": "perspective: __proto__\nclaims:\n  - {id: p.a, text: A., kind: thesis}\n",
+             "coffee.yaml": "perspective: constructor\nclaims:\n  - {id: c.a, text: B., kind: thesis}\n"}
+    opened = open_map(argmap.write_html(argmap.load(make_map(files, manifest=manifest)), tmp_path / "odd.html"))
+    borders = opened.page.evaluate("() => ['p.a', 'c.a'].map((id) => "
+                                   "window.argmap.network.body.nodes[id].options.color.border)")
+    assert borders == ["#123456", "#abcdef"]
+    assert opened.console_errors == []
+
+
 def test_a_larger_map_builds_its_claim_list_when_opened(open_map, tmp_path):
     root = synthetic_map(tmp_path / "big", 400, perspectives=2, files=4, seed=5)
     opened = open_map(argmap.write_html(argmap.load(root), tmp_path / "big.html"))

@@ -64,9 +64,12 @@
   }
 
   // ── vis-network ─────────────────────────────────────────────────────────
+  // vis-network groups are named by position, never by perspective id: an id
+  // such as "__proto__" would otherwise reach an object's prototype.
   const groups = {};
+  const groupOf = new Map(data.perspectives.map((p, index) => [p.id, "p" + index]));
   data.perspectives.forEach((p) => {
-    groups[p.id] = { color: { background: p.fill, border: p.color,
+    groups[groupOf.get(p.id)] = { color: { background: p.fill, border: p.color,
       highlight: { background: "#ffffff", border: p.color }, hover: { background: "#ffffff", border: p.color } } };
   });
   // Large maps draw dots (labels appear once zoomed in), solid lines and
@@ -85,7 +88,7 @@
   };
 
   const nodes = new vis.DataSet(data.nodes.map((n) => {
-    const node = { id: n.id, label: n.label, title: hoverText(n), group: n.group, x: n.x, y: n.y, opacity: 1 };
+    const node = { id: n.id, label: n.label, title: hoverText(n), group: groupOf.get(n.group), x: n.x, y: n.y, opacity: 1 };
     if (n.kind === "thesis") { node.borderWidth = 4; node.font = { size: 16, bold: true }; }
     if (!LARGE && n.tags.includes("comment")) node.shapeProperties = { borderDashes: [5, 4] };
     return node;
