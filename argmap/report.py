@@ -47,7 +47,8 @@ def _outline(argument_map: ArgumentMap, perspective: str) -> list[str]:
         for depth, tree in support_tree(argument_map, thesis.id, same_side=True).walk():
             placed.add(tree.claim)
             prefix = "**Thesis:** " if argument_map.claims[tree.claim].kind == "thesis" else ""
-            lines.append(f"{'  ' * depth}- {prefix}{_claim_ref(argument_map, tree.claim)}")
+            deeper = f"(level {depth}) " if depth > OUTLINE_DEPTH else ""  # indenting further would grow
+            lines.append(f"{'  ' * min(depth, OUTLINE_DEPTH)}- {deeper}{prefix}{_claim_ref(argument_map, tree.claim)}")
     rest = [c for c in claims if c.id not in placed]
     if rest:
         lines.append("")
@@ -59,6 +60,10 @@ def _outline(argument_map: ArgumentMap, perspective: str) -> list[str]:
             lines.append(f"- {_claim_ref(argument_map, claim.id)}{why}")
     return lines
 
+
+#: The deepest an outline indents; deeper reasons say their level instead, so that
+#: a long chain gives a report that grows linearly, not quadratically.
+OUTLINE_DEPTH = 8
 
 #: The most edges the report's Mermaid diagram draws.
 DIAGRAM_EDGES = 200

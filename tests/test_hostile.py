@@ -11,6 +11,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,70 @@ def test_diff_treats_revisions_as_data(hostile):
     assert from_sub.returncode == 0, from_sub.stderr
     assert from_sub.stdout.strip() == "no changes"
     assert not list(sub.iterdir())
+
+
+def test_one_hostile_repository_survives_every_command(hostile, tmp_path):
+    """Cache symlink, symlinks out, a FIFO, a device, control characters, hostile ids and an alias
+    bomb, all at once: check, build, export, import and watch end within seconds, and nothing
+    outside the outputs changes."""
+    repo, claims = hostile["repo"], hostile["claims"]
+    os.symlink("..", claims / ".argmap-cache")
+    os.symlink(hostile["secret"], claims / "key.yaml")
+    os.mkfifo(claims / "pipe.yaml")
+    os.mknod(claims / "zero.yaml", stat.S_IFCHR | 0o600, os.makedev(1, 5))
+    (claims / "odd.yaml").write_text('perspective: tea\nclaims:\n  - {id: "tea.odd", text: "\\e]0;x\\a odd }//`%%"}\n'
+                                     '  - &S {id: tea.again, text: again}\n  - *S\n')
+    before = tree_state(repo)
+    outputs = tmp_path / "outputs"
+    started = time.monotonic()
+    for command in (["check", claims], ["build", claims, "-o", outputs / "map.html"],
+                    ["export", claims, "--format", "argdown", "-o", outputs / "map.argdown"],
+                    ["report", claims], ["query", "cruxes", "-m", claims]):
+        result = run(*command, cwd=repo, timeout=30)
+        assert_clean_failure(result, "cannot read a FIFO", "cannot read a character device",
+                             "is a symlink to a file outside the claims directory", "aliases are not allowed")
+        assert "\x1b" not in result.stderr
+    # with the traps removed, the odd claim text goes through every command and format
+    for trap in ("key.yaml", "pipe.yaml", "zero.yaml"):
+        (claims / trap).unlink()
+    (claims / "odd.yaml").write_text('perspective: tea\nclaims:\n  - {id: "tea.odd", text: "\\e]0;x\\a odd }//`%%"}\n')
+    before = tree_state(repo)
+    for fmt in ("graphml", "gexf", "json", "aif", "argdown", "mermaid", "dot"):
+        result = run("export", claims, "--format", fmt, "-o", outputs / f"map.{fmt}", cwd=repo, timeout=30)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    imported = run("import", "--from", "argdown", outputs / "map.argdown", "-o", outputs / "back", cwd=repo)
+    assert imported.returncode == 0, imported.stderr
+    assert "odd }//`%%" in argmap.load(outputs / "back").claims["tea.odd"].text
+    watcher = subprocess.Popen([sys.executable, "-m", "argmap", "watch", claims, "-o", outputs / "w.html",
+                                "--port", "0", "--interval", "0.1"], cwd=repo, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        assert "wrote" in watcher.stdout.readline()
+        port = int(watcher.stdout.readline().split(":")[2].split("/")[0])
+        os.mkfifo(claims / "late.yaml")
+        line = watcher.stderr.readline()
+        assert "cannot read a FIFO" in line
+        import http.client
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", "/claims/tea.yaml")
+        assert connection.getresponse().status == 404
+        assert watcher.poll() is None  # still watching
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=10)
+        (claims / "late.yaml").unlink()
+    assert tree_state(repo) == before
+    assert time.monotonic() - started < 120
+
+
+def test_a_long_chain_gives_a_report_and_a_tree_that_grow_linearly(run_cli, tmp_path):
+    from argmap.cli.questions import QUESTIONS
+    from argmap.report import render_report
+
+    lines = ["perspective: tea", "claims:", "  - {id: c0, text: Thesis., kind: thesis}"]
+    lines += [f"  - {{id: c{i}, text: Reason {i}., supports: [c{i - 1}]}}" for i in range(1, 3000)]
+    m = argmap.loads("\n".join(lines) + "\n")
+    report = render_report(m)
+    assert "(level 2999)" in report and len(report) < 1_000_000
+    tree_text = next(q for q in QUESTIONS if q.name == "support-tree").text(argmap.query.support_tree(m, "c0"))
+    assert "[2999] c2999" in tree_text and len(tree_text) < 500_000

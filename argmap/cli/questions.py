@@ -70,8 +70,13 @@ def _links_text(links: list[query.Link]) -> str:
                  [[l.claim, l.perspective, shorten(l.text, 50), shorten(l.note, 50)] for l in links])
 
 
+#: The deepest a tree indents; deeper lines show their level, so output stays linear in the tree.
+TREE_DEPTH = 12
+
+
 def _tree_text(tree: query.SupportTree) -> str:
-    return "\n".join(f"{'  ' * depth}{'└ ' if depth else ''}{node.claim}: {shorten(node.text, 70)}"
+    return "\n".join(f"{'  ' * min(depth, TREE_DEPTH)}{'└ ' if depth else ''}"
+                     f"{f'[{depth}] ' if depth > TREE_DEPTH else ''}{node.claim}: {shorten(node.text, 70)}"
                      for depth, node in tree.walk())
 
 

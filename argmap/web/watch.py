@@ -187,12 +187,12 @@ def watch(root: str | os.PathLike[str], output: str | os.PathLike[str], *, port:
     """
     root, output = Path(root), Path(output)
     site = Site(output.name)
+    seen = snapshot(root)  # before the first build, so that an edit made during it is not missed
     rebuild(root, output, site)
     server = serve(site, port) if port is not None else None
     if server is not None:
         print(f"serving http://127.0.0.1:{server.server_address[1]}/{output.name} "
               f"(it reloads after each rebuild; Ctrl-C stops)", flush=True)
-    seen = snapshot(root)
     try:
         while keep_going():
             time.sleep(interval)
