@@ -162,6 +162,10 @@ class CommandFailed(ArgmapError):
     """An outside program argmap ran (such as git) failed; the message says why."""
 
 
+class LossyExport(UserWarning):
+    """Warned when a format cannot carry some of a claim's text; the message names the claim."""
+
+
 class Suggester:
     """Did-you-mean suggestions in time that does not grow with the candidates.
 

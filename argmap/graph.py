@@ -29,10 +29,13 @@ views, and nothing else constructs a graph from claims.
 from __future__ import annotations
 
 import json
+import re
+import warnings
 from collections import defaultdict
 
 import networkx as nx
 
+from .errors import LossyExport
 from .model import ArgumentMap, Claim, Relation
 
 
@@ -46,12 +49,15 @@ def claim_attributes(claim: Claim) -> dict[str, object]:
     """
     source = claim.source
     return {
+        "title": claim.title,
+        "label": claim.label,
         "text": claim.text,
         "perspective": claim.perspective,
         "kind": claim.kind,
         "quote": claim.quote,
         "tags": list(claim.tags),
         "note": claim.note,
+        "asserted": claim.asserted,
         "source_title": source.title if source else None,
         "source_author": source.author if source else None,
         "source_url": source.url if source else None,
@@ -64,7 +70,10 @@ def claim_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     """The claim graph: one node per claim, one edge per relation.
 
     The graph's own attributes hold the map's ``title``, ``description`` and
-    ``perspectives`` (id → label). ``ArgumentMap.graph`` is this view.
+    ``perspectives`` (id → label). Nodes carry the claim's fields (and its
+    ``label``: the title, or a short cut of the text); edges carry ``kind``,
+    ``note``, ``basis`` (``stated`` or ``inferred``, the default resolved) and
+    ``issue``. ``ArgumentMap.graph`` is this view.
 
     >>> import argmap
     >>> g = argmap.loads('''
@@ -79,18 +88,20 @@ def claim_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     >>> g.graph["title"], g.graph["perspectives"]
     ('Tea?', {'tea': 'Tea drinkers'})
     >>> g.edges["calm", "best"]
-    {'kind': 'supports', 'note': 'Calm is good.'}
+    {'kind': 'supports', 'note': 'Calm is good.', 'basis': 'stated', 'issue': None}
     """
     graph = nx.DiGraph(
         title=argument_map.title,
         description=argument_map.description,
+        summary=argument_map.summary,
         perspectives={p.id: p.label for p in argument_map.perspectives.values()},
     )
     graph.add_nodes_from(
         (claim.id, claim_attributes(claim)) for claim in argument_map.claims.values()
     )
+    basis_of = argument_map.basis_of
     graph.add_edges_from(
-        (r.source, r.target, {"kind": r.kind, "note": r.note})
+        (r.source, r.target, {"kind": r.kind, "note": r.note, "basis": basis_of(r), "issue": r.issue})
         for r in argument_map.relations()
     )
     return graph
@@ -186,25 +197,50 @@ def cross_relations(argument_map: ArgumentMap) -> list[Relation]:
     return [r for r in argument_map.relations() if claims[r.source].perspective != claims[r.target].perspective]
 
 
+#: What XML 1.0 cannot carry, not even as a character reference.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _portable(owner: str, attributes: dict[str, object]) -> dict[str, object]:
+    """Scalar attributes XML can carry: no ``None``, tags as JSON, XML-less characters dropped with a warning."""
+    flat = {}
+    for key, value in attributes.items():
+        if value is None:
+            continue
+        if key in ("tags", "perspectives"):
+            value = json.dumps(value)
+        if isinstance(value, str) and _NOT_XML.search(value):
+            value, count = _NOT_XML.subn("", value)
+            warnings.warn(f"{owner}: {key}: dropped {count} control character{'s' if count > 1 else ''} "
+                          "that XML cannot carry", LossyExport, stacklevel=3)
+        flat[key] = value
+    return flat
+
+
 def portable_graph(argument_map: ArgumentMap) -> nx.DiGraph:
-    """The claim graph with only scalar attributes, for GraphML and GEXF.
+    """The claim graph with only what GraphML and GEXF can carry.
 
     ``tags`` become a JSON list in a string, the graph's ``perspectives`` a
     JSON object, and empty (``None``) values are left out, since neither format
-    has lists or nulls. Everything else is kept as it is.
+    has lists or nulls. XML 1.0 cannot carry most control characters, so they
+    are dropped, each time with a :class:`~argmap.errors.LossyExport` warning
+    that names the claim. Everything else is kept as it is.
 
-    >>> import argmap
+    >>> import argmap, warnings
     >>> g = portable_graph(argmap.loads("perspective: tea\\nclaims: [{id: a, text: A., tags: [core]}]"))
     >>> g.nodes["a"]["tags"], "kind" in g.nodes["a"]
     ('["core"]', False)
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     g = portable_graph(argmap.loads('perspective: tea\\nclaims: [{id: a, text: "bell\\\\a"}]'))
+    >>> g.nodes["a"]["text"], [str(w.message) for w in caught if ": text:" in str(w.message)]
+    ('bell', ["claim 'a': text: dropped 1 control character that XML cannot carry"])
     """
     source = argument_map.graph
     graph = nx.DiGraph()
-    graph.graph.update({k: v for k, v in (("title", source.graph["title"]), ("description", source.graph["description"]),
-                                          ("perspectives", json.dumps(source.graph["perspectives"]))) if v is not None})
+    graph.graph.update(_portable("the map", source.graph))
     for node, attributes in source.nodes(data=True):
-        flat = {k: (json.dumps(v) if k == "tags" else v) for k, v in attributes.items() if v is not None}
-        graph.add_node(node, **flat)
+        graph.add_node(node, **_portable(f"claim '{node}'", attributes))
     for a, b, attributes in source.edges(data=True):
-        graph.add_edge(a, b, **{k: v for k, v in attributes.items() if v is not None})
+        graph.add_edge(a, b, **_portable(f"relation {a} → {b}", attributes))
     return graph

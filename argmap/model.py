@@ -31,6 +31,14 @@ CLAIM_KINDS: tuple[str, ...] = (
     "concession",
     "background",
 )
+#: ``basis`` of a relation: the source itself makes the link, or the mapper reconstructed it.
+BASES: tuple[str, ...] = ("stated", "inferred")
+#: ``issue`` of a contradicts relation: what the disagreement is about.
+ISSUES: tuple[str, ...] = ("empirical", "values", "definitional")
+#: The longest ``title`` a claim may have: it labels the claim where space is short.
+TITLE_LIMIT = 80
+#: How long a label derived from a claim's text is, when the claim has no title.
+LABEL_LENGTH = 60
 #: What a claim or perspective id may look like.
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*")
 #: A perspective's colour: ``#rgb`` or ``#rrggbb``.
@@ -74,6 +82,10 @@ class Relation:
     kind: RelationKind
     note: str | None = None
     position: Position | None = field(default=None, compare=False)
+    #: "stated" or "inferred"; ``None`` takes the default (:meth:`ArgumentMap.basis_of`)
+    basis: str | None = None
+    #: on a contradicts relation: "empirical", "values" or "definitional"
+    issue: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,28 @@ class Claim:
     position: Position | None = field(default=None, compare=False)
     #: where the quote's value starts, so a quote that drifts can be pointed at
     quote_position: Position | None = field(default=None, compare=False, repr=False)
+    #: a short label for overviews, tables and diagrams
+    title: str | None = None
+    #: False for a view its author reports without holding it (a foil)
+    asserted: bool = True
+
+    @property
+    def label(self) -> str:
+        """The claim's title, or a short label cut from its text at a word.
+
+        >>> Claim("a", "Tea, brewed well and drunk slowly, calms the mind better than anything else does.",
+        ...       "tea").label
+        'Tea, brewed well and drunk slowly, calms the mind better…'
+        >>> Claim("a", "Long text.", "tea", title="Tea calms").label
+        'Tea calms'
+        """
+        if self.title:
+            return self.title
+        text = " ".join(self.text.split())
+        if len(text) <= LABEL_LENGTH:
+            return text
+        cut = text[:LABEL_LENGTH - 1]
+        return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
 
 
 @dataclass
@@ -120,6 +154,8 @@ class ArgumentMap:
     perspectives: dict[str, Perspective]
     claims: dict[str, Claim]
     description: str | None = None
+    #: the editor's synthesis: both positions and what divides them
+    summary: str | None = None
     _views: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     #: Builds :attr:`graph`; :mod:`argmap.graph` sets it, so that the model
@@ -129,6 +165,17 @@ class ArgumentMap:
     def relations(self) -> Iterator[Relation]:
         """Every relation of every claim, in file order."""
         return chain.from_iterable(claim.relations for claim in self.claims.values())
+
+    def basis_of(self, relation: Relation) -> str:
+        """Whether the source states a relation or the mapper inferred it.
+
+        An explicit ``basis`` wins; otherwise a relation between two
+        perspectives is inferred, and one within a perspective stated.
+        """
+        if relation.basis is not None:
+            return relation.basis
+        claims = self.claims
+        return "inferred" if claims[relation.source].perspective != claims[relation.target].perspective else "stated"
 
     def view(self, build: Callable[[ArgumentMap], View]) -> View:
         """``build(self)``, computed on the first call and then remembered.

@@ -225,8 +225,10 @@ class Comparison:
     def common_ground(self) -> CommonGround:
         """Cross-perspective supports, and the claims both sides endorse.
 
-        A claim is endorsed by both sides when a claim of another perspective
-        supports it and no claim of that perspective contradicts it.
+        A claim is endorsed by both sides when its own side asserts it, an
+        asserted claim of another perspective supports it, and no claim of
+        that perspective contradicts it. A claim marked ``asserted: false``
+        is never endorsed: its own side reports it without holding it.
 
         >>> import argmap
         >>> ground = Comparison(argmap.example_map()).common_ground()
@@ -241,7 +243,10 @@ class Comparison:
                        for r in self.cross_relations if r.kind == "contradicts"}
         endorsed = []
         for claim_id, sources in supporters.items():
-            friends = tuple(s for s in sources if (claim_id, self.claims[s].perspective) not in attacked_by)
+            if not self.claims[claim_id].asserted:  # a view its own side reports only to reject
+                continue
+            friends = tuple(s for s in sources if self.claims[s].asserted
+                            and (claim_id, self.claims[s].perspective) not in attacked_by)
             if friends:
                 claim = self.claims[claim_id]
                 endorsed.append(Endorsement(claim_id, claim.perspective, claim.text, friends))
@@ -270,7 +275,7 @@ class Comparison:
                 reached = nx.bfs_layers(supports, [c for c in touched if c in supports])
                 engaged = touched.union(*reached)
                 for claim_id in side.claims:
-                    if claim_id in engaged:
+                    if claim_id in engaged or not self.claims[claim_id].asserted:
                         continue
                     results.append(Unanswered(claim_id, perspective, self.claims[claim_id].text, other,
                                               side.load.get(claim_id, 0), side.dependants[claim_id],
@@ -289,7 +294,7 @@ class Comparison:
     def _crux(self, claim_id: str, opponents: list[CrossEdge]) -> Crux | None:
         claim: Claim = self.claims[claim_id]
         side = self.sides[claim.perspective]
-        if claim.kind == "thesis" or claim_id not in side.thesis_of:
+        if claim.kind == "thesis" or not claim.asserted or claim_id not in side.thesis_of:
             return None
         thesis = side.thesis_of[claim_id]
         size = side.support_size[thesis]

@@ -14,7 +14,7 @@ from ..model import ArgumentMap
 from .compare import Comparison
 from .semantics import acceptance
 
-CLAIM_FIELDS = ("text", "perspective", "kind", "quote", "tags", "note")
+CLAIM_FIELDS = ("title", "text", "perspective", "kind", "asserted", "quote", "tags", "note")
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,8 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT) -> Acce
     extensions = preferred_extensions(attacks, limit=limit)
     sides = []
     for perspective in argument_map.perspectives:
-        own = {c.id for c in argument_map.claims.values() if c.perspective == perspective}
+        # A claim its author reports without holding (asserted: false) is not the side's own.
+        own = {c.id for c in argument_map.claims.values() if c.perspective == perspective and c.asserted}
         theses = tuple(c.id for c in argument_map.claims.values()
                        if c.perspective == perspective and c.kind == "thesis")
         kept = max((len(e & own) for e in extensions), default=0)

@@ -59,7 +59,8 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
         edge(f"L.{claim.id}", f"YA.{claim.id}")
         edge(f"YA.{claim.id}", claim.id)
         locutions.append({"nodeID": f"L.{claim.id}", "personID": participants[claim.perspective], "timestamp": ""})
-    notes = {}
+    notes: dict[str, str] = {}
+    details: dict[str, dict[str, str]] = {}
     for index, relation in enumerate(argument_map.relations(), 1):
         kind = "RA" if relation.kind == "supports" else "CA"
         node_id = f"{kind}.{index}"
@@ -69,6 +70,8 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
         edge(node_id, relation.target)
         if relation.note:
             notes[node_id] = relation.note
+        if relation.basis or relation.issue:
+            details[node_id] = {k: v for k, v in (("basis", relation.basis), ("issue", relation.issue)) if v}
     return {
         "nodes": nodes,
         "edges": edges,
@@ -78,11 +81,15 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
         "argmap": {
             "title": argument_map.title,
             "description": argument_map.description,
+            "summary": argument_map.summary,
             "perspectives": {p.id: {"label": p.label, "color": p.color} for p in argument_map.perspectives.values()},
-            "claims": {c.id: {k: v for k, v in (("kind", c.kind), ("quote", c.quote), ("tags", list(c.tags) or None),
-                                                ("note", c.note), ("source", c.source.as_dict() if c.source else None))
+            "claims": {c.id: {k: v for k, v in (("title", c.title), ("kind", c.kind), ("quote", c.quote),
+                                                ("tags", list(c.tags) or None), ("note", c.note),
+                                                ("asserted", None if c.asserted else False),
+                                                ("source", c.source.as_dict() if c.source else None))
                               if v is not None} for c in argument_map.claims.values()},
             "notes": notes,
+            "relations": details,
         },
     }
 
@@ -134,7 +141,7 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
         node_id = _id(node.get("nodeID")) if isinstance(node, dict) else None
         kind = node.get("type") if isinstance(node, dict) else None
         if node_id is None or not isinstance(kind, str):
-            problems.append(Problem(where, f"nodes[{index}] needs a nodeID (a string or number) and a type"))
+            problems.append(Problem(where, f"nodes[{index}] needs a nodeID and a type (the id a string or a number)"))
         elif node_id in nodes:
             problems.append(Problem(where, f"nodes[{index}] repeats the nodeID {excerpt(node_id)!r}"))
         else:
@@ -167,7 +174,7 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
         extra = mapping(extra)
         tags = extra.get("tags")
         extras[claim_id] = {
-            "kind": extra.get("kind") if extra.get("kind") in CLAIM_KINDS else None,
+            "kind": extra.get("kind"), "title": extra.get("title"), "asserted": extra.get("asserted"),
             "quote": _text(extra.get("quote")), "note": _text(extra.get("note")),
             "tags": [t for t in tags if _text(t)] if isinstance(tags, list) else None,
             "source": {k: v for k, v in mapping(extra.get("source")).items()
@@ -181,6 +188,8 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
                                                                   and COLOR_PATTERN.fullmatch(v))}
     return {"nodes": nodes, "edges": edges, "participants": participants, "speakers": speakers,
             "title": _text(ours.get("title")), "description": _text(ours.get("description")),
+            "summary": _text(ours.get("summary")),
+            "relations": {k: mapping(v) for k, v in mapping(ours.get("relations")).items()},
             "claims": extras, "perspectives": declared,
             "notes": {k: v for k, v in mapping(ours.get("notes")).items() if _text(v)}}
 
@@ -228,8 +237,7 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
             sources.setdefault(file_name, extra["source"])
         elif prefix:
             sources.setdefault(file_name, {"title": path.name})
-        builder.claim(claim_id(node_id), node["text"], perspective, file_name,
-                      kind=extra.get("kind"), quote=extra.get("quote"), tags=extra.get("tags"), note=extra.get("note"))
+        builder.claim(claim_id(node_id), node["text"], perspective, file_name, **extra)
 
     for node_id, node in nodes.items():
         if node["type"] not in ("RA", "CA"):
@@ -244,9 +252,11 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
         if note is None and len(sources_in) > 1:
             together = ", ".join(claim_id(s) for s in sources_in)
             note = f"Linked argument {node_id}: {together} support this together."
+        details = data["relations"].get(node_id, {})
         for source in sources_in:
             for target in targets:
-                builder.relate(claim_id(source), kind, claim_id(target), note)
+                builder.relate(claim_id(source), kind, claim_id(target), note, basis=details.get("basis"),
+                               issue=details.get("issue"))
 
 
 def read_aif(path: str | os.PathLike[str]) -> Imported:
@@ -269,18 +279,16 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
     builder = MapBuilder()
     perspectives: dict[str, dict[str, Any]] = {}
     sources: dict[str, dict[str, Any]] = {}
-    title = None
-    description = None
+    about: dict[str, str] = {}  # the map's title, description and summary, from the first nodeset giving each
     for nodeset in paths:
         data = _clean_nodeset(nodeset, _read_json(nodeset))
-        title = title or data["title"]
-        description = description or data["description"]
+        for key in ("title", "description", "summary"):
+            if data[key] and key not in about:
+                about[key] = data[key]
         prefix = nodeset.stem if source.is_dir() else None
         default_perspective = slug(source.name if source.is_dir() else source.stem.split(".")[0])
         _aif_nodeset(builder, nodeset, data, prefix, default_perspective, perspectives, sources)
-    manifest: dict[str, Any] = {"title": title or f"Imported from {source.name}"}
-    if description:
-        manifest["description"] = description
+    manifest: dict[str, Any] = {"title": f"Imported from {source.name}", **about}
     manifest["perspectives"] = perspectives or {"aif": {"label": source.stem}}
     return Imported(manifest, builder.files(sources), builder.renamed)
 

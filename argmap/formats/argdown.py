@@ -20,7 +20,8 @@ from typing import Any
 import yaml
 
 from ..errors import MapError, Position, Problem
-from ..model import ArgumentMap
+from ..io.files import read_input
+from ..model import COLOR_PATTERN, ArgumentMap
 from .format import Format
 from .imported import Imported, MapBuilder, slug
 
@@ -56,16 +57,21 @@ def argdown_data(value: Any) -> str:
 
 def write_argdown(argument_map: ArgumentMap) -> str:
     header = {"title": argument_map.title}
-    if argument_map.description:
-        header["description"] = argument_map.description
+    for key in ("description", "summary"):
+        if getattr(argument_map, key):
+            header[key] = getattr(argument_map, key)
     header["perspectives"] = {p.id: {"label": p.label, "color": p.color} for p in argument_map.perspectives.values()}
     out = ["===", argdown_data(header), "==="]
     for claim in argument_map.claims.values():
         # Argdown relations carry no data, so their notes ride on the source claim.
         notes = {f"{r.kind} {r.target}": r.note for r in claim.relations if r.note}
-        data = {k: v for k, v in (("kind", claim.kind), ("quote", claim.quote), ("tags", list(claim.tags) or None),
-                                  ("note", claim.note), ("source", claim.source.as_dict() if claim.source else None),
-                                  ("relation_notes", notes or None))
+        details = {f"{r.kind} {r.target}": {k: v for k, v in (("basis", r.basis), ("issue", r.issue)) if v}
+                   for r in claim.relations if r.basis or r.issue}
+        data = {k: v for k, v in (("title", claim.title), ("kind", claim.kind), ("quote", claim.quote),
+                                  ("tags", list(claim.tags) or None), ("note", claim.note),
+                                  ("asserted", None if claim.asserted else False),
+                                  ("source", claim.source.as_dict() if claim.source else None),
+                                  ("relation_notes", notes or None), ("relation_data", details or None))
                 if v is not None}
         line = f"[{claim.id}]: {argdown_escape(claim.text)} #{claim.perspective}"
         if data:
@@ -124,10 +130,14 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
     [{'id': 'a', 'text': 'Tea is best.', 'supports': ['b']}, {'id': 'b', 'text': 'Drink tea.'}]
     """
     source = Path(path)
+    problems: list[Problem] = []
+    raw = read_input(source, str(source), problems)
+    if raw is None:
+        raise MapError(problems)
     try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise MapError([Problem(Position(str(source), 1, 1), f"cannot read file: {error}")]) from None
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise MapError([Problem(Position(str(source), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
     header: dict[str, Any] = {}
     start = 0
     if lines and lines[0].strip() == "===":
@@ -138,10 +148,14 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
         try:
             header = yaml.safe_load("\n".join(lines[1:end])) or {}
         except yaml.YAMLError as error:
-            raise MapError([Problem(Position(str(source), 2, 1), f"invalid front matter: {error}")]) from None
+            mark = getattr(error, "problem_mark", None)
+            where = Position(str(source), mark.line + 2, mark.column + 1) if mark else Position(str(source), 2, 1)
+            reason = getattr(error, "problem", None) or "it is not YAML"
+            raise MapError([Problem(where, f"invalid front matter: {reason}")]) from None
+        if not isinstance(header, dict):
+            raise MapError([Problem(Position(str(source), 2, 1), "front matter must be a mapping of keys to values")])
         start = end + 1
     declared = header.get("perspectives") if isinstance(header.get("perspectives"), dict) else {}
-    problems: list[Problem] = []
     statements: dict[str, dict[str, Any]] = {}
     relations: list[tuple[str, str, str]] = []
     current: str | None = None
@@ -184,7 +198,10 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
 
     builder = MapBuilder()
     perspectives: dict[str, dict[str, Any]] = {
-        slug(pid): {k: v for k, v in (info or {}).items() if k in ("label", "color")} for pid, info in declared.items()}
+        slug(str(pid)): {k: v for k, v in (info.items() if isinstance(info, dict) else ())
+                         if (k == "label" and isinstance(v, str) and v.strip())
+                         or (k == "color" and isinstance(v, str) and COLOR_PATTERN.fullmatch(v))}
+        for pid, info in declared.items()}
     sources: dict[str, dict[str, Any]] = {}
     default_perspective = slug(source.stem)
     for title, statement in statements.items():
@@ -195,17 +212,25 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
         data = statement["data"]
         other_tags = [t for t in tags if slug(t) != perspective]
         file_name = f"{perspective}.yaml"
-        if isinstance(data.get("source"), dict):
-            sources.setdefault(file_name, data["source"])
+        given_source = data.get("source") if isinstance(data.get("source"), dict) else {}
+        if given := {k: v for k, v in given_source.items() if k in ("title", "author", "url") and isinstance(v, str)}:
+            sources.setdefault(file_name, given)
         builder.claim(builder.id_for(title), statement["text"], perspective, file_name, kind=data.get("kind"),
-                      quote=data.get("quote"), tags=(data.get("tags") or other_tags) or None, note=data.get("note"))
+                      title=data.get("title"), asserted=data.get("asserted"), quote=data.get("quote"),
+                      tags=data.get("tags") or other_tags, note=data.get("note"))
     for source_title, kind, target_title in relations:
-        notes = statements.get(source_title, {}).get("data", {}).get("relation_notes") or {}
-        builder.relate(builder.id_for(source_title), kind, builder.id_for(target_title),
-                       notes.get(f"{kind} {slug(target_title)}"))
-    manifest: dict[str, Any] = {"title": header.get("title") or f"Imported from {source.name}"}
-    if header.get("description"):
-        manifest["description"] = header["description"]
+        data = statements.get(source_title, {}).get("data", {})
+        key = f"{kind} {slug(target_title)}"
+        notes = data.get("relation_notes") if isinstance(data.get("relation_notes"), dict) else {}
+        details = data.get("relation_data") if isinstance(data.get("relation_data"), dict) else {}
+        detail = details.get(key) if isinstance(details.get(key), dict) else {}
+        note = notes.get(key) if isinstance(notes.get(key), str) else None
+        builder.relate(builder.id_for(source_title), kind, builder.id_for(target_title), note,
+                       basis=detail.get("basis"), issue=detail.get("issue"))
+    manifest: dict[str, Any] = {"title": f"Imported from {source.name}"}
+    for key in ("title", "description", "summary"):
+        if isinstance(header.get(key), str) and header[key].strip():
+            manifest[key] = header[key]
     manifest["perspectives"] = perspectives or {default_perspective: {"label": default_perspective}}
     return Imported(manifest, builder.files(sources), builder.renamed)
 

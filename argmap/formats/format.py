@@ -6,14 +6,13 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
+from ..errors import LossyExport
 from ..model import ArgumentMap
+
+__all__ = ["Format", "LossyExport"]
 
 if TYPE_CHECKING:
     from .imported import Imported
-
-
-class LossyExport(UserWarning):
-    """Warned when a format cannot carry some of a claim's text; the message names the claim."""
 
 
 @dataclass(frozen=True)

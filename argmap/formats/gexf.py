@@ -11,14 +11,15 @@ import re
 
 import networkx as nx
 
+from ..graph import portable_graph
 from ..model import ArgumentMap
 from .format import Format
-from .xml import document, xml_ready_graph
+from .xml import document
 
 
 def write_gexf(argument_map: ArgumentMap) -> str:
     """The map as a GEXF document."""
-    text = document(nx.write_gexf, xml_ready_graph(argument_map))
+    text = document(nx.write_gexf, argument_map.view(portable_graph))
     # GEXF's writer stamps today's date; a fixed file must not change by the day.
     return re.sub(r' lastmodifieddate="[^"]*"', "", text)
 

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..graph import portable_graph
 from ..model import ArgumentMap
 from .format import Format
-from .xml import document, xml_ready_graph
+from .xml import document
 
 
 def write_graphml(argument_map: ArgumentMap) -> str:
     """The map as a GraphML document."""
-    return document(nx.write_graphml, xml_ready_graph(argument_map))
+    return document(nx.write_graphml, argument_map.view(portable_graph))
 
 
 FORMAT = Format("graphml", ".graphml", "Gephi, yEd", write=write_graphml)

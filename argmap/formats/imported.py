@@ -12,7 +12,7 @@ import yaml
 
 from ..errors import ArgmapError, MapError, Position, Problem
 from ..io.files import MANIFEST, find_claims_files, write_atomically
-from ..model import ID_PATTERN
+from ..model import BASES, CLAIM_KINDS, ID_PATTERN, ISSUES, TITLE_LIMIT
 
 NO_TEXT = "(no text)"
 
@@ -96,26 +96,45 @@ class MapBuilder:
         return self._ids[original]
 
     def claim(self, claim_id: str, text: str, perspective: str, file_name: str, **extra: Any) -> None:
+        """Add a claim; extra fields of a type or value argmap check would refuse are left out."""
         if file_name.lower() in (MANIFEST, "map.yml"):  # the manifest's name is never a claims file's
             file_name = "map-claims.yaml"
-        self.claims[claim_id] = {"id": claim_id, "text": " ".join(str(text).split()) or NO_TEXT,
-                                 **{k: v for k, v in extra.items() if v not in (None, [], "")}}
+        fields: dict[str, Any] = {"id": claim_id}
+        title = extra.get("title")
+        if isinstance(title, str) and title.strip() and len(title) <= TITLE_LIMIT:
+            fields["title"] = title
+        fields["text"] = " ".join(str(text).split()) or NO_TEXT
+        for key in ("quote", "note"):
+            if isinstance(extra.get(key), str) and extra[key].strip():
+                fields[key] = extra[key]
+        if extra.get("kind") in CLAIM_KINDS:
+            fields["kind"] = extra["kind"]
+        if extra.get("asserted") is False:
+            fields["asserted"] = False
+        tags = extra.get("tags")
+        if isinstance(tags, list) and (kept := [t for t in tags if isinstance(t, str) and t.strip()]):
+            fields["tags"] = kept
+        self.claims[claim_id] = fields
         self.perspective_of[claim_id] = perspective
         self.file_of[claim_id] = file_name
 
-    def relate(self, source: str, kind: str, target: str, note: str | None = None) -> None:
+    def relate(self, source: str, kind: str, target: str, note: str | None = None, *, basis: Any = None,
+               issue: Any = None) -> None:
         if source == target or source not in self.claims or target not in self.claims:
             return
         existing = self.relations.get((source, target))
         if existing is None:
-            self.relations[(source, target)] = {"kind": kind, "note": note}
+            self.relations[(source, target)] = {
+                "kind": kind, "note": note, "basis": basis if basis in BASES else None,
+                "issue": issue if issue in ISSUES and kind == "contradicts" else None}
         elif existing["kind"] == kind and note and note not in (existing["note"] or ""):
             existing["note"] = f"{existing['note']} {note}" if existing["note"] else note
         # a pair that both supports and contradicts keeps its first relation only
 
     def files(self, sources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for (source, target), relation in self.relations.items():
-            entry: Any = {"to": target, "note": relation["note"]} if relation["note"] else target
+            details = {k: relation[k] for k in ("note", "basis", "issue") if relation[k]}
+            entry: Any = {"to": target, **details} if details else target
             self.claims[source].setdefault(relation["kind"], []).append(entry)
         files: dict[str, dict[str, Any]] = {}
         for claim_id, claim in self.claims.items():

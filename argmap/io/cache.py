@@ -38,7 +38,7 @@ from ..errors import Position, Problem
 from ..model import Claim, Relation, Source
 from .documents import ClaimsFile
 
-FORMAT = f"3/{__version__}"
+FORMAT = f"4/{__version__}"
 T = TypeVar("T")
 _ENTRY = re.compile(r"[0-9a-f]{32}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
@@ -82,7 +82,8 @@ def encode(claims_file: ClaimsFile, problems: list[Problem]) -> dict[str, Any]:
         "problems": [[_place(p.position), p.message, p.hint] for p in problems],
         "claims": [
             [c.id, c.text, c.kind, c.quote, c.tags, c.note, *_place(c.position), *_place(c.quote_position),
-             [[r.target, r.kind, r.note, *_place(r.position)] for r in c.relations]]
+             [[r.target, r.kind, r.note, *_place(r.position), r.basis, r.issue] for r in c.relations],
+             c.title, c.asserted]
             for c in claims_file.claims
         ],
     }
@@ -96,8 +97,8 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[ClaimsFile, list[Problem]]:
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "tea.yaml"
     >>> _ = path.write_text(
     ...     "perspective: tea\\nsource: {title: On Tea}\\nclaims:\\n"
-    ...     "  - {id: best, text: Tea is best., kind: thesis, tags: [core]}\\n"
-    ...     "  - {id: calm, text: Tea calms., quote: it calms, supports: [{to: best, note: Calm is good.}]}\\n")
+    ...     "  - {id: best, title: Tea, text: Tea is best., kind: thesis, tags: [core], asserted: false}\\n"
+    ...     "  - {id: calm, text: Tea calms., quote: it calms, supports: [{to: best, note: Calm., basis: inferred}]}\\n")
     >>> parsed = read_claims_file(path, [])
     >>> again, problems = decode(parsed.path, json.loads(json.dumps(encode(parsed, []))))
     >>> def places(f):
@@ -116,10 +117,12 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[ClaimsFile, list[Problem]]:
         _trusted(Claim, id=claim_id, text=text, perspective=perspective or "", kind=kind, quote=quote,
                  tags=tuple(tags), note=note,
                  relations=tuple([_trusted(Relation, source=claim_id, target=target, kind=relation_kind,
-                                           note=relation_note, position=at(line, column))
-                                  for target, relation_kind, relation_note, line, column in relations]),
-                 source=source, position=at(line, column), quote_position=at(quote_line, quote_column))
-        for claim_id, text, kind, quote, tags, note, line, column, quote_line, quote_column, relations in raw["claims"]
+                                           note=relation_note, position=at(line, column), basis=basis, issue=issue)
+                                  for target, relation_kind, relation_note, line, column, basis, issue in relations]),
+                 source=source, position=at(line, column), quote_position=at(quote_line, quote_column),
+                 title=title, asserted=asserted)
+        for (claim_id, text, kind, quote, tags, note, line, column, quote_line, quote_column, relations, title,
+             asserted) in raw["claims"]
     ]
     parsed = ClaimsFile(path, perspective, at(*raw["perspective_position"]), source, claims,
                         unparsed=raw["unparsed"])

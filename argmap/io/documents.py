@@ -14,14 +14,15 @@ from pathlib import Path
 import yaml
 
 from ..errors import Position, Problem, did_you_mean, excerpt
-from ..model import (CLAIM_KINDS, COLOR_PATTERN, DEFAULT_COLORS, ID_PATTERN, RELATION_KINDS, Claim, Perspective,
-                     Relation, Source)
+from ..model import (BASES, CLAIM_KINDS, COLOR_PATTERN, DEFAULT_COLORS, ID_PATTERN, ISSUES, RELATION_KINDS,
+                     TITLE_LIMIT, Claim, Perspective, Relation, Source)
 from .files import read_input
 from .yamlnodes import NodeReader, compose_documents, decode_file, is_null
 
-MANIFEST_KEYS = ("title", "description", "perspectives")
+MANIFEST_KEYS = ("title", "description", "summary", "perspectives")
 CLAIMS_FILE_KEYS = ("perspective", "source", "claims")
-CLAIM_KEYS = ("id", "text", "quote", "kind", "tags", "note", *RELATION_KINDS)
+CLAIM_KEYS = ("id", "title", "text", "quote", "kind", "asserted", "tags", "note", *RELATION_KINDS)
+RELATION_KEYS = ("to", "note", "basis", "issue")
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Manifest:
     title: str
     description: str | None
     perspectives: dict[str, Perspective]
+    summary: str | None = None
 
 
 @dataclass
@@ -62,9 +64,10 @@ def read_manifest(node: yaml.Node, reader: NodeReader) -> Manifest | None:
     reader.reject_unknown_keys(entries, MANIFEST_KEYS, "map.yaml")
     title = reader.string(reader.require(entries, "title", node, "map.yaml"), "title", required=True)
     description = reader.string(entries.get("description", (None, None))[1], "description")
+    summary = reader.string(entries.get("summary", (None, None))[1], "summary")
     perspectives_node = reader.require(entries, "perspectives", node, "map.yaml")
     perspectives = _read_perspectives(reader, perspectives_node) if perspectives_node else {}
-    return Manifest(title or "", description, perspectives)
+    return Manifest(title or "", description, perspectives, summary)
 
 
 def read_claims_document(node: yaml.Node, reader: NodeReader) -> ClaimsFile:
@@ -212,10 +215,12 @@ def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim 
     def optional(key: str) -> str | None:
         return reader.string(entries[key][1], key) if key in entries else None
 
-    kind = optional("kind")
-    if kind is not None and kind not in CLAIM_KINDS:
-        reader.error(entries["kind"][1], f"unknown kind '{excerpt(kind)}'",
-                     did_you_mean(kind, CLAIM_KINDS) or "one of: " + ", ".join(CLAIM_KINDS))
+    kind = _choice(reader, entries, "kind", CLAIM_KINDS)
+    title = optional("title")
+    if title is not None and len(title) > TITLE_LIMIT:
+        reader.error(entries["title"][1], f"title is {len(title)} characters long; the limit is {TITLE_LIMIT}",
+                     "a title is a short label: say the rest in text")
+    asserted = reader.boolean(entries["asserted"][1], "asserted") if "asserted" in entries else None
     tags: list[str] = []
     if "tags" in entries:
         for tag_node in reader.sequence(entries["tags"][1], "tags", "tags: [core]"):
@@ -231,21 +236,39 @@ def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim 
         tags=tuple(tags), note=optional("note"), relations=tuple(relations), source=file.source,
         position=reader.position(node),
         quote_position=reader.position(entries["quote"][1]) if "quote" in entries else None,
+        title=title, asserted=asserted is not False,
     )
+
+
+def _choice(reader: NodeReader, entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str,
+            choices: tuple[str, ...]) -> str | None:
+    """An optional value that must be one of ``choices``; a did-you-mean otherwise."""
+    value = reader.string(entries[key][1], key) if key in entries else None
+    if value is not None and value not in choices:
+        reader.error(entries[key][1], f"unknown {key} '{excerpt(value)}'",
+                     did_you_mean(value, choices) or "one of: " + ", ".join(choices))
+        return None
+    return value
 
 
 def _read_relations(reader: NodeReader, node: yaml.Node, kind: str, source: str) -> list[Relation]:
     relations = []
     for item in reader.sequence(node, kind, f"{kind}: [some.claim-id]"):
-        target, note = None, None
+        target = note = basis = issue = None
         if isinstance(item, yaml.MappingNode):
             fields = reader.mapping(item, f"a {kind} entry")
             if fields is not None:
-                reader.reject_unknown_keys(fields, ("to", "note"), f"a {kind} entry")
+                reader.reject_unknown_keys(fields, RELATION_KEYS, f"a {kind} entry")
                 target = reader.string(reader.require(fields, "to", item, f"the {kind} entry"), "to", required=True)
                 note = reader.string(fields.get("note", (None, None))[1], "note")
+                basis = _choice(reader, fields, "basis", BASES)
+                issue = _choice(reader, fields, "issue", ISSUES)
+                if issue is not None and kind != "contradicts":
+                    reader.error(fields["issue"][0], "issue is for contradicts relations only",
+                                 "say what kind of disagreement a contradicts relation is; remove it here")
         else:
             target = reader.string(item, f"a {kind} entry", required=True)
         if target is not None:
-            relations.append(Relation(source, target, kind, note, reader.position(item)))  # type: ignore[arg-type]
+            relations.append(Relation(source, target, kind, note, reader.position(item),  # type: ignore[arg-type]
+                                      basis, issue))
     return relations

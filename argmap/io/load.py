@@ -144,6 +144,7 @@ def _validated(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
     return ArgumentMap(
         title=manifest.title,
         description=manifest.description,
+        summary=manifest.summary,
         perspectives=manifest.perspectives,
         claims={claim.id: claim for f in files for claim in f.claims},
     )

@@ -250,6 +250,22 @@ class NodeReader:
         self.error(node, f"{what} must be a string, not {describe(node)}", hint)
         return None
 
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        """Read ``true`` or ``false``; anything else is a problem.
+
+        >>> reader = NodeReader("c.yaml")
+        >>> reader.boolean(yaml.compose("false"), "asserted"), reader.boolean(yaml.compose("no way"), "asserted")
+        (False, None)
+        >>> print(reader.problems[0])
+        c.yaml:1:1: error: asserted must be true or false, not the string no way
+        """
+        if not self._plain(node):
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == BOOL:
+            return node.value.lower() in ("true", "yes", "on", "y")
+        self.error(node, f"{what} must be true or false, not {describe(node)}")
+        return None
+
     def sequence(self, node: yaml.Node, what: str, example: str) -> list[yaml.Node]:
         """Read a list's items; null reads as an empty list."""
         if not self._plain(node):

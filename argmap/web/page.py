@@ -57,6 +57,7 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
     claim_index = {claim.id: index for index, claim in enumerate(claims)}
     relations = list(argument_map.relations())
     return {
+        "summary": argument_map.summary,
         "perspectives": [{"id": p.id, "label": p.label, "color": p.color, "fill": tint(p.color)}
                          for p in argument_map.perspectives.values()],
         "sources": [{"title": s.title, "author": s.author, "url": _web_url(s.url)} for s in sources],
@@ -67,6 +68,8 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
         "nodes": {
             "id": list(claim_index),
             "label": [claim.text for claim in claims],
+            "title": [claim.label for claim in claims],
+            "asserted": [claim.asserted for claim in claims],
             "group": [claim.perspective for claim in claims],
             "kind": [claim.kind or "claim" for claim in claims],
             "tags": [claim.tags for claim in claims],
@@ -81,6 +84,8 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
             "to": [claim_index[r.target] for r in relations],
             "kind": [r.kind for r in relations],
             "note": [r.note for r in relations],
+            "basis": [argument_map.basis_of(r) for r in relations],
+            "issue": [r.issue for r in relations],
         },
     }
 
