@@ -11,7 +11,7 @@ from .analysis.query import edges_per_kind, support_tree
 from .analysis.semantics import acceptance
 from .errors import EnumerationLimit, printable
 from .formats.mermaid import mermaid_flowchart
-from .graph import attack_graph
+from .graph import attack_graph, support_graph
 from .io.files import write_atomically
 from .model import ArgumentMap
 
@@ -145,7 +145,9 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
         out.append("")
 
     out += ["## Formal acceptance", "",
-            "Dung's preferred semantics, reading every *contradicts* edge as an attack and ignoring support.", ""]
+            "Support-aware preferred semantics (a bipolar abstract dialectical framework): every *contradicts* "
+            "edge is an attack, and a claim that has reasons stands only while one of its reasons stands, on "
+            "well-founded support. The result reflects the relations the mapper drew.", ""]
     try:
         result = acceptance(argument_map)
     except EnumerationLimit as error:
@@ -156,11 +158,19 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
             holds = "holds" if side.theses_accepted else "does not hold"
             out.append(f"- {md(labels[side.perspective])}: its thesis {holds}; at best it keeps "
                        f"{side.own_claims_kept} of its own claims.")
-        out += ["", "No side can accept these claims, because an attack on them goes unanswered:", ""]
+        out += ["", "No side can accept these claims, because an attack on them goes unanswered or their "
+                    "reasons fall:", ""]
+        supports = argument_map.view(support_graph)
         for claim_id in sorted(result.by_none):
             winners = [a for a in attacks.predecessors(claim_id) if a in result.grounded]
-            by = ", ".join(f"`{w}`" for w in winners) or "a cycle of attacks"
-            out.append(f"- {_claim_ref(argument_map, claim_id)}: defeated by {by}")
+            reasons = list(supports.predecessors(claim_id)) if claim_id in supports else []
+            if winners:
+                why = "defeated by " + ", ".join(f"`{w}`" for w in winners)
+            elif reasons and not any(r in result.grounded for r in reasons):
+                why = "its reasons fall: " + ", ".join(f"`{r}`" for r in reasons)
+            else:
+                why = "caught in a cycle of attacks"
+            out.append(f"- {_claim_ref(argument_map, claim_id)}: {why}")
         out.append("")
 
     cross = comparison.disagreements() + ground.agreements

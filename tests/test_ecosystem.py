@@ -332,7 +332,7 @@ def _edited_copy(tmp_path: Path) -> Path:
     text = text.replace("    supports: [rel.repair-valuable]\n  - id: rel.repair-valuable",
                         "    supports: [rel.relationship-required]\n  - id: rel.repair-valuable", 1)
     text += ("  - id: rel.new-claim\n    text: A claim added later.\n    kind: premise\n"
-             "    contradicts: [svc.research-confuses]\n")
+             "    contradicts: [rel.relationship-required]\n")
     rel.write_text(text)
     return new
 
@@ -345,8 +345,8 @@ def test_diff_reports_claims_edges_and_answers(run_cli, tmp_path):
     assert "+ claim rel.new-claim" in out
     assert "~ claim rel.ruptures-inevitable text: 'Ruptures happen in every therapy relationship sooner or later.' " \
            "→ 'Ruptures happen in every therapy relationship, sooner or later.'" in out
-    assert "+ edge rel.new-claim contradicts svc.research-confuses" in out
-    assert "~ acceptance: relational thesis holds: False → True" in out
+    assert "+ edge rel.new-claim contradicts rel.relationship-required" in out
+    assert "~ acceptance: relational thesis holds: True → False" in out
     as_json = json.loads(run_cli("diff", BUNDLED_CLAIMS, new, "--json").stdout)
     assert as_json["added_claims"] == ["rel.new-claim"]
     assert run_cli("diff", BUNDLED_CLAIMS, BUNDLED_CLAIMS).stdout.strip() == "no changes"

@@ -100,3 +100,101 @@ def test_grounded_handles_long_chains_without_recursion():
     chain = nx.path_graph(200_000, create_using=nx.DiGraph)
     accepted = grounded_extension(chain)
     assert len(accepted) == 100_000 and 0 in accepted and 1 not in accepted
+
+
+# ── support-aware (bipolar) semantics, against a brute-force enumerator of the same definition ──
+import itertools  # noqa: E402
+
+from hypothesis import given as _given  # noqa: E402
+from hypothesis import settings as _settings  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+import argmap  # noqa: E402
+from argmap.semantics import acceptance  # noqa: E402
+
+
+def brute_force_bipolar(nodes, attacks, supports):
+    """Every complete labelling with well-founded IN claims, by trying all 3^n labellings."""
+    attackers = {n: [a for a, b in attacks if b == n] for n in nodes}
+    reasons = {n: [a for a, b in supports if b == n] for n in nodes}
+    complete, founded_complete = [], []
+    for labels in itertools.product("IOU", repeat=len(nodes)):
+        label = dict(zip(nodes, labels))
+        ok = True
+        for n in nodes:
+            should_in = all(label[a] == "O" for a in attackers[n]) and (
+                not reasons[n] or any(label[r] == "I" for r in reasons[n]))
+            should_out = any(label[a] == "I" for a in attackers[n]) or (
+                bool(reasons[n]) and all(label[r] == "O" for r in reasons[n]))
+            if (label[n] == "I") != should_in or (label[n] == "O") != should_out:
+                ok = False
+                break
+        if not ok:
+            continue
+        accepted = {n for n in nodes if label[n] == "I"}
+        founded = {n for n in accepted if not reasons[n]}
+        while True:  # grow along reasons inside the accepted set
+            more = {n for n in accepted - founded if any(r in founded for r in reasons[n])}
+            if not more:
+                break
+            founded |= more
+        complete.append(label)
+        if founded == accepted:
+            founded_complete.append(label)
+    return complete, founded_complete
+
+
+@_settings(max_examples=150, deadline=None)
+@_given(_st.integers(1, 5).flatmap(lambda n: _st.tuples(
+    _st.just(n), _st.lists(_st.tuples(_st.integers(0, n - 1), _st.integers(0, n - 1)), max_size=7),
+    _st.lists(_st.tuples(_st.integers(0, n - 1), _st.integers(0, n - 1)), max_size=7))))
+def test_bipolar_semantics_match_brute_force(case):
+    n, attack_pairs, support_pairs = case
+    nodes = [f"c{i}" for i in range(n)]
+    attacks = {(f"c{a}", f"c{b}") for a, b in attack_pairs}
+    supports = {(f"c{a}", f"c{b}") for a, b in support_pairs if a != b and (f"c{a}", f"c{b}") not in attacks}
+    attack_graph = nx.DiGraph(list(attacks))
+    attack_graph.add_nodes_from(nodes)
+    support_graph = nx.DiGraph(list(supports))
+    complete, founded = brute_force_bipolar(nodes, attacks, supports)
+    ins = [frozenset(n for n, v in label.items() if v == "I") for label in founded]
+    assert sorted(map(sorted, complete_extensions(attack_graph, supports=support_graph))) == sorted(
+        map(sorted, set(ins)))
+    maximal = {e for e in ins if not any(e < other for other in ins)}
+    assert set(preferred_extensions(attack_graph, supports=support_graph)) == maximal
+    stable = {frozenset(n for n, v in label.items() if v == "I") for label in founded if "U" not in label.values()}
+    assert set(stable_extensions(attack_graph, supports=support_graph)) == stable
+    least = min(complete, key=lambda label: sum(v != "U" for v in label.values()))
+    assert grounded_extension(attack_graph, supports=support_graph) == frozenset(
+        n for n, v in least.items() if v == "I")
+
+
+def test_a_cycle_of_mutual_support_does_not_stand_by_itself():
+    attacks = nx.DiGraph()
+    attacks.add_nodes_from(["a", "b", "t", "c"])
+    supports = nx.DiGraph([("a", "b"), ("b", "a"), ("a", "t")])
+    assert preferred_extensions(attacks, supports=supports) == [frozenset({"c"})]
+    assert grounded_extension(attacks, supports=supports) == frozenset({"c"})
+    supports.add_edge("c", "a")  # one reason from outside grounds the whole cycle
+    assert preferred_extensions(attacks, supports=supports) == [frozenset({"a", "b", "c", "t"})]
+
+
+def test_a_thesis_whose_only_reason_falls_does_not_hold_under_bipolar_but_does_under_dung():
+    m = argmap.loads("""
+title: Tea or coffee?
+perspectives: {tea: {}, coffee: {}}
+---
+perspective: tea
+claims:
+  - {id: tea.best, text: Tea is best., kind: thesis}
+  - {id: tea.calm, text: Tea calms., supports: [tea.best]}
+---
+perspective: coffee
+claims:
+  - {id: cof.jitters, text: Tea has caffeine too., contradicts: [tea.calm]}
+""")
+    bipolar, dung = acceptance(m), acceptance(m, semantics="dung")
+    assert (bipolar.semantics, dung.semantics) == ("bipolar", "dung")
+    tea = {result.semantics: next(s for s in result.sides if s.perspective == "tea") for result in (bipolar, dung)}
+    assert tea["bipolar"].theses_accepted is False
+    assert tea["dung"].theses_accepted is True

@@ -29,7 +29,7 @@ from typing import Hashable, Iterator
 import networkx as nx
 
 from ..errors import EnumerationLimit
-from ..graph import attack_graph
+from ..graph import attack_graph, support_graph
 from ..model import ArgumentMap
 
 DEFAULT_LIMIT = 10_000
@@ -38,7 +38,7 @@ SAT_SOLVER = "cadical153"  # chosen by bench/semantics.py
 Extension = frozenset
 
 
-def grounded_extension(attacks: nx.DiGraph) -> Extension:
+def grounded_extension(attacks: nx.DiGraph, *, supports: nx.DiGraph | None = None) -> Extension:
     """The grounded extension: what is accepted with no choice at all.
 
     Linear in arguments plus attacks: an argument is IN once all its attackers
@@ -49,6 +49,8 @@ def grounded_extension(attacks: nx.DiGraph) -> Extension:
     >>> sorted(grounded_extension(nx.DiGraph([("a", "b"), ("b", "a")])))
     []
     """
+    if supports is not None and supports.number_of_edges():
+        return _bipolar_grounded(attacks, supports)
     live_attackers = {node: attacks.in_degree(node) for node in attacks}
     queue = deque(node for node, count in live_attackers.items() if count == 0)
     accepted: set[Hashable] = set()
@@ -67,10 +69,77 @@ def grounded_extension(attacks: nx.DiGraph) -> Extension:
     return frozenset(accepted)
 
 
-class _Labelling:
-    """A SAT encoding of the complete labellings of an attack graph."""
+def _bipolar_grounded(attacks: nx.DiGraph, supports: nx.DiGraph) -> Extension:
+    """The least fixed point with supports: IN once every attacker is OUT and, if it has
+    reasons, one reason is IN; OUT once an attacker is IN or every reason is OUT. Linear."""
+    attackers_left = {node: attacks.in_degree(node) for node in attacks}
+    reasons_left = {node: supports.in_degree(node) if node in supports else 0 for node in attacks}
+    reason_in: set[Hashable] = set()
+    accepted: set[Hashable] = set()
+    defeated: set[Hashable] = set()
+    work = deque(("in?", node) for node in attacks)
+    while work:
+        step, node = work.popleft()
+        if node in accepted or node in defeated:
+            continue
+        if step == "in?":
+            has_reasons = node in supports and supports.in_degree(node) > 0
+            if attackers_left[node] == 0 and (not has_reasons or node in reason_in):
+                accepted.add(node)
+                work.extend(("out", victim) for victim in attacks.successors(node))
+                for conclusion in supports.successors(node) if node in supports else ():
+                    reason_in.add(conclusion)
+                    work.append(("in?", conclusion))
+            continue
+        defeated.add(node)  # step == "out"
+        for victim in attacks.successors(node):
+            attackers_left[victim] -= 1
+            work.append(("in?", victim))
+        for conclusion in supports.successors(node) if node in supports else ():
+            reasons_left[conclusion] -= 1
+            if reasons_left[conclusion] == 0:
+                work.append(("out", conclusion))
+    return frozenset(accepted)
 
-    def __init__(self, attacks: nx.DiGraph, *, stable: bool = False):
+
+def well_founded(accepted: frozenset, reasons: dict[Hashable, list[Hashable]]) -> frozenset:
+    """The claims of ``accepted`` whose support reaches, within ``accepted``, a claim with no reasons.
+
+    ``reasons`` maps a claim to its reasons; a claim not in it has none.
+
+    >>> sorted(well_founded(frozenset("abcd"), {"a": ["b"], "b": ["c"], "d": ["e"]}))
+    ['a', 'b', 'c']
+    >>> sorted(well_founded(frozenset("ab"), {"a": ["b"], "b": ["a"]}))  # a cycle does not stand by itself
+    []
+    """
+    founded = {node for node in accepted if node not in reasons}
+    supported_by: dict[Hashable, list[Hashable]] = {}
+    for node in accepted:
+        for reason in reasons.get(node, ()):
+            supported_by.setdefault(reason, []).append(node)
+    queue = deque(founded)
+    while queue:
+        for conclusion in supported_by.get(queue.popleft(), ()):
+            if conclusion not in founded:
+                founded.add(conclusion)
+                queue.append(conclusion)
+    return frozenset(founded)
+
+
+class _Labelling:
+    """A SAT encoding of the complete labellings of an attack graph, with or without supports.
+
+    With ``supports`` (reason → conclusion), a claim that has reasons is IN
+    only while all its attackers are OUT and one of its reasons is IN, and OUT
+    once an attacker is IN or all its reasons are OUT. IN claims must also be
+    well-founded: every reason chain ends in a claim with no reasons. That is
+    not a local condition, so :meth:`solve` adds it lazily: when a model's IN
+    set holds claims supported only from within themselves (an unfounded set),
+    a loop clause forbids them IN without a reason from outside, and the
+    solver tries again, as answer-set solvers do with loop formulas.
+    """
+
+    def __init__(self, attacks: nx.DiGraph, *, stable: bool = False, supports: nx.DiGraph | None = None):
         from pysat.solvers import Solver
 
         self.arguments = list(attacks)
@@ -80,17 +149,30 @@ class _Labelling:
         self.next_var = 2 * len(self.arguments) + 1
         self.solver = Solver(name=SAT_SOLVER)
         add = self.solver.add_clause
+        self.reasons: dict[Hashable, list[Hashable]] = {}
         for node in self.arguments:
             in_, out = self.in_var[node], self.out_var[node]
             attackers = list(attacks.predecessors(node))
+            reasons = list(supports.predecessors(node)) if supports is not None and node in supports else []
             add([-in_, -out])
-            # IN iff every attacker is OUT
-            add([in_] + [-self.out_var[b] for b in attackers])
             for b in attackers:
-                add([-in_, self.out_var[b]])
-                # OUT iff some attacker is IN
-                add([-self.in_var[b], out])
-            add([-out] + [self.in_var[b] for b in attackers])
+                add([-in_, self.out_var[b]])  # IN needs every attacker OUT
+                add([-self.in_var[b], out])  # an IN attacker makes it OUT
+            if not reasons:
+                add([in_] + [-self.out_var[b] for b in attackers])  # IN iff every attacker is OUT
+                add([-out] + [self.in_var[b] for b in attackers])  # OUT iff some attacker is IN
+            else:
+                self.reasons[node] = reasons
+                some_in, all_out = self.fresh_var(), self.fresh_var()
+                add([-some_in] + [self.in_var[r] for r in reasons])
+                for r in reasons:
+                    add([-self.in_var[r], some_in])
+                    add([-all_out, self.out_var[r]])
+                add([all_out] + [-self.out_var[r] for r in reasons])
+                add([-in_, some_in])  # IN needs an IN reason ...
+                add([in_, -some_in] + [-self.out_var[b] for b in attackers])  # ... and then it is IN
+                add([-out, all_out] + [self.in_var[b] for b in attackers])  # OUT iff an attacker IN or no reason left
+                add([-all_out, out])
             if stable:
                 add([in_, out])
 
@@ -99,10 +181,17 @@ class _Labelling:
         return self.next_var
 
     def solve(self, assumptions: list[int] = ()) -> Extension | None:  # type: ignore[assignment]
-        if not self.solver.solve(assumptions=list(assumptions)):
-            return None
-        true = {v for v in self.solver.get_model() if v > 0}
-        return frozenset(node for node in self.arguments if self.in_var[node] in true)
+        while True:
+            if not self.solver.solve(assumptions=list(assumptions)):
+                return None
+            true = {v for v in self.solver.get_model() if v > 0}
+            accepted = frozenset(node for node in self.arguments if self.in_var[node] in true)
+            unfounded = accepted - well_founded(accepted, self.reasons)
+            if not unfounded:
+                return accepted
+            outside = {r for node in unfounded for r in self.reasons[node]} - unfounded
+            for node in unfounded:  # IN only with a reason from outside the set
+                self.solver.add_clause([-self.in_var[node]] + [self.in_var[r] for r in outside])
 
     def block(self, extension: Extension) -> None:
         """Forbid exactly this IN set from being found again."""
@@ -112,8 +201,9 @@ class _Labelling:
         self.solver.delete()
 
 
-def _enumerate(attacks: nx.DiGraph, semantics: str, limit: int, *, stable: bool) -> Iterator[Extension]:
-    labelling = _Labelling(attacks, stable=stable)
+def _enumerate(attacks: nx.DiGraph, semantics: str, limit: int, *, stable: bool,
+               supports: nx.DiGraph | None) -> Iterator[Extension]:
+    labelling = _Labelling(attacks, stable=stable, supports=supports)
     try:
         found = 0
         while (extension := labelling.solve()) is not None:
@@ -131,25 +221,28 @@ def _canonical(extensions: list[Extension]) -> list[Extension]:
     return sorted(extensions, key=lambda e: (len(e), sorted(map(str, e))))
 
 
-def complete_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> list[Extension]:
+def complete_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
+                        supports: nx.DiGraph | None = None) -> list[Extension]:
     """Every complete extension (admissible, and containing all it defends).
 
     >>> sorted(sorted(e) for e in complete_extensions(nx.DiGraph([("a", "b"), ("b", "a")])))
     [[], ['a'], ['b']]
     """
-    return _canonical(list(_enumerate(attacks, "complete", limit, stable=False)))
+    return _canonical(list(_enumerate(attacks, "complete", limit, stable=False, supports=supports)))
 
 
-def stable_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> list[Extension]:
+def stable_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
+                      supports: nx.DiGraph | None = None) -> list[Extension]:
     """Every stable extension (conflict-free, attacking everything outside it).
 
     >>> stable_extensions(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a")]))
     []
     """
-    return _canonical(list(_enumerate(attacks, "stable", limit, stable=True)))
+    return _canonical(list(_enumerate(attacks, "stable", limit, stable=True, supports=supports)))
 
 
-def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> list[Extension]:
+def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
+                         supports: nx.DiGraph | None = None) -> list[Extension]:
     """Every preferred extension (a maximal admissible set).
 
     Each is found by growing a complete extension until no strictly larger
@@ -158,7 +251,7 @@ def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> 
     >>> [sorted(e) for e in preferred_extensions(nx.DiGraph([("a", "a")]))]
     [[]]
     """
-    labelling = _Labelling(attacks)
+    labelling = _Labelling(attacks, supports=supports)
     preferred: list[Extension] = []
     try:
         while (candidate := labelling.solve()) is not None:
@@ -186,7 +279,7 @@ def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT) -> 
 
 @dataclass(frozen=True)
 class SideAcceptance:
-    """What one perspective can coherently accept under preferred semantics."""
+    """What one perspective can coherently accept, under the preferred semantics chosen."""
 
     perspective: str
     theses: tuple[str, ...]
@@ -204,13 +297,31 @@ class Acceptance:
     sides: tuple[SideAcceptance, ...]
     by_all: frozenset
     by_none: frozenset
+    #: which semantics answered: "bipolar" (support-aware) or "dung"
+    semantics: str = "bipolar"
 
 
-def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT) -> Acceptance:
+#: The semantics :func:`acceptance` can use; the first is the default.
+SEMANTICS = ("bipolar", "dung")
+
+
+def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semantics: str = "bipolar") -> Acceptance:
     """Which claims each perspective can accept, which all can, which none can.
 
     A side's *best* extensions are the preferred extensions that keep the most
     of its own claims; it can accept exactly the claims in one of them.
+
+    ``semantics="bipolar"`` (the default) respects support: a claim that has
+    reasons in the map stands only while one of its reasons stands, and its
+    support must be well-founded, so claims that only support each other do
+    not stand by themselves. This is the bipolar abstract dialectical
+    framework of the map (Brewka & Woltran 2010; Brewka et al. 2013), each
+    claim's acceptance condition being "no attacker is accepted and, if it has
+    reasons, one reason is accepted", read with the well-founded support of
+    evidential argumentation (Oren & Norman 2008): its complete labellings
+    whose accepted claims are well-founded, maximal in what they accept.
+    ``semantics="dung"`` is plain Dung over the contradicts edges, ignoring
+    support.
 
     >>> import argmap
     >>> result = acceptance(argmap.example_map())
@@ -219,8 +330,11 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT) -> Acce
     >>> sorted(result.by_none), result.preferred_count
     (['tea.best', 'tea.gentle'], 1)
     """
+    if semantics not in SEMANTICS:
+        raise ValueError(f"semantics must be one of {', '.join(SEMANTICS)}")
     attacks = argument_map.view(attack_graph)
-    extensions = preferred_extensions(attacks, limit=limit)
+    supports = argument_map.view(support_graph) if semantics == "bipolar" else None
+    extensions = preferred_extensions(attacks, limit=limit, supports=supports)
     sides = []
     for perspective in argument_map.perspectives:
         # A claim its author reports without holding (asserted: false) is not the side's own.
@@ -234,9 +348,10 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT) -> Acce
     acceptable = [side.acceptable for side in sides]
     everything = frozenset(argument_map.claims)
     return Acceptance(
-        grounded_extension(attacks),
+        grounded_extension(attacks, supports=supports),
         len(extensions),
         tuple(sides),
         frozenset.intersection(*acceptable) if acceptable else frozenset(),
         everything - frozenset().union(*acceptable),
+        semantics,
     )

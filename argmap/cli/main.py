@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import warnings
 from typing import Callable, Iterator, Sequence
@@ -333,5 +334,8 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
         target = f" {excerpt(error.filename, MESSAGE_LIMIT)}:" if error.filename else ""
         print(f"argmap: error:{target} {excerpt(error.strerror or error, MESSAGE_LIMIT)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader (head, less) stopped reading: no error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         return 130

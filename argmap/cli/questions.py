@@ -110,8 +110,20 @@ def _extensions_text(extensions: list[frozenset]) -> str:
     return "\n".join(f"{i}. {', '.join(sorted(e)) or '(empty)'}" for i, e in enumerate(extensions, 1)) or "(none)"
 
 
+def _acceptance_args(parser: argparse.ArgumentParser) -> None:
+    _limit_arg(parser)
+    parser.add_argument("--semantics", choices=semantics.SEMANTICS, default=semantics.SEMANTICS[0],
+                        help="bipolar (default): a claim with reasons stands only while one of them does, and "
+                             "support must be well-founded; dung: contradicts edges only, support ignored")
+
+
+_SEMANTICS_NAMES = {"bipolar": "support-aware (bipolar) preferred semantics",
+                    "dung": "Dung's preferred semantics over the contradicts edges"}
+
+
 def _acceptance_text(result: semantics.Acceptance) -> str:
-    lines = [f"preferred extensions: {result.preferred_count}; grounded: {len(result.grounded)} claims"]
+    lines = [f"answered by {_SEMANTICS_NAMES[result.semantics]}",
+             f"preferred extensions: {result.preferred_count}; grounded: {len(result.grounded)} claims"]
     for side in result.sides:
         lines.append(f"{side.perspective}: can accept {len(side.acceptable)} claims, keeping "
                      f"{side.own_claims_kept} of its own; its theses "
@@ -165,6 +177,6 @@ QUESTIONS = [
                lambda m, a, f=f: f(m.view(attack_graph), limit=a.limit), _extensions_text)
       for name, f in (("complete", semantics.complete_extensions), ("preferred", semantics.preferred_extensions),
                       ("stable", semantics.stable_extensions))],
-    Question("acceptance", "which claims each side can accept, which all can, which none can", _limit_arg,
-             lambda m, a: semantics.acceptance(m, limit=a.limit), _acceptance_text),
+    Question("acceptance", "which claims each side can accept, which all can, which none can", _acceptance_args,
+             lambda m, a: semantics.acceptance(m, limit=a.limit, semantics=a.semantics), _acceptance_text),
 ]
