@@ -109,9 +109,19 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
         out += [f"### {md(perspective.label)}" + (f" ({credit})" if credit else ""), ""]
         out += _outline(argument_map, perspective.id) + [""]
 
-    disagreements = comparison.disagreements()
-    out += ["## Where they clash", ""]
-    out += ["\n".join(_edge_line(argument_map, e) for e in disagreements) or "*No cross-perspective contradictions.*", ""]
+    out += ["## Where they clash", "",
+            "Each clash once; a *mutual* clash is one where each side denies the other. Every link between the "
+            "two sides is the mapper's reconstruction unless marked *stated*.", ""]
+    lines = []
+    for clash in comparison.clashes():
+        edge = clash.edges[0]
+        marks = ["mutual" if clash.mutual else "one-way"]
+        relation = next(r for r in argument_map.claims[edge.source].relations if r.target == edge.target)
+        marks.append(argument_map.basis_of(relation))
+        if relation.issue:
+            marks.append(relation.issue)
+        lines.append(_edge_line(argument_map, edge) + f" *({', '.join(marks)})*")
+    out += ["\n".join(lines) or "*No cross-perspective contradictions.*", ""]
 
     out += ["## Cruxes", "",
             "Contested claims that a side's thesis rests on. *Falls* counts the claims that would lose their "

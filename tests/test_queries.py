@@ -229,3 +229,22 @@ def test_unanswered_matches_its_definition(argument_map):
             assert all(own.has_edge(a, b) for a, b in zip(u.path, u.path[1:]))
             assert len(u.path) - 1 == nx.shortest_path_length(own, u.claim, u.path[-1])
             assert argument_map.claims[u.path[-1]].kind == "thesis"
+
+
+def test_each_clash_is_listed_once_and_mutual_clashes_are_told_apart(run_cli, tmp_path):
+    from argmap.io.examples import TEA_OR_COFFEE
+
+    root = tmp_path / "m"
+    root.mkdir()
+    manifest, tea, coffee = TEA_OR_COFFEE.split("---\n")
+    (root / "map.yaml").write_text(manifest)
+    (root / "tea.yaml").write_text(tea.replace("    kind: thesis\n", "    kind: thesis\n    contradicts: [cof.best]\n", 1))
+    (root / "coffee.yaml").write_text(coffee)
+    result = run_cli("query", "clashes", "-m", root, "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["first"], r["second"], r["mutual"], len(r["edges"])) for r in rows] == [
+        ("cof.best", "tea.best", True, 2), ("cof.alert", "tea.gentle", False, 1)]
+    report = run_cli("report", root).stdout
+    clash_section = report.split("## Where they clash")[1].split("\n## ")[0]
+    assert clash_section.count("(`tea.best`)") == 1 and "*(mutual, inferred)*" in clash_section

@@ -50,6 +50,20 @@ class CrossEdge:
 
 
 @dataclass(frozen=True)
+class Clash:
+    """Two claims of different perspectives that contradict each other, counted once.
+
+    ``mutual`` when each denies the other; otherwise ``edges`` holds the one
+    attack, from ``first`` to ``second``.
+    """
+
+    first: str
+    second: str
+    mutual: bool
+    edges: tuple[CrossEdge, ...]
+
+
+@dataclass(frozen=True)
 class Endorsement:
     """A claim that another perspective supports, so both sides endorse it."""
 
@@ -221,6 +235,23 @@ class Comparison:
         ('cof.best', 'tea.best', 'Only one can be the better morning drink.')
         """
         return [self._edge(r) for r in self.cross_relations if r.kind == "contradicts"]
+
+    def clashes(self) -> list[Clash]:
+        """Each pair of clashing claims once, whichever claim lists the edge, mutual ones first.
+
+        >>> import argmap
+        >>> m = argmap.loads(argmap.io.examples.TEA_OR_COFFEE.replace(
+        ...     "    kind: thesis\\n  - id: tea.gentle", "    kind: thesis\\n    contradicts: [cof.best]\\n  - id: tea.gentle"))
+        >>> [(c.first, c.second, c.mutual, len(c.edges)) for c in Comparison(m).clashes()]
+        [('tea.best', 'cof.best', True, 2), ('cof.alert', 'tea.gentle', False, 1)]
+        """
+        pairs: dict[frozenset[str], list[CrossEdge]] = defaultdict(list)
+        for r in self.cross_relations:
+            if r.kind == "contradicts":
+                pairs[frozenset((r.source, r.target))].append(self._edge(r))
+        found = [Clash(edges[0].source, edges[0].target, len({e.source for e in edges}) == 2, tuple(edges))
+                 for edges in pairs.values()]
+        return sorted(found, key=lambda c: not c.mutual)  # stable: file order within each group
 
     def common_ground(self) -> CommonGround:
         """Cross-perspective supports, and the claims both sides endorse.
