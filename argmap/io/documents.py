@@ -116,7 +116,7 @@ def read_claims_file(path: str | os.PathLike[str], problems: list[Problem]) -> C
     raw = read_input(Path(path), shown, problems)
     if raw is None:
         return ClaimsFile(shown, None, None, None, unparsed=True)
-    return claims_file_from(compose_file(raw, shown, problems), shown, problems)
+    return claims_file_from(compose_file(raw, shown, problems), shown, problems, may_alias=b"*" in raw)
 
 
 def compose_file(raw: bytes, shown: str, problems: list[Problem]) -> list[yaml.Node] | None:
@@ -142,11 +142,15 @@ def _single_document(nodes: list[yaml.Node], reader: NodeReader, what: str, empt
     return nodes[0]
 
 
-def claims_file_from(nodes: list[yaml.Node] | None, shown: str, problems: list[Problem]) -> ClaimsFile:
-    """Read a claims file from :func:`compose_file`'s nodes; append its problems."""
+def claims_file_from(nodes: list[yaml.Node] | None, shown: str, problems: list[Problem], *,
+                     may_alias: bool = True) -> ClaimsFile:
+    """Read a claims file from :func:`compose_file`'s nodes; append its problems.
+
+    ``may_alias=False`` says the file has no ``*``, so no YAML alias to look for.
+    """
     if nodes is None:
         return ClaimsFile(shown, None, None, None, unparsed=True)
-    reader = NodeReader(shown)
+    reader = NodeReader(shown, may_alias=may_alias)
     node = _single_document(nodes, reader, "claims file", "give it a perspective and a list of claims")
     parsed = ClaimsFile(shown, None, None, None) if node is None else read_claims_document(node, reader)
     problems.extend(reader.problems)

@@ -107,7 +107,7 @@ def loads(text: str) -> ArgumentMap:
         with phase("parse YAML"):
             nodes, failures = compose_documents(text, STRING_SOURCE)
         problems.extend(failures)
-        reader = NodeReader(STRING_SOURCE)
+        reader = NodeReader(STRING_SOURCE, may_alias="*" in text)
         with phase("read claims"):
             manifest = None
             if nodes and _is_manifest(nodes[0]):
@@ -167,7 +167,7 @@ def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem], ca
     own_problems: list[Problem] = []
     with phase("parse YAML"):
         nodes = compose_file(raw, shown, own_problems)
-    parsed = claims_file_from(nodes, shown, own_problems)
+    parsed = claims_file_from(nodes, shown, own_problems, may_alias=b"*" in raw)
     count_file(shown, cached=False)
     if cache is not None and digest is not None:
         with phase("cache"):

@@ -166,10 +166,11 @@ class NodeReader:
     c.yaml:1:7: error: text must be a string, not the number 42 (put it in quotes: "42")
     """
 
-    def __init__(self, shown_as: str):
+    def __init__(self, shown_as: str, *, may_alias: bool = True):
         self.path = shown_as
         self.problems: list[Problem] = []
-        self._read: set[int] = set()
+        #: ids of the nodes read so far, kept only where the text could hold an alias (a '*')
+        self._read: set[int] | None = set() if may_alias else None
 
     def position(self, node: yaml.Node) -> Position:
         """Where ``node`` starts, 1-based."""
@@ -182,11 +183,12 @@ class NodeReader:
     def _plain(self, node: yaml.Node) -> bool:
         # A node read twice is one that YAML aliases (*name) reuse: refused, so
         # that no file can multiply itself into a map many times its size.
-        if id(node) in self._read:
-            self.error(node, "this value is reused through a YAML alias (*name); aliases are not allowed",
-                       "write the value out where it is needed")
-            return False
-        self._read.add(id(node))
+        if self._read is not None:
+            if id(node) in self._read:
+                self.error(node, "this value is reused through a YAML alias (*name); aliases are not allowed",
+                           "write the value out where it is needed")
+                return False
+            self._read.add(id(node))
         if node.tag in _PLAIN_DATA_TAGS:
             return True
         self.error(node, f"YAML tag {excerpt(show_tag(node.tag))} is not allowed",

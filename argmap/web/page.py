@@ -68,7 +68,7 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
         "nodes": {
             "id": list(claim_index),
             "label": [claim.text for claim in claims],
-            "title": [claim.label for claim in claims],
+            "title": [claim.title for claim in claims],  # the page cuts a label from the text where this is null
             "asserted": [claim.asserted for claim in claims],
             "group": [claim.perspective for claim in claims],
             "kind": [claim.kind or "claim" for claim in claims],
@@ -84,7 +84,7 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
             "to": [claim_index[r.target] for r in relations],
             "kind": [r.kind for r in relations],
             "note": [r.note for r in relations],
-            "basis": [argument_map.basis_of(r) for r in relations],
+            "basis": [r.basis for r in relations],  # null: the default, inferred across perspectives
             "issue": [r.issue for r in relations],
         },
     }
