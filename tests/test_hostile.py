@@ -296,3 +296,11 @@ def test_a_long_chain_gives_a_report_and_a_tree_that_grow_linearly(run_cli, tmp_
     assert "(level 2999)" in report and len(report) < 1_000_000
     tree_text = next(q for q in QUESTIONS if q.name == "support-tree").text(argmap.query.support_tree(m, "c0"))
     assert "[2999] c2999" in tree_text and len(tree_text) < 500_000
+
+
+def test_quotes_show_control_characters_escaped(tmp_path):
+    (tmp_path / "source.txt").write_text("Tea calms the mind.")
+    (tmp_path / "tea.yaml").write_text('perspective: tea\nclaims:\n  - {id: a, text: A, quote: "tea \\e[2J calms"}\n')
+    result = run("quotes", tmp_path / "tea.yaml", tmp_path / "source.txt", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "\x1b" not in result.stderr and "\\x1b[2J" in result.stderr

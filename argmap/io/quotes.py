@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import MapError, Position, Problem
+from ..errors import MESSAGE_LIMIT, MapError, Position, Problem, excerpt
 from .documents import read_claims_file
 from .files import read_input
 
@@ -90,9 +90,10 @@ class QuoteMiss:
     similarity: float
 
     def __str__(self) -> str:
-        return (f"{self.position}: error: quote of '{self.claim_id}' is not in the source\n"
-                f"  quote:   {self.quote}\n"
-                f"  closest: {self.closest} ({self.similarity:.0%} alike)")
+        # Three lines a person reads: control characters shown escaped, the texts cut to a readable length.
+        return (f"{excerpt(self.position, MESSAGE_LIMIT)}: error: quote of '{self.claim_id}' is not in the source\n"
+                f"  quote:   {excerpt(self.quote, MESSAGE_LIMIT)}\n"
+                f"  closest: {excerpt(self.closest, MESSAGE_LIMIT)} ({self.similarity:.0%} alike)")
 
 
 @dataclass(frozen=True)
