@@ -4,10 +4,17 @@ Every answer is computed from the map's structure alone and carries what
 justifies it: the edge and its note, the support path to a thesis, or the
 numbers behind a ranking.
 
-*Load* is the key measure. A claim's load is the number of claims (itself
-included) that would lose their last ``supports`` path to their side's thesis
-if the claim were rejected. It is read off the dominator tree of the side's
-support graph, so computing it for every claim is near-linear.
+Two measures say how much rests on a claim. Both are read off the dominator
+tree of the side's support graph, so computing them for every claim is
+near-linear:
+
+- *load*: the claims (itself included) that would lose their last
+  ``supports`` path to their side's thesis if the claim were rejected;
+- *weight*: the same toward any of the side's conclusions, the claims that
+  support nothing else on their side (the thesis, advice that stands apart
+  from it, a view reported in order to be rejected). It counts how much of
+  the side's whole case rests on a claim, including the parts that are not
+  reasons for the thesis.
 """
 
 from __future__ import annotations
@@ -75,10 +82,18 @@ class Endorsement:
 
 @dataclass(frozen=True)
 class CommonGround:
-    """Cross-perspective supports, and the claims both sides endorse."""
+    """Where the sides agree, told apart from where one side's claim is used for the other.
+
+    ``agreements`` are cross-perspective supports between two claims their
+    sides assert, where the supporting side never contradicts the claim it
+    supports. ``uses`` are the other cross-perspective supports: one side's
+    claim bearing on a view the other side reports without holding, or on a
+    claim the supporting side also denies.
+    """
 
     agreements: list[CrossEdge]
     endorsed: list[Endorsement]
+    uses: list[CrossEdge] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -101,12 +116,20 @@ class Crux:
     claim: str
     perspective: str
     text: str
-    thesis: str
+    thesis: str | None  # None when the claim is not a reason for a thesis
     load: int
     support_size: int  # claims that reach the thesis through supports
     share: float  # load / support_size: how much of the thesis's support would fall
     path: tuple[str, ...]
     opponents: tuple[CrossEdge, ...]
+    weight: int = 0  # the side's claims that rest on it, toward any of its conclusions
+    case_size: int = 0  # the claims the side asserts
+    mutual: bool = False  # some opponent and this claim deny each other
+
+    @property
+    def case_share(self) -> float:
+        """The share of its side's case that rests on the claim: weight / case_size."""
+        return self.weight / self.case_size if self.case_size else 0.0
 
 
 @dataclass(frozen=True)
@@ -128,6 +151,7 @@ class _Side:
     load: dict[str, int] = field(default_factory=dict)
     thesis_of: dict[str, str] = field(default_factory=dict)
     support_size: dict[str, int] = field(default_factory=dict)
+    weight: dict[str, int] = field(default_factory=dict)
     #: per thesis, each claim that reaches it → the next claim on a shortest path
     next_toward: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -173,8 +197,29 @@ class Comparison:
             side = _Side(perspective, ids, supports)
             for thesis in (i for i in ids if self.claims[i].kind == "thesis"):
                 self._measure_load(side, thesis)
+            side.weight = self._weights(supports)
             sides[perspective] = side
         return sides
+
+    @staticmethod
+    def _weights(supports: nx.DiGraph) -> dict[str, int]:
+        """Each claim's weight: its subtree in the dominator tree over all the side's conclusions."""
+        root = object()  # a node no claim id can equal
+        toward_reasons = supports.reverse(copy=True)
+        toward_reasons.add_node(root)
+        toward_reasons.add_edges_from((root, c) for c in supports if supports.out_degree(c) == 0)
+        dominators = nx.immediate_dominators(toward_reasons, root)
+        children: dict[object, list[str]] = defaultdict(list)
+        for node, parent in dominators.items():
+            if node is not root:
+                children[parent].append(node)
+        order = [root, *(node for _, node in nx.bfs_edges(toward_reasons, root))]
+        size = dict.fromkeys(order, 1)
+        for node in reversed(order):
+            for child in children[node]:
+                size[node] += size[child]
+        # A claim only on a cycle of mutual support reaches no conclusion: it carries itself.
+        return {claim: size.get(claim, 1) for claim in supports}
 
     @staticmethod
     def _measure_load(side: _Side, thesis: str) -> None:
@@ -266,22 +311,20 @@ class Comparison:
         >>> len(ground.agreements), ground.endorsed[0].claim, ground.endorsed[0].endorsed_by
         (1, 'tea.ritual', ('cof.ritual',))
         """
-        agreements = [r for r in self.cross_relations if r.kind == "supports"]
+        attacked_by = {(r.target, self.claims[r.source].perspective)
+                       for r in self.cross_relations if r.kind == "contradicts"}
+        agreements, uses = [], []
+        for r in self.cross_relations:
+            if r.kind == "supports":
+                agree = (self.claims[r.source].asserted and self.claims[r.target].asserted
+                         and (r.target, self.claims[r.source].perspective) not in attacked_by)
+                (agreements if agree else uses).append(r)
         supporters: dict[str, list[str]] = defaultdict(list)
         for r in agreements:
             supporters[r.target].append(r.source)
-        attacked_by = {(r.target, self.claims[r.source].perspective)
-                       for r in self.cross_relations if r.kind == "contradicts"}
-        endorsed = []
-        for claim_id, sources in supporters.items():
-            if not self.claims[claim_id].asserted:  # a view its own side reports only to reject
-                continue
-            friends = tuple(s for s in sources if self.claims[s].asserted
-                            and (claim_id, self.claims[s].perspective) not in attacked_by)
-            if friends:
-                claim = self.claims[claim_id]
-                endorsed.append(Endorsement(claim_id, claim.perspective, claim.text, friends))
-        return CommonGround([self._edge(r) for r in agreements], endorsed)
+        endorsed = [Endorsement(claim_id, self.claims[claim_id].perspective, self.claims[claim_id].text,
+                                tuple(sources)) for claim_id, sources in supporters.items()]
+        return CommonGround([self._edge(r) for r in agreements], endorsed, [self._edge(r) for r in uses])
 
     def unanswered(self) -> list[Unanswered]:
         """Claims another side never engages, directly or through their reasons.
@@ -322,22 +365,32 @@ class Comparison:
                 opponents[r.target].append(edge)
         return opponents
 
+    @cached_property
+    def case_sizes(self) -> dict[str, int]:
+        """How many claims each perspective asserts: the size of its case."""
+        return dict(Counter(c.perspective for c in self.claims.values() if c.asserted))
+
     def _crux(self, claim_id: str, opponents: list[CrossEdge]) -> Crux | None:
         claim: Claim = self.claims[claim_id]
         side = self.sides[claim.perspective]
-        if claim.kind == "thesis" or not claim.asserted or claim_id not in side.thesis_of:
+        if claim.kind == "thesis" or not claim.asserted:
             return None
-        thesis = side.thesis_of[claim_id]
-        size = side.support_size[thesis]
-        load = side.load[claim_id]
-        return Crux(claim_id, claim.perspective, claim.text, thesis, load, size, round(load / size, 3),
-                    self.path_to_thesis(claim_id), tuple(opponents))
+        thesis = side.thesis_of.get(claim_id)
+        size = side.support_size[thesis] if thesis else 0
+        load = side.load.get(claim_id, 0)
+        mutual = any(e.source == claim_id and any(o.source == e.target for o in opponents) for e in opponents)
+        return Crux(claim_id, claim.perspective, claim.text, thesis, load, size,
+                    round(load / size, 3) if size else 0.0, self.path_to_thesis(claim_id), tuple(opponents),
+                    side.weight[claim_id], self.case_sizes[claim.perspective], mutual)
 
     def cruxes(self) -> list[Crux]:
-        """Claims in a cross-perspective clash that their side's thesis rests on.
+        """Asserted claims in a cross-perspective clash, ranked by how much rests on them.
 
         Theses themselves are left out: they are what is disputed, not a crux.
-        Ranked by the share of the thesis's support that would fall with them.
+        Mutual clashes, where each side denies the other, rank first; then
+        the share of the side's case that rests on the claim (its weight over
+        the claims the side asserts), then the share of the thesis's support
+        that would fall with it.
 
         >>> import argmap
         >>> crux = Comparison(argmap.example_map()).cruxes()[0]
@@ -346,7 +399,7 @@ class Comparison:
         """
         found = [crux for claim_id, edges in self._opponents().items()
                  if (crux := self._crux(claim_id, edges)) is not None]
-        return sorted(found, key=lambda c: (-c.share, -c.load, c.claim))
+        return sorted(found, key=lambda c: (not c.mutual, -c.case_share, -c.share, c.claim))
 
     def double_cruxes(self) -> list[DoubleCrux]:
         """Pairs of clashing claims where each is load-bearing for its own side.

@@ -101,8 +101,9 @@ def _edges_text(edges: list[CrossEdge]) -> str:
 def _cruxes_text(cruxes: list[Crux]) -> str:
     def opponents(c: Crux) -> str:
         return ", ".join(dict.fromkeys(e.source if e.target == c.claim else e.target for e in c.opponents))
-    return table(["crux", "perspective", "falls", "of", "share", "contested by"],
-                 [[c.claim, c.perspective, c.load, c.support_size, f"{c.share:.0%}", opponents(c)]
+    return table(["crux", "perspective", "clash", "rests on it", "of case", "thesis support", "contested by"],
+                 [[c.claim, c.perspective, "mutual" if c.mutual else "one-way", f"{c.weight} of {c.case_size}",
+                   f"{c.case_share:.0%}", f"{c.load} of {c.support_size}" if c.thesis else "-", opponents(c)]
                   for c in cruxes])
 
 
@@ -159,17 +160,20 @@ QUESTIONS = [
              lambda rows: table(["claim", "vs claim", "clash", "note"],
                                 [[c.first, c.second, "mutual" if c.mutual else "one-way",
                                   shorten(c.edges[0].note, 60)] for c in rows])),
-    Question("common-ground", "cross-perspective supports, and claims both sides endorse", _none,
+    Question("common-ground", "where the sides agree (both assert compatible claims), apart from where one "
+                              "side's claim is used for a view the other reports or denies", _none,
              lambda m, a: Comparison(m).common_ground(),
              lambda g: _edges_text(g.agreements) + "\n\nendorsed by both sides:\n" + table(
                  ["claim", "perspective", "endorsed by"],
-                 [[e.claim, e.perspective, ", ".join(e.endorsed_by)] for e in g.endorsed])),
+                 [[e.claim, e.perspective, ", ".join(e.endorsed_by)] for e in g.endorsed])
+             + "\n\nused, not agreed:\n" + _edges_text(g.uses)),
     Question("unanswered", "claims another side never engages: no relation from that side is drawn to them or "
                            "to what they support; ranked by how much rests on them", _none,
              lambda m, a: Comparison(m).unanswered(),
              lambda rows: table(["claim", "perspective", "unanswered by", "load", "dependants"],
                                 [[u.claim, u.perspective, u.unanswered_by, u.load, u.dependants] for u in rows])),
-    Question("cruxes", "contested claims their side's thesis rests on, by share of support", _none,
+    Question("cruxes", "contested claims, mutual clashes first, then by the share of their side's case "
+                       "that rests on them", _none,
              lambda m, a: Comparison(m).cruxes(), _cruxes_text),
     Question("double-cruxes", "clashing pairs where each claim is load-bearing for its side", _none,
              lambda m, a: Comparison(m).double_cruxes(),

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import MapError, Position, Problem, excerpt
 from ..io.files import read_input
-from ..model import CLAIM_KINDS, COLOR_PATTERN, ArgumentMap
+from ..model import COLOR_PATTERN, ArgumentMap
 from .format import Format
 from .imported import Imported, MapBuilder, slug
 
