@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import os
 import re
+from collections import defaultdict
+from functools import cached_property
 from pathlib import Path
 
-from .analysis.compare import Comparison, CrossEdge
-from .analysis.query import edges_per_kind, support_tree
+import networkx as nx
+
+from .analysis.compare import Clash, Comparison, CrossEdge, Unanswered
+from .analysis.query import edges_per_kind
 from .analysis.semantics import acceptance
 from .errors import EnumerationLimit, printable
 from .formats.mermaid import mermaid_flowchart
 from .graph import attack_graph, support_graph
 from .io.files import write_atomically
-from .model import ArgumentMap
+from .model import ArgumentMap, Relation
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~])")
 
@@ -27,79 +31,234 @@ def md(text: str | None) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(" ".join((text or "").split())))
 
 
+def _title(argument_map: ArgumentMap, claim_id: str) -> str:
+    return f"“{md(argument_map.claims[claim_id].label)}”"
+
+
 def _claim_ref(argument_map: ArgumentMap, claim_id: str) -> str:
     return f"{md(argument_map.claims[claim_id].text)} (`{claim_id}`)"
 
 
-def _edge_line(argument_map: ArgumentMap, edge: CrossEdge) -> str:
-    labels = {p.id: p.label for p in argument_map.perspectives.values()}
-    return (f"- **{md(labels[edge.source_perspective])}:** {_claim_ref(argument_map, edge.source)}\n"
-            f"  *{edge.kind}* **{md(labels[edge.target_perspective])}:** {_claim_ref(argument_map, edge.target)}\n"
-            f"  — {md(edge.note) or '*(no note)*'}")
+#: The kinds of disagreement, in plain words, in the order the report groups them.
+ISSUE_WORDS = {
+    "empirical": "a question of fact",
+    "values": "a question of what matters",
+    "definitional": "a question of what words mean",
+    None: "a disagreement of unstated kind",
+}
 
-
-def _outline(argument_map: ArgumentMap, perspective: str) -> list[str]:
-    lines: list[str] = []
-    claims = [c for c in argument_map.claims.values() if c.perspective == perspective]
-    placed: set[str] = set()
-
-    for thesis in (c for c in claims if c.kind == "thesis"):
-        for depth, tree in support_tree(argument_map, thesis.id, same_side=True).walk():
-            placed.add(tree.claim)
-            prefix = "**Thesis:** " if argument_map.claims[tree.claim].kind == "thesis" else ""
-            deeper = f"(level {depth}) " if depth > OUTLINE_DEPTH else ""  # indenting further would grow
-            lines.append(f"{'  ' * min(depth, OUTLINE_DEPTH)}- {deeper}{prefix}{_claim_ref(argument_map, tree.claim)}")
-    rest = [c for c in claims if c.id not in placed]
-    if rest:
-        lines.append("")
-        lines.append("Outside that structure (the views the author argues against, and advice that follows "
-                     "from the thesis):")
-        lines.append("")
-        for claim in rest:
-            why = f" — {md(claim.note)}" if claim.note else ""
-            lines.append(f"- {_claim_ref(argument_map, claim.id)}{why}")
-    return lines
-
-
-#: The deepest an outline indents; deeper reasons say their level instead, so that
-#: a long chain gives a report that grows linearly, not quadratically.
-OUTLINE_DEPTH = 8
 
 #: The most edges the report's Mermaid diagram draws.
 DIAGRAM_EDGES = 200
 
 
-def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
+class _Reading:
+    """The comparison, arranged for a reader: who says what, and how much rests on it."""
+
+    def __init__(self, argument_map: ArgumentMap):
+        self.map = argument_map
+        self.comparison = Comparison(argument_map)
+        self.labels = {p.id: p.label for p in argument_map.perspectives.values()}
+        self.clashes = self.comparison.clashes()
+        self.sides = self.comparison.sides
+        self.case_sizes = self.comparison.case_sizes
+
+    def relation(self, edge: CrossEdge) -> Relation:
+        return next(r for r in self.map.claims[edge.source].relations
+                    if r.target == edge.target and r.kind == edge.kind)
+
+    def weight(self, claim_id: str) -> int:
+        return self.sides[self.map.claims[claim_id].perspective].weight.get(claim_id, 1)
+
+    def rests_on(self, claim_id: str) -> str:
+        """How much of its side's case rests on a claim, in plain words."""
+        claim = self.map.claims[claim_id]
+        side = self.sides[claim.perspective]
+        thesis = side.thesis_of.get(claim_id)
+        if claim.kind == "thesis":
+            return "it is the thesis"
+        if thesis:
+            load, size = side.load[claim_id], side.support_size[thesis]
+            return (f"if it fell, {load} of the {size} reasons for the thesis would lose their support"
+                    if load > 1 else f"it is one of the {size} reasons for the thesis")
+        weight, size = self.weight(claim_id), self.case_sizes.get(claim.perspective, 0)
+        return f"{weight} of the side's {size} claims rest on it" if weight > 1 else "nothing else rests on it"
+
+    @cached_property
+    def opponents(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for clash in self.clashes:
+            found[clash.first].add(clash.second)
+            found[clash.second].add(clash.first)
+        return found
+
+    def reach(self, claim_id: str) -> int:
+        """How much a clash around this claim engages: its weight and all its opponents' weights."""
+        return self.weight(claim_id) + sum(self.weight(o) for o in self.opponents[claim_id])
+
+    def ranked_clashes(self) -> list[Clash]:
+        return sorted(self.clashes, key=lambda c: (
+            not c.mutual, -max(self.reach(c.first), self.reach(c.second)),
+            -(self.weight(c.first) + self.weight(c.second))))
+
+    def issue(self, clash: Clash) -> str | None:
+        return next((i for i in (self.relation(e).issue for e in clash.edges) if i), None)
+
+
+def _summary(reading: _Reading) -> list[str]:
+    """The synthesis: the sharpest clashes, the agreement, and what is left open, from the structure."""
+    argument_map, labels = reading.map, reading.labels
+    out = ["## In short", ""]
+    clashes = reading.ranked_clashes()
+    theses = {c.id for c in argument_map.claims.values() if c.kind == "thesis"}
+    if not clashes:
+        out.append("- The sides never contradict each other in this map.")
+    else:
+        mutual = sum(c.mutual for c in clashes)
+        out.append(f"- **They clash in {len(clashes)} places**" + (f", {mutual} of them both ways." if mutual else "."))
+        if any({c.first, c.second} <= theses for c in clashes):
+            out.append("  Each side's thesis denies the other's.")
+        focus = max((claim for c in clashes for claim in (c.first, c.second) if claim not in theses),
+                    key=lambda claim: (reading.reach(claim), len(reading.opponents[claim])), default=None)
+        if focus:
+            claim = argument_map.claims[focus]
+            others = reading.opponents[focus]
+            against = (f"which contests {len(others)} claims" if len(others) > 1
+                       else f"against {_title(argument_map, next(iter(others)))}")
+            out.append(f"  The disagreement turns most on {md(labels[claim.perspective])}'s "
+                       f"{_title(argument_map, focus)}, {against}.")
+    ground = reading.comparison.common_ground()
+    if ground.agreements:
+        first = ground.agreements[0]
+        out.append(f"- **They agree in {len(ground.agreements)} places**, first: "
+                   f"{_title(argument_map, first.source)} and {_title(argument_map, first.target)}.")
+    open_points = _unanswered(reading, per_side=1)
+    if open_points:
+        out.append("- **Left open:** " + "; ".join(
+            f"{md(labels[u.unanswered_by])} never answers {_title(argument_map, u.claim)}" for u in open_points) + ".")
+    return out + [""]
+
+
+def _case(reading: _Reading, perspective: str) -> list[str]:
+    """One side's case in outline: the thesis, its reasons by title, what stands apart, what it rejects."""
+    argument_map = reading.map
+    side = reading.sides.get(perspective)
+    claims = [c for c in argument_map.claims.values() if c.perspective == perspective]
+    if side is None or not claims:
+        return ["*No claims.*", ""]
+    by_weight = lambda ids: sorted(ids, key=lambda i: -reading.weight(i))  # noqa: E731 - stable: file order
+    out: list[str] = []
+    placed: set[str] = set()
+
+    def reasons(claim_id: str) -> str:
+        count = reading.weight(claim_id) - 1
+        return f" ({count} reason{'s' if count > 1 else ''})" if count > 0 else ""
+
+    for thesis in (c for c in claims if c.kind == "thesis"):
+        out += [f"**Thesis:** {md(thesis.text)}", ""]
+        placed.add(thesis.id)
+        if thesis.id in side.supports:
+            direct = by_weight(side.supports.predecessors(thesis.id))
+            comments = [r for r in direct if "comment" in argument_map.claims[r].tags]
+            out += [f"- {md(argument_map.claims[r].label)}{reasons(r)}" for r in direct if r not in comments]
+            if comments:  # readers' agreement is one line, not one per reader
+                out.append(f"- {len(comments)} reader comment{'s' if len(comments) > 1 else ''} agreeing with it")
+            placed |= nx.ancestors(side.supports, thesis.id)
+        out.append("")
+    linked = {claim for r in reading.comparison.cross_relations for claim in (r.source, r.target)}
+    apart = [c for c in claims if c.id not in placed and c.asserted
+             and (c.id not in side.supports or side.supports.out_degree(c.id) == 0)
+             and (reading.weight(c.id) > 1 or c.id in linked)]  # the rest is in the map
+    if apart:
+        out += ["Also argued, apart from the thesis:", ""]
+        out += [f"- {md(c.label)}{reasons(c.id)}" for c in apart] + [""]
+    foils = [c for c in claims if not c.asserted]
+    if foils:
+        out += ["Reported in order to be rejected: " + "; ".join(_title(argument_map, c.id) for c in foils) + ".", ""]
+    return out
+
+
+def _clash_lines(reading: _Reading, clashes: list[Clash]) -> list[str]:
+    """One line per claim and the claims it clashes with, each pair once, ranked."""
+    argument_map, labels = reading.map, reading.labels
+    grouped: dict[tuple[str, str, bool], list[Clash]] = defaultdict(list)
+    for clash in clashes:
+        # A claim that clashes in the same way with several claims of one side gathers them.
+        grouped[clash.first, argument_map.claims[clash.second].perspective, clash.mutual].append(clash)
+    lines = []
+    for (first_id, _, mutual), group in grouped.items():
+        first = argument_map.claims[first_id]
+        others = [argument_map.claims[c.second] for c in group]
+        edges = [e for c in group for e in c.edges]
+        bases = {argument_map.basis_of(reading.relation(e)) for e in edges}
+        marks = "both ways" if mutual else "one way"
+        marks += ", inferred" if "inferred" in bases else ", stated"
+        note = next((md(e.note) for e in edges if e.note), "*(no note)*")
+        lines.append(f"- **{md(labels[first.perspective])}:** {_title(argument_map, first_id)} ⟷ "
+                     f"**{md(labels[others[0].perspective])}:** " + "; ".join(_title(argument_map, o.id) for o in others)
+                     + f" — {note} *({marks}.)*")
+    return lines
+
+
+#: The share of its side's case that must rest on an unanswered claim for the report to list it.
+WEIGHTY = 0.1
+
+
+def _unanswered(reading: _Reading, *, per_side: int) -> list[Unanswered]:
+    """The unanswered claims that carry weight, each side's heaviest first.
+
+    A claim carries weight when other claims rest on it, and at least
+    :data:`WEIGHTY` of its side's case (or of its thesis's support) does.
+    """
+    def weighty(u: Unanswered) -> bool:
+        side = reading.sides[u.perspective]
+        thesis = side.thesis_of.get(u.claim)
+        if thesis and u.load > 1 and u.load >= WEIGHTY * side.support_size[thesis]:
+            return True
+        weight = reading.weight(u.claim)
+        return weight > 1 and weight >= WEIGHTY * reading.case_sizes[u.perspective]
+
+    chosen = []
+    for perspective in reading.map.perspectives:
+        rows = [u for u in reading.comparison.unanswered() if u.perspective == perspective
+                and reading.map.claims[u.claim].kind != "thesis" and weighty(u)]
+        rows.sort(key=lambda u: (-u.load, -reading.weight(u.claim), u.claim))
+        chosen += rows[:per_side]
+    return chosen
+
+
+def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     """The comparison report as Markdown text.
 
-    ``top`` caps the number of unanswered claims listed per side.
+    The main text explains the disagreement in plain words: the summary, a
+    synthesis, each side's case, the clashes grouped by what they are about,
+    the common ground and what each side leaves unanswered. The appendices
+    hold the formal acceptance, the numbers and a diagram. ``top`` caps the
+    unanswered claims listed per side.
 
     >>> import argmap
     >>> text = render_report(argmap.example_map())
     >>> text.splitlines()[0]
     '# Tea or coffee?'
-    >>> "```mermaid" in text and "## Cruxes" in text
+    >>> "## Where they clash" in text and "```mermaid" in text
     True
     """
-    comparison = Comparison(argument_map)
-    labels = {p.id: p.label for p in argument_map.perspectives.values()}
-    edge_counts = edges_per_kind(argument_map)
+    reading = _Reading(argument_map)
+    comparison, labels = reading.comparison, reading.labels
     out = [f"# {md(argument_map.title)}", ""]
-    if argument_map.description:
-        out += [md(argument_map.description), ""]
-    out += [f"*{len(argument_map.claims)} claims, {edge_counts['supports']} supports and "
-            f"{edge_counts['contradicts']} contradicts edges. Generated by argmap from the claim files; "
-            f"every statement below is computed from the map's structure.*", ""]
-
-    out += ["## At a glance", "", "| from | to | claims that contradict | claims that support |", "|---|---|---:|---:|"]
-    out += [f"| {md(labels[r.source])} | {md(labels[r.target])} | {r.contradicting_claims} | {r.supporting_claims} |"
-            for r in comparison.engagement()]
-    cruxes = comparison.cruxes()
-    if cruxes:
-        c = cruxes[0]
-        out += ["", f"The main crux: {_claim_ref(argument_map, c.claim)}. {c.load} of the {c.support_size} claims "
-                    f"supporting the {md(labels[c.perspective])} thesis ({c.share:.0%}) rest on it."]
-    out.append("")
+    if argument_map.summary or argument_map.description:
+        out += [md(argument_map.summary or argument_map.description), ""]
+    cross = comparison.cross_relations
+    inferred = sum(argument_map.basis_of(r) == "inferred" for r in cross)
+    if not cross:
+        links = "no links between the sides"
+    elif inferred == len(cross):
+        links = f"all {len(cross)} links between the sides are the mapper's reconstruction"
+    else:
+        links = f"{inferred} of the {len(cross)} links between the sides are the mapper's reconstruction"
+    note = f"*{len(argument_map.claims)} claims; {links}.*"
+    out += [note, ""]
+    out += _summary(reading)
 
     out += ["## Each side's case", ""]
     for perspective in argument_map.perspectives.values():
@@ -107,94 +266,132 @@ def render_report(argument_map: ArgumentMap, *, top: int = 5) -> str:
         source = sample.source if sample else None
         credit = ", ".join(md(x) for x in (source.author, source.title) if x) if source else ""
         out += [f"### {md(perspective.label)}" + (f" ({credit})" if credit else ""), ""]
-        out += _outline(argument_map, perspective.id) + [""]
+        out += _case(reading, perspective.id)
 
-    out += ["## Where they clash", "",
-            "Each clash once; a *mutual* clash is one where each side denies the other. Every link between the "
-            "two sides is the mapper's reconstruction unless marked *stated*.", ""]
-    lines = []
-    for clash in comparison.clashes():
-        edge = clash.edges[0]
-        marks = ["mutual" if clash.mutual else "one-way"]
-        relation = next(r for r in argument_map.claims[edge.source].relations if r.target == edge.target)
-        marks.append(argument_map.basis_of(relation))
-        if relation.issue:
-            marks.append(relation.issue)
-        lines.append(_edge_line(argument_map, edge) + f" *({', '.join(marks)})*")
-    out += ["\n".join(lines) or "*No cross-perspective contradictions.*", ""]
-
-    out += ["## Cruxes", "",
-            "Contested claims that a side's thesis rests on. *Falls* counts the claims that would lose their "
-            "last line of support to the thesis if the crux were rejected.", "",
-            "| crux | side | falls | share of thesis support | contested by |", "|---|---|---:|---:|---|"]
-    for c in cruxes:
-        opponents = ", ".join(f"`{o}`" for o in dict.fromkeys(
-            e.source if e.target == c.claim else e.target for e in c.opponents))
-        out.append(f"| {_claim_ref(argument_map, c.claim)} | {md(labels[c.perspective])} | {c.load} of "
-                   f"{c.support_size} | {c.share:.0%} | {opponents} |")
-    doubles = comparison.double_cruxes()
-    if doubles:
-        out += ["", "**Double cruxes**: clashing pairs where each claim carries weight for its own side.", ""]
-        out += [f"- `{d.first.claim}` ({d.first.share:.0%}) ⟷ `{d.second.claim}` ({d.second.share:.0%}): "
-                f"{md(d.edges[0].note)}" for d in doubles]
-    out.append("")
+    out += ["## Where they clash", ""]
+    ranked = reading.ranked_clashes()
+    if not ranked:
+        out += ["*The sides never contradict each other in this map.*", ""]
+    groups: dict[str | None, list[Clash]] = defaultdict(list)
+    for clash in ranked:
+        groups[reading.issue(clash)].append(clash)
+    for issue, clashes in groups.items():  # in the order of each group's sharpest clash
+        out += [f"### {ISSUE_WORDS.get(issue, issue).capitalize()}", ""]
+        out += _clash_lines(reading, clashes) + [""]
 
     ground = comparison.common_ground()
-    out += ["## Common ground", ""]
-    out += ["\n".join(_edge_line(argument_map, e) for e in ground.agreements) or "*No cross-perspective support.*", ""]
-
-    out += ["## Left unanswered", ""]
-    unanswered = comparison.unanswered()
-    for perspective in argument_map.perspectives.values():
-        rows = [u for u in unanswered if u.perspective == perspective.id and u.load > 0][:top]
-        if not rows:
-            continue
-        out += [f"What {md(perspective.label)} argues that no other side engages, by how much of its case "
-                f"rests on it:", ""]
-        out += [f"- {_claim_ref(argument_map, u.claim)}: {u.load} claim(s) fall with it" for u in rows]
+    out += ["## Where they agree", ""]
+    if ground.agreements:
+        order = list(argument_map.perspectives)
+        pairs = [sorted([(e.source_perspective, e.source), (e.target_perspective, e.target)],
+                        key=lambda side: order.index(side[0])) for e in ground.agreements]
+        # One row per claim of the second column, with every claim of the first that it pairs with.
+        rows: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for (left_side, left), (right_side, right) in pairs:
+            rows[left_side, right_side, right].append(left)
+        out.append("Both sides assert each pair, and neither denies the other's claim:")
+        header = None
+        for (left_side, right_side, right), lefts in sorted(
+                rows.items(), key=lambda row: (order.index(row[0][0]), order.index(row[0][1]))):
+            if (left_side, right_side) != header:  # one table per pair of perspectives
+                header = (left_side, right_side)
+                out += ["", f"| {md(labels[left_side])} | {md(labels[right_side])} |", "|---|---|"]
+            out.append(f"| {'; '.join(_title(argument_map, c) for c in lefts)} | {_title(argument_map, right)} |")
         out.append("")
+    else:
+        out += ["*No claim of one side supports a claim the other side asserts.*", ""]
+    if ground.uses:
+        out += ["One side's claim bears on a view the other reports or denies; this is use, not agreement:", ""]
+        out += [f"- **{md(labels[e.source_perspective])}:** {_title(argument_map, e.source)} bears on "
+                f"**{md(labels[e.target_perspective])}:** {_title(argument_map, e.target)}." for e in ground.uses] + [""]
 
-    out += ["## Formal acceptance", "",
-            "Support-aware preferred semantics (a bipolar abstract dialectical framework): every *contradicts* "
-            "edge is an attack, and a claim that has reasons stands only while one of its reasons stands, on "
-            "well-founded support. The result reflects the relations the mapper drew.", ""]
+    out += ["## What each side leaves unanswered", "",
+            "The other side draws no relation to these claims, or to anything they support, and other claims "
+            "rest on them:", ""]
+    open_points = _unanswered(reading, per_side=top)
+    out += [f"- **{md(labels[u.perspective])}:** {_title(argument_map, u.claim)}: {reading.rests_on(u.claim)}."
+            for u in open_points] or ["*Nothing.*"]
+    out.append("")
+
+    out += _acceptance_appendix(reading)
+    out += _numbers_appendix(reading)
+    out += _diagram_appendix(reading)
+    return "\n".join(out)
+
+
+def _acceptance_appendix(reading: _Reading) -> list[str]:
+    argument_map, labels = reading.map, reading.labels
+    out = ["## Appendix A: formal acceptance", "",
+           "Which claims each side can hold together, computed with a support-aware preferred semantics (a "
+           "bipolar abstract dialectical framework, after Brewka and Woltran, 2010): every *contradicts* edge is "
+           "an attack, and a claim that has reasons stands only while one of its reasons stands. The result "
+           "reflects only the relations the mapper drew: an attack that nothing in the map answers defeats its "
+           "target, even where the sources never addressed each other.", ""]
     try:
         result = acceptance(argument_map)
     except EnumerationLimit as error:
-        out += [f"*Not computed: {md(str(error))}.*", ""]
-    else:
-        attacks = argument_map.view(attack_graph)
-        for side in result.sides:
-            holds = "holds" if side.theses_accepted else "does not hold"
-            out.append(f"- {md(labels[side.perspective])}: its thesis {holds}; at best it keeps "
-                       f"{side.own_claims_kept} of its own claims.")
-        out += ["", "No side can accept these claims, because an attack on them goes unanswered or their "
-                    "reasons fall:", ""]
-        supports = argument_map.view(support_graph)
-        for claim_id in sorted(result.by_none):
-            winners = [a for a in attacks.predecessors(claim_id) if a in result.grounded]
-            reasons = list(supports.predecessors(claim_id)) if claim_id in supports else []
-            if winners:
-                why = "defeated by " + ", ".join(f"`{w}`" for w in winners)
-            elif reasons and not any(r in result.grounded for r in reasons):
-                why = "its reasons fall: " + ", ".join(f"`{r}`" for r in reasons)
-            else:
-                why = "caught in a cycle of attacks"
-            out.append(f"- {_claim_ref(argument_map, claim_id)}: {why}")
-        out.append("")
+        return out + [f"*Not computed: {md(str(error))}.*", ""]
+    attacks = argument_map.view(attack_graph)
+    for side in result.sides:
+        holds = "holds" if side.theses_accepted else "does not hold"
+        out.append(f"- {md(labels[side.perspective])}: its thesis {holds} in at least one coherent position; "
+                   f"at best it keeps {side.own_claims_kept} of its own claims.")
+    if not result.by_none:
+        return out + ["", "Every claim can be accepted by some side.", ""]
+    out += ["", "No side can accept these claims, because an attack on them goes unanswered or their "
+                "reasons fall:", ""]
+    supports = argument_map.view(support_graph)
+    for claim_id in sorted(result.by_none):
+        winners = [a for a in attacks.predecessors(claim_id) if a in result.grounded]
+        reasons = list(supports.predecessors(claim_id)) if claim_id in supports else []
+        if not argument_map.claims[claim_id].asserted:
+            why = "reported by its own side in order to be rejected"
+        elif winners:
+            why = "defeated by " + ", ".join(f"`{w}`" for w in winners)
+        elif reasons and not any(r in result.grounded for r in reasons):
+            why = "its reasons fall: " + ", ".join(f"`{r}`" for r in reasons)
+        else:
+            why = "caught in a cycle of attacks"
+        out.append(f"- {_claim_ref(argument_map, claim_id)}: {why}")
+    return out + [""]
 
-    cross = comparison.disagreements() + ground.agreements
-    out += ["## Diagram of the cross-perspective edges", ""]
+
+def _numbers_appendix(reading: _Reading) -> list[str]:
+    argument_map, labels, comparison = reading.map, reading.labels, reading.comparison
+    edge_counts = edges_per_kind(argument_map)
+    out = ["## Appendix B: the numbers", "",
+           f"{len(argument_map.claims)} claims, {edge_counts['supports']} supports and "
+           f"{edge_counts['contradicts']} contradicts edges.", "",
+           "| from | to | claims that contradict | claims that support |", "|---|---|---:|---:|"]
+    out += [f"| {md(labels[r.source])} | {md(labels[r.target])} | {r.contradicting_claims} | {r.supporting_claims} |"
+            for r in comparison.engagement()]
+    out += ["", "Contested claims, ranked: *rests on it* counts the claims of its side's case that would lose "
+                "their support if it fell; *thesis support* counts those among the reasons for the thesis.", "",
+            "| claim | side | clash | rests on it | thesis support | contested by |", "|---|---|---|---:|---:|---|"]
+    for c in comparison.cruxes():
+        opponents = ", ".join(f"`{o}`" for o in dict.fromkeys(
+            e.source if e.target == c.claim else e.target for e in c.opponents))
+        thesis = f"{c.load} of {c.support_size}" if c.thesis else "–"
+        out.append(f"| {_claim_ref(argument_map, c.claim)} | {md(labels[c.perspective])} | "
+                   f"{'both ways' if c.mutual else 'one way'} | {c.weight} of {c.case_size} | {thesis} | {opponents} |")
+    return out + [""]
+
+
+def _diagram_appendix(reading: _Reading) -> list[str]:
+    argument_map, comparison = reading.map, reading.comparison
+    ground = comparison.common_ground()
+    cross = comparison.disagreements() + ground.agreements + ground.uses
+    out = ["## Appendix C: diagram of the links between the sides", ""]
     if len(cross) > DIAGRAM_EDGES:
         # Mermaid refuses larger diagrams (its default limit is 500 edges), and
         # they would be unreadable anyway: keep the edges at the cruxes first.
-        crux_ids = {c.claim for c in cruxes}
+        crux_ids = {c.claim for c in comparison.cruxes()}
         total = len(cross)
         cross = sorted(cross, key=lambda e: e.source not in crux_ids and e.target not in crux_ids)[:DIAGRAM_EDGES]
-        out += [f"*The {DIAGRAM_EDGES} edges nearest the cruxes, of {total}; the HTML map shows them all.*", ""]
-    flowchart = mermaid_flowchart(argument_map, [(e.source, e.kind, e.target) for e in cross], direction="LR", wrap=38)
-    out += ["```mermaid", *flowchart, "```", ""]
-    return "\n".join(out)
+        out += [f"*The {DIAGRAM_EDGES} edges nearest the contested claims, of {total}; the HTML map shows them all.*", ""]
+    flowchart = mermaid_flowchart(argument_map, [(e.source, e.kind, e.target) for e in cross], direction="LR",
+                                  wrap=30, titles=True)
+    return out + ["```mermaid", *flowchart, "```", ""]
 
 
 def write_report(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> Path:

@@ -139,10 +139,10 @@ def test_clicking_a_claim_opens_its_details(page_of, bundled):
         assert page.locator(f"#details-body button[data-claim='{link.claim}']").count() == 1
         if link.note:
             assert link.note in body
-    page.locator("#details-body button[data-claim='rel.check-in-regularly']").first.click()
-    assert page.locator("#details-title").inner_text() == bundled.claims["rel.check-in-regularly"].text
-    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["rel.check-in-regularly"]
-    assert "claim=rel.check-in-regularly" in hash_of(page)
+    page.locator("#details-body button[data-claim='rel.repair-models-relationships']").first.click()
+    assert page.locator("#details-title").inner_text() == bundled.claims["rel.repair-models-relationships"].text
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["rel.repair-models-relationships"]
+    assert "claim=rel.repair-models-relationships" in hash_of(page)
 
 
 def test_escape_closes_the_panel(page_of):
@@ -244,23 +244,24 @@ def test_selecting_two_claims_highlights_the_paths_between_them(page_of, bundled
     page.locator("#details").wait_for(state="visible")
     page.locator("#close-details").click()
     click_claim(page, "rel.wired-for-connection")
-    click_claim(page, "svc.therapy-is-professional-service", modifiers=["Control"])
-    shortest = query.paths(bundled, "rel.wired-for-connection", "svc.therapy-is-professional-service")[0]
+    click_claim(page, "svc.life-neglected", modifiers=["Control"])
+    shortest = query.paths(bundled, "rel.wired-for-connection", "svc.life-neglected")[0]
     assert page.locator("#status").get_attribute("data-path-length") == str(len(shortest))
     opacity = page.evaluate("() => Object.fromEntries(window.argmap.network.body.data.nodes.get().map(n => [n.id, n.opacity]))")
     on_path = {s.source for s in shortest} | {s.target for s in shortest}
     assert all(opacity[c] == 1 for c in on_path)
     assert opacity["svc.obsession"] == 0.2
-    assert "path=rel.wired-for-connection%2Csvc.therapy-is-professional-service" in hash_of(page)
+    assert "path=rel.wired-for-connection%2Csvc.life-neglected" in hash_of(page)
 
 
-def test_path_button_then_click(page_of):
+def test_path_button_then_click(page_of, bundled):
     page = page_of("#claim=rel.wired-for-connection")
     page.locator("#path-button").click()
     assert "click another claim" in page.locator("#status").inner_text()
     page.locator("#close-details").click()
     click_claim(page, "svc.qualities-not-relationship")
-    assert page.locator("#status").get_attribute("data-path-length") == "2"
+    shortest = query.paths(bundled, "rel.wired-for-connection", "svc.qualities-not-relationship")[0]
+    assert page.locator("#status").get_attribute("data-path-length") == str(len(shortest))
 
 
 def test_highlight_toggles_dim_everything_but_the_cross_edges(page_of, bundled):

@@ -8,6 +8,8 @@ import networkx as nx
 import pytest
 
 import argmap
+from argmap.compare import Comparison
+from argmap.graph import support_graph
 from argmap.quotes import check_quotes
 
 from .conftest import BUNDLED_CLAIMS, SEEDS
@@ -45,9 +47,9 @@ def test_every_claim_reaches_its_sides_thesis_or_is_marked_as_standing_alone(bun
         ids = {c.id for c in side}
         supports = nx.DiGraph([(a, b) for a, b, k in g.edges(data="kind") if k == "supports" and a in ids and b in ids])
         supports.add_nodes_from(ids)
-        roots = {c.id for c in side if c.kind == "thesis" or stands_alone(c)}
+        roots = {c.id for c in side if c.kind == "thesis" or stands_alone(c) or not c.asserted}
         for claim in side:
-            if stands_alone(claim):
+            if stands_alone(claim) or not claim.asserted:
                 assert claim.note, f"{claim.id} stands alone but gives no reason"
             assert claim.id in roots or roots & nx.descendants(supports, claim.id), (
                 f"{claim.id} reaches neither a thesis nor a claim marked as standing alone")
@@ -57,8 +59,50 @@ def test_claims_that_support_nothing_on_their_side_are_theses_or_explained(bundl
     for claim in bundled.claims.values():
         own_side = [r for r in claim.relations if r.kind == "supports"
                     and bundled.claims[r.target].perspective == claim.perspective]
-        if not own_side and claim.kind != "thesis":
+        if not own_side and claim.kind != "thesis" and claim.asserted:
             assert claim.note and stands_alone(claim), claim.id
+
+
+def test_every_claim_has_a_short_title_and_the_map_a_summary(bundled):
+    assert bundled.summary and len(bundled.summary.split()) <= 150
+    for claim in bundled.claims.values():
+        assert claim.title and len(claim.title) <= 60, claim.id
+
+
+def test_every_cross_relation_says_its_basis_and_every_contradicts_its_issue(bundled):
+    for relation in bundled.relations():
+        crossing = bundled.claims[relation.source].perspective != bundled.claims[relation.target].perspective
+        if crossing:
+            # the two articles never answer each other: every link between them is the mapper's
+            assert relation.basis == "inferred", (relation.source, relation.target)
+        if relation.kind == "contradicts":
+            assert relation.issue, (relation.source, relation.target)
+
+
+def test_reported_views_are_rejected_by_their_own_side_and_endorsed_by_none(bundled):
+    foils = [c for c in bundled.claims.values() if not c.asserted]
+    assert {c.perspective for c in foils} == set(ARTICLES)  # both sides report views they reject
+    for foil in foils:
+        assert foil.note, foil.id
+        attackers = [r.source for r in bundled.relations() if r.kind == "contradicts" and r.target == foil.id]
+        assert any(bundled.claims[a].perspective == foil.perspective for a in attackers), foil.id
+    endorsed = {e.claim for e in Comparison(bundled).common_ground().endorsed}
+    assert not endorsed & {c.id for c in foils}
+
+
+def test_how_it_works_passages_are_not_reasons_for_the_thesis(bundled):
+    """Rupture repair and talking about the therapy presuppose the thesis; they do not argue for it."""
+    thesis = "rel.relationship-required"
+    supports = bundled.view(support_graph)
+    for claim_id in ("rel.repair-valuable", "rel.meta-processing-builds", "rel.relational-therapy-defined"):
+        assert claim_id not in supports or thesis not in nx.descendants(supports, claim_id), claim_id
+
+
+def test_the_content_or_condition_objection_meets_the_recommendations_it_targets(bundled):
+    targets = {r.target for r in bundled.claims["svc.not-the-centrepiece"].relations if r.kind == "contradicts"}
+    assert targets == {"rel.here-and-now", "rel.meta-processing-builds", "rel.repair-valuable"}
+    assert all(r.issue == "values" for r in bundled.claims["svc.not-the-centrepiece"].relations
+               if r.kind == "contradicts")
 
 
 def test_cross_perspective_edges_have_notes_and_cover_both_kinds(bundled):
@@ -74,9 +118,9 @@ def test_cross_perspective_edges_have_notes_and_cover_both_kinds(bundled):
         assert len(directions) == 2, (kind, directions)
 
 
-def test_reader_comments_are_tagged_experiences(bundled):
+def test_reader_comments_are_tagged_experiences_on_both_sides(bundled):
     comments = [c for c in bundled.claims.values() if "comment" in c.tags]
-    assert comments
+    assert {c.perspective for c in comments} == set(ARTICLES)
     assert all(c.kind == "experience" for c in comments)
 
 

@@ -327,8 +327,8 @@ def _edited_copy(tmp_path: Path) -> Path:
     new = Path(shutil.copytree(BUNDLED_CLAIMS, tmp_path / "new"))
     rel = new / "relational.yaml"
     text = rel.read_text()
-    text = text.replace("text: Ruptures happen in every therapy relationship sooner or later.",
-                        "text: Ruptures happen in every therapy relationship, sooner or later.")
+    text = text.replace("text: As in any relationship, ruptures occur in therapy, and given time they are inevitable.",
+                        "text: As in any relationship, ruptures occur in therapy; given time they are inevitable.")
     text = text.replace("    supports: [rel.repair-valuable]\n  - id: rel.repair-valuable",
                         "    supports: [rel.relationship-required]\n  - id: rel.repair-valuable", 1)
     text += ("  - id: rel.new-claim\n    text: A claim added later.\n    kind: premise\n"
@@ -343,8 +343,9 @@ def test_diff_reports_claims_edges_and_answers(run_cli, tmp_path):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "+ claim rel.new-claim" in out
-    assert "~ claim rel.ruptures-inevitable text: 'Ruptures happen in every therapy relationship sooner or later.' " \
-           "→ 'Ruptures happen in every therapy relationship, sooner or later.'" in out
+    assert ("~ claim rel.ruptures-inevitable text: 'As in any relationship, ruptures occur in therapy, and given "
+            "time they are inevitable.' → 'As in any relationship, ruptures occur in therapy; given time they are "
+            "inevitable.'") in out
     assert "+ edge rel.new-claim contradicts rel.relationship-required" in out
     assert "~ acceptance: relational thesis holds: True → False" in out
     as_json = json.loads(run_cli("diff", BUNDLED_CLAIMS, new, "--json").stdout)

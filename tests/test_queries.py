@@ -100,9 +100,9 @@ def test_disagreements_and_common_ground(drinks):
         ("tea.calm", "cof.focus", "calm beats focus"), ("cof.focus", "tea.calm", "focus beats calm"),
         ("cof.study", "tea.science", "flawed method")}
     ground = comparison.common_ground()
-    assert [(a.source, a.target, a.note) for a in ground.agreements] == [("cof.water", "tea.calm", "both soothe")]
-    # coffee supports tea.calm, but another coffee claim contradicts it: not endorsed by both
-    assert ground.endorsed == []
+    # coffee supports tea.calm, but another coffee claim contradicts it: a use of tea's claim, not agreement
+    assert ground.agreements == [] and ground.endorsed == []
+    assert [(a.source, a.target, a.note) for a in ground.uses] == [("cof.water", "tea.calm", "both soothe")]
 
 
 def test_cruxes_are_ranked_by_the_share_of_support_that_falls(drinks):
@@ -114,6 +114,25 @@ def test_cruxes_are_ranked_by_the_share_of_support_that_falls(drinks):
     # cof.best has 2 supporters; rejecting cof.focus cuts both. Equal shares rank by load.
     assert [(c.claim, c.share) for c in cruxes] == [
         ("cof.focus", 1.0), ("tea.calm", 0.5), ("cof.study", 0.5), ("tea.science", 0.25)]
+    # the mutual clash ranks first; weight counts the side's case that rests on a claim
+    assert [(c.claim, c.mutual, c.weight, c.case_size) for c in cruxes] == [
+        ("cof.focus", True, 2, 4), ("tea.calm", True, 2, 5), ("cof.study", False, 1, 4), ("tea.science", False, 1, 5)]
+
+
+def test_a_contested_claim_outside_the_thesis_support_is_a_crux_by_its_weight(make_map):
+    advice = TEA + """\
+  - {id: tea.brew, text: Brew it for three minutes., kind: recommendation}
+  - {id: tea.taste, text: Short brews taste better., supports: [tea.brew]}
+  - {id: tea.bitter, text: Long brews are bitter., supports: [tea.brew]}
+"""
+    coffee = COFFEE.replace("supports: [{to: tea.calm, note: both soothe}]}",
+                            "contradicts: [{to: tea.brew, note: brew longer}]}")
+    cruxes = Comparison(argmap.load(make_map({"tea.yaml": advice, "coffee.yaml": coffee}, manifest=MANIFEST))).cruxes()
+    brew = next(c for c in cruxes if c.claim == "tea.brew")
+    assert (brew.thesis, brew.load, brew.weight, brew.case_size, brew.path) == (None, 0, 3, 8, ())
+    # 3 of tea's 8 claims rest on the advice, more than on the studies (1 of 8)
+    order = [c.claim for c in cruxes]
+    assert order.index("tea.brew") < order.index("tea.science")
 
 
 def test_double_cruxes_pair_load_bearing_clashes(drinks):
@@ -247,4 +266,4 @@ def test_each_clash_is_listed_once_and_mutual_clashes_are_told_apart(run_cli, tm
         ("cof.best", "tea.best", True, 2), ("cof.alert", "tea.gentle", False, 1)]
     report = run_cli("report", root).stdout
     clash_section = report.split("## Where they clash")[1].split("\n## ")[0]
-    assert clash_section.count("(`tea.best`)") == 1 and "*(mutual, inferred)*" in clash_section
+    assert clash_section.count("“Tea is the better morning drink.”") == 1 and "*(both ways, inferred.)*" in clash_section

@@ -5,25 +5,48 @@ from __future__ import annotations
 import re
 
 import argmap
-from argmap.report import render_report
+from argmap.compare import Comparison
+from argmap.report import md, render_report
 
 from .conftest import BUNDLED_CLAIMS, synthetic_map
 from .test_queries import COFFEE, MANIFEST, TEA
+
+
+def main_text(report: str) -> str:
+    """The report before its appendices."""
+    return report.split("\n## Appendix")[0]
+
+
+def section(report: str, heading: str) -> str:
+    return report.split(f"\n## {heading}\n")[1].split("\n## ")[0]
 
 
 def test_report_has_every_section_and_the_cross_edges(make_map):
     m = argmap.load(make_map({"tea.yaml": TEA, "coffee.yaml": COFFEE}, manifest=MANIFEST))
     text = render_report(m)
     headings = re.findall(r"^## (.+)$", text, re.M)
-    assert headings == ["At a glance", "Each side's case", "Where they clash", "Cruxes", "Common ground",
-                        "Left unanswered", "Formal acceptance", "Diagram of the cross-perspective edges"]
-    assert "- **Thesis:** Tea is best. (`tea.best`)" in text
-    assert "  - Tea calms. (`tea.calm`)" in text
-    assert "flawed method" in text and "both soothe" in text
+    assert headings == ["In short", "Each side's case", "Where they clash", "Where they agree",
+                        "What each side leaves unanswered", "Appendix A: formal acceptance",
+                        "Appendix B: the numbers", "Appendix C: diagram of the links between the sides"]
+    case = section(text, "Each side's case")
+    assert "**Thesis:** Tea is best." in case and "- Tea calms. (1 reason)" in case
+    clashes = section(text, "Where they clash")
+    # the mutual clash is listed once, first, though both claims list the edge
+    assert clashes.count("“Tea calms.”") == 1 and clashes.index("both ways") < clashes.index("flawed method")
+    assert "“Hot drinks soothe.” bears on" in section(text, "Where they agree")  # coffee also denies tea.calm
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     assert mermaid.count("-.->|contradicts|") == 3 and mermaid.count("-->|supports|") == 1
-    assert "Tea is cheap. (`tea.cheap`): 1 claim(s) fall with it" in text
     assert "Studies show tea calms. (`tea.science`): defeated by `cof.study`" in text
+
+
+def test_unanswered_lists_only_claims_that_carry_weight(make_map):
+    heavy = TEA.replace("  - {id: tea.quiet, text: Tea is quiet., supports: [tea.best]}\n",
+                        "  - {id: tea.quiet, text: Tea is quiet., supports: [tea.best]}\n"
+                        "  - {id: tea.hush, text: No kettle whistles., supports: [tea.quiet]}\n")
+    text = section(render_report(argmap.load(make_map({"tea.yaml": heavy, "coffee.yaml": COFFEE},
+                                                      manifest=MANIFEST))), "What each side leaves unanswered")
+    assert "“Tea is quiet.”: if it fell, 2 of the 5 reasons for the thesis would lose their support." in text
+    assert "Tea is cheap" not in text  # nothing else rests on it
 
 
 def test_report_escapes_claim_text(make_map):
@@ -35,10 +58,29 @@ def test_report_escapes_claim_text(make_map):
     assert "#60;script#62;" in text  # inside the Mermaid label
 
 
-def test_bundled_report_names_the_real_disagreement():
-    text = render_report(argmap.load(BUNDLED_CLAIMS))
-    assert "The main crux: Therapy is a professional service" in text
+def test_bundled_report_explains_the_disagreement_in_plain_words():
+    bundled = argmap.load(BUNDLED_CLAIMS)
+    text = render_report(bundled)
     assert text == render_report(argmap.load(BUNDLED_CLAIMS))  # deterministic
+    main = main_text(text)
+    assert len(main.split()) <= 1200
+    assert main.split("\n\n")[1] == md(bundled.summary)  # the editor's summary comes first
+    for jargon in ("load", "falls", "Dung", "crux", "semantics", "extension"):
+        assert not re.search(rf"\b{jargon}\b", main, re.I), jargon
+    # the synthesis names the content-or-condition clash, which the structure ranks first
+    in_short = section(text, "In short")
+    assert bundled.claims["svc.not-the-centrepiece"].title in in_short
+    # each clashing pair once, and every clash inferred: the articles never answer each other
+    clashes = section(text, "Where they clash")
+    pairs = Comparison(bundled).clashes()
+    assert len(pairs) == len({frozenset((c.first, c.second)) for c in pairs})
+    for clash in pairs:
+        first, second = (bundled.claims[c].title for c in (clash.first, clash.second))
+        assert sum(first in line and second in line for line in clashes.splitlines()) == 1, (first, second)
+    lines = [line for line in clashes.splitlines() if line.startswith("- ")]
+    assert lines and all("inferred" in line for line in lines)
+    assert re.findall(r"^### (.+)$", clashes, re.M) == [
+        "A question of fact", "A question of what matters", "A question of what words mean"]
 
 
 def test_report_cli_writes_stdout_or_a_file(run_cli, tmp_path):
@@ -58,6 +100,6 @@ def test_a_large_maps_diagram_stays_within_mermaids_limits(tmp_path):
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     drawn = mermaid.count("-.->|contradicts|") + mermaid.count("-->|supports|")
     assert drawn == DIAGRAM_EDGES < len(Comparison(m).cross_relations)
-    assert f"The {DIAGRAM_EDGES} edges nearest the cruxes, of {len(Comparison(m).cross_relations)}" in text
+    assert f"The {DIAGRAM_EDGES} edges nearest the contested claims, of {len(Comparison(m).cross_relations)}" in text
     top_crux = m.claims[Comparison(m).cruxes()[0].claim]
-    assert top_crux.text in mermaid.replace("<br>", " ")  # edges at the cruxes are kept first
+    assert top_crux.label in mermaid.replace("<br>", " ")  # edges at the contested claims are kept first

@@ -38,12 +38,13 @@ def mermaid_label(text: str, wrap: int | None = None) -> str:
 
 
 def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, str, str]] | None = None, *,
-                      direction: str = "BT", wrap: int | None = None) -> list[str]:
+                      direction: str = "BT", wrap: int | None = None, titles: bool = False) -> list[str]:
     """A Mermaid flowchart, one subgraph per perspective, as lines.
 
     ``relations`` are ``(source, kind, target)`` triples; by default every
     relation, with every claim. Given a subset, only the claims it touches are
-    drawn. ``wrap`` breaks long labels at that many characters.
+    drawn. ``wrap`` breaks long labels at that many characters; ``titles``
+    labels claims by their short titles instead of their full text.
 
     >>> import argmap
     >>> lines = mermaid_flowchart(argmap.example_map(), [("cof.best", "contradicts", "tea.best")])
@@ -62,7 +63,7 @@ def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, 
     for index, perspective in enumerate(argument_map.perspectives.values()):
         members = [argument_map.claims[c] for c in shown if argument_map.claims[c].perspective == perspective.id]
         out.append(f"  subgraph p{index}[{mermaid_label(perspective.label)}]")
-        out += [f"    {node[c.id]}[{mermaid_label(c.text, wrap)}]" for c in members]
+        out += [f"    {node[c.id]}[{mermaid_label(c.label if titles else c.text, wrap)}]" for c in members]
         out.append("  end")
         out.append(f"  style p{index} stroke:{perspective.color},stroke-width:3px")
     for source, kind, target in relations:
