@@ -5,19 +5,20 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from functools import cached_property
 from pathlib import Path
 
-import networkx as nx
-
-from .analysis.compare import Clash, Comparison, CrossEdge, Unanswered
+from .analysis.compare import Clash
 from .analysis.query import edges_per_kind
+from .analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
 from .analysis.semantics import acceptance
 from .errors import EnumerationLimit, printable
 from .formats.mermaid import mermaid_flowchart
 from .graph import attack_graph, support_graph
 from .io.files import write_atomically
-from .model import ArgumentMap, Relation
+from .model import ArgumentMap
+
+#: The most edges the report's Mermaid diagram draws.
+DIAGRAM_EDGES = 200
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~])")
 
@@ -39,73 +40,7 @@ def _claim_ref(argument_map: ArgumentMap, claim_id: str) -> str:
     return f"{md(argument_map.claims[claim_id].text)} (`{claim_id}`)"
 
 
-#: The kinds of disagreement, in plain words, in the order the report groups them.
-ISSUE_WORDS = {
-    "empirical": "a question of fact",
-    "values": "a question of what matters",
-    "definitional": "a question of what words mean",
-    None: "a disagreement of unstated kind",
-}
-
-
-#: The most edges the report's Mermaid diagram draws.
-DIAGRAM_EDGES = 200
-
-
-class _Reading:
-    """The comparison, arranged for a reader: who says what, and how much rests on it."""
-
-    def __init__(self, argument_map: ArgumentMap):
-        self.map = argument_map
-        self.comparison = Comparison(argument_map)
-        self.labels = {p.id: p.label for p in argument_map.perspectives.values()}
-        self.clashes = self.comparison.clashes()
-        self.sides = self.comparison.sides
-        self.case_sizes = self.comparison.case_sizes
-
-    def relation(self, edge: CrossEdge) -> Relation:
-        return next(r for r in self.map.claims[edge.source].relations
-                    if r.target == edge.target and r.kind == edge.kind)
-
-    def weight(self, claim_id: str) -> int:
-        return self.sides[self.map.claims[claim_id].perspective].weight.get(claim_id, 1)
-
-    def rests_on(self, claim_id: str) -> str:
-        """How much of its side's case rests on a claim, in plain words."""
-        claim = self.map.claims[claim_id]
-        side = self.sides[claim.perspective]
-        thesis = side.thesis_of.get(claim_id)
-        if claim.kind == "thesis":
-            return "it is the thesis"
-        if thesis:
-            load, size = side.load[claim_id], side.support_size[thesis]
-            return (f"if it fell, {load} of the {size} reasons for the thesis would lose their support"
-                    if load > 1 else f"it is one of the {size} reasons for the thesis")
-        weight, size = self.weight(claim_id), self.case_sizes.get(claim.perspective, 0)
-        return f"{weight} of the side's {size} claims rest on it" if weight > 1 else "nothing else rests on it"
-
-    @cached_property
-    def opponents(self) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = defaultdict(set)
-        for clash in self.clashes:
-            found[clash.first].add(clash.second)
-            found[clash.second].add(clash.first)
-        return found
-
-    def reach(self, claim_id: str) -> int:
-        """How much a clash around this claim engages: its weight and all its opponents' weights."""
-        return self.weight(claim_id) + sum(self.weight(o) for o in self.opponents[claim_id])
-
-    def ranked_clashes(self) -> list[Clash]:
-        return sorted(self.clashes, key=lambda c: (
-            not c.mutual, -max(self.reach(c.first), self.reach(c.second)),
-            -(self.weight(c.first) + self.weight(c.second))))
-
-    def issue(self, clash: Clash) -> str | None:
-        return next((i for i in (self.relation(e).issue for e in clash.edges) if i), None)
-
-
-def _summary(reading: _Reading) -> list[str]:
+def _summary(reading: Reading) -> list[str]:
     """The synthesis: the sharpest clashes, the agreement, and what is left open, from the structure."""
     argument_map, labels = reading.map, reading.labels
     out = ["## In short", ""]
@@ -132,53 +67,41 @@ def _summary(reading: _Reading) -> list[str]:
         first = ground.agreements[0]
         out.append(f"- **They agree in {len(ground.agreements)} places**, first: "
                    f"{_title(argument_map, first.source)} and {_title(argument_map, first.target)}.")
-    open_points = _unanswered(reading, per_side=1)
+    open_points = weighty_unanswered(reading, per_side=1)
     if open_points:
         out.append("- **Left open:** " + "; ".join(
             f"{md(labels[u.unanswered_by])} never answers {_title(argument_map, u.claim)}" for u in open_points) + ".")
     return out + [""]
 
 
-def _case(reading: _Reading, perspective: str) -> list[str]:
+def _case(reading: Reading, perspective: str) -> list[str]:
     """One side's case in outline: the thesis, its reasons by title, what stands apart, what it rejects."""
     argument_map = reading.map
-    side = reading.sides.get(perspective)
-    claims = [c for c in argument_map.claims.values() if c.perspective == perspective]
-    if side is None or not claims:
-        return ["*No claims.*", ""]
-    by_weight = lambda ids: sorted(ids, key=lambda i: -reading.weight(i))  # noqa: E731 - stable: file order
-    out: list[str] = []
-    placed: set[str] = set()
+    case = case_of(reading, perspective)
+    if not case.theses and not case.apart and not case.foils:
+        return ["*No thesis in this map.*", ""]
 
-    def reasons(claim_id: str) -> str:
+    def line(claim_id: str) -> str:
         count = reading.weight(claim_id) - 1
-        return f" ({count} reason{'s' if count > 1 else ''})" if count > 0 else ""
+        more = f" ({count} reason{'s' if count > 1 else ''})" if count > 0 else ""
+        return f"- {md(argument_map.claims[claim_id].label)}{more}"
 
-    for thesis in (c for c in claims if c.kind == "thesis"):
-        out += [f"**Thesis:** {md(thesis.text)}", ""]
-        placed.add(thesis.id)
-        if thesis.id in side.supports:
-            direct = by_weight(side.supports.predecessors(thesis.id))
-            comments = [r for r in direct if "comment" in argument_map.claims[r].tags]
-            out += [f"- {md(argument_map.claims[r].label)}{reasons(r)}" for r in direct if r not in comments]
-            if comments:  # readers' agreement is one line, not one per reader
-                out.append(f"- {len(comments)} reader comment{'s' if len(comments) > 1 else ''} agreeing with it")
-            placed |= nx.ancestors(side.supports, thesis.id)
+    out: list[str] = []
+    for thesis in case.theses:
+        out += [f"**Thesis:** {md(argument_map.claims[thesis].text)}", ""]
+    out += [line(r) for r in case.reasons]
+    if case.comments:  # readers' agreement is one line, not one per reader
+        out.append(f"- {len(case.comments)} reader comment{'s' if len(case.comments) > 1 else ''} agreeing with it")
+    if case.theses:
         out.append("")
-    linked = {claim for r in reading.comparison.cross_relations for claim in (r.source, r.target)}
-    apart = [c for c in claims if c.id not in placed and c.asserted
-             and (c.id not in side.supports or side.supports.out_degree(c.id) == 0)
-             and (reading.weight(c.id) > 1 or c.id in linked)]  # the rest is in the map
-    if apart:
-        out += ["Also argued, apart from the thesis:", ""]
-        out += [f"- {md(c.label)}{reasons(c.id)}" for c in apart] + [""]
-    foils = [c for c in claims if not c.asserted]
-    if foils:
-        out += ["Reported in order to be rejected: " + "; ".join(_title(argument_map, c.id) for c in foils) + ".", ""]
+    if case.apart:
+        out += ["Also argued, apart from the thesis:", ""] + [line(c) for c in case.apart] + [""]
+    if case.foils:
+        out += ["Reported in order to be rejected: " + "; ".join(_title(argument_map, c) for c in case.foils) + ".", ""]
     return out
 
 
-def _clash_lines(reading: _Reading, clashes: list[Clash]) -> list[str]:
+def _clash_lines(reading: Reading, clashes: list[Clash]) -> list[str]:
     """One line per claim and the claims it clashes with, each pair once, ranked."""
     argument_map, labels = reading.map, reading.labels
     grouped: dict[tuple[str, str, bool], list[Clash]] = defaultdict(list)
@@ -200,33 +123,6 @@ def _clash_lines(reading: _Reading, clashes: list[Clash]) -> list[str]:
     return lines
 
 
-#: The share of its side's case that must rest on an unanswered claim for the report to list it.
-WEIGHTY = 0.1
-
-
-def _unanswered(reading: _Reading, *, per_side: int) -> list[Unanswered]:
-    """The unanswered claims that carry weight, each side's heaviest first.
-
-    A claim carries weight when other claims rest on it, and at least
-    :data:`WEIGHTY` of its side's case (or of its thesis's support) does.
-    """
-    def weighty(u: Unanswered) -> bool:
-        side = reading.sides[u.perspective]
-        thesis = side.thesis_of.get(u.claim)
-        if thesis and u.load > 1 and u.load >= WEIGHTY * side.support_size[thesis]:
-            return True
-        weight = reading.weight(u.claim)
-        return weight > 1 and weight >= WEIGHTY * reading.case_sizes[u.perspective]
-
-    chosen = []
-    for perspective in reading.map.perspectives:
-        rows = [u for u in reading.comparison.unanswered() if u.perspective == perspective
-                and reading.map.claims[u.claim].kind != "thesis" and weighty(u)]
-        rows.sort(key=lambda u: (-u.load, -reading.weight(u.claim), u.claim))
-        chosen += rows[:per_side]
-    return chosen
-
-
 def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     """The comparison report as Markdown text.
 
@@ -243,7 +139,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     >>> "## Where they clash" in text and "```mermaid" in text
     True
     """
-    reading = _Reading(argument_map)
+    reading = Reading(argument_map)
     comparison, labels = reading.comparison, reading.labels
     out = [f"# {md(argument_map.title)}", ""]
     if argument_map.summary or argument_map.description:
@@ -308,7 +204,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     out += ["## What each side leaves unanswered", "",
             "The other side draws no relation to these claims, or to anything they support, and other claims "
             "rest on them:", ""]
-    open_points = _unanswered(reading, per_side=top)
+    open_points = weighty_unanswered(reading, per_side=top)
     out += [f"- **{md(labels[u.perspective])}:** {_title(argument_map, u.claim)}: {reading.rests_on(u.claim)}."
             for u in open_points] or ["*Nothing.*"]
     out.append("")
@@ -319,7 +215,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     return "\n".join(out)
 
 
-def _acceptance_appendix(reading: _Reading) -> list[str]:
+def _acceptance_appendix(reading: Reading) -> list[str]:
     argument_map, labels = reading.map, reading.labels
     out = ["## Appendix A: formal acceptance", "",
            "Which claims each side can hold together, computed with a support-aware preferred semantics (a "
@@ -356,7 +252,7 @@ def _acceptance_appendix(reading: _Reading) -> list[str]:
     return out + [""]
 
 
-def _numbers_appendix(reading: _Reading) -> list[str]:
+def _numbers_appendix(reading: Reading) -> list[str]:
     argument_map, labels, comparison = reading.map, reading.labels, reading.comparison
     edge_counts = edges_per_kind(argument_map)
     out = ["## Appendix B: the numbers", "",
@@ -377,7 +273,7 @@ def _numbers_appendix(reading: _Reading) -> list[str]:
     return out + [""]
 
 
-def _diagram_appendix(reading: _Reading) -> list[str]:
+def _diagram_appendix(reading: Reading) -> list[str]:
     argument_map, comparison = reading.map, reading.comparison
     ground = comparison.common_ground()
     cross = comparison.disagreements() + ground.agreements + ground.uses

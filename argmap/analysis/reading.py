@@ -1,0 +1,160 @@
+"""The comparison arranged for a reader, shared by the report and the page.
+
+It ranks the clashes by how much of both cases they engage, says in plain
+words how much rests on a claim, picks the unanswered claims that carry
+weight, and outlines each side's case: thesis, main reasons, what stands
+apart, and the views reported in order to be rejected.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+import networkx as nx
+
+from ..model import ArgumentMap, Relation
+from .compare import Clash, Comparison, CrossEdge, Unanswered
+
+#: The kinds of disagreement, in plain words, in the order the report groups them.
+ISSUE_WORDS = {
+    "empirical": "a question of fact",
+    "values": "a question of what matters",
+    "definitional": "a question of what words mean",
+    None: "a disagreement of unstated kind",
+}
+
+
+class Reading:
+    """The comparison arranged for a reader: what rests on each claim, the clashes ranked.
+
+    The report and the page both read the disagreement through this, so they
+    tell it in the same order and the same words.
+
+    >>> import argmap
+    >>> reading = Reading(argmap.example_map())
+    >>> [(c.first, c.second) for c in reading.ranked_clashes()]
+    [('cof.best', 'tea.best'), ('cof.alert', 'tea.gentle')]
+    >>> reading.rests_on("cof.alert")
+    'if it fell, 2 of the 2 reasons for the thesis would lose their support'
+    """
+
+    def __init__(self, argument_map: ArgumentMap):
+        self.map = argument_map
+        self.comparison = Comparison(argument_map)
+        self.labels = {p.id: p.label for p in argument_map.perspectives.values()}
+        self.clashes = self.comparison.clashes()
+        self.sides = self.comparison.sides
+        self.case_sizes = self.comparison.case_sizes
+
+    def relation(self, edge: CrossEdge) -> Relation:
+        return next(r for r in self.map.claims[edge.source].relations
+                    if r.target == edge.target and r.kind == edge.kind)
+
+    def weight(self, claim_id: str) -> int:
+        return self.sides[self.map.claims[claim_id].perspective].weight.get(claim_id, 1)
+
+    def rests_on(self, claim_id: str) -> str:
+        """How much of its side's case rests on a claim, in plain words."""
+        claim = self.map.claims[claim_id]
+        side = self.sides[claim.perspective]
+        thesis = side.thesis_of.get(claim_id)
+        if claim.kind == "thesis":
+            return "it is the thesis"
+        if thesis:
+            load, size = side.load[claim_id], side.support_size[thesis]
+            return (f"if it fell, {load} of the {size} reasons for the thesis would lose their support"
+                    if load > 1 else f"it is one of the {size} reasons for the thesis")
+        weight, size = self.weight(claim_id), self.case_sizes.get(claim.perspective, 0)
+        return f"{weight} of the side's {size} claims rest on it" if weight > 1 else "nothing else rests on it"
+
+    @cached_property
+    def opponents(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for clash in self.clashes:
+            found[clash.first].add(clash.second)
+            found[clash.second].add(clash.first)
+        return found
+
+    def reach(self, claim_id: str) -> int:
+        """How much a clash around this claim engages: its weight and all its opponents' weights."""
+        return self.weight(claim_id) + sum(self.weight(o) for o in self.opponents[claim_id])
+
+    def ranked_clashes(self) -> list[Clash]:
+        return sorted(self.clashes, key=lambda c: (
+            not c.mutual, -max(self.reach(c.first), self.reach(c.second)),
+            -(self.weight(c.first) + self.weight(c.second))))
+
+    def issue(self, clash: Clash) -> str | None:
+        return next((i for i in (self.relation(e).issue for e in clash.edges) if i), None)
+
+
+
+@dataclass(frozen=True)
+class Case:
+    """One side's case in outline."""
+
+    perspective: str
+    theses: tuple[str, ...]
+    reasons: tuple[str, ...]  # the theses' direct own-side reasons, heaviest first (reader comments apart)
+    comments: tuple[str, ...]  # reader comments that support a thesis directly
+    apart: tuple[str, ...]  # asserted conclusions outside the theses' support that carry weight or link across
+    foils: tuple[str, ...]  # views the side reports in order to reject them
+
+
+def case_of(reading: Reading, perspective: str) -> Case:
+    """The outline of one side's case.
+
+    >>> import argmap
+    >>> case = case_of(Reading(argmap.example_map()), "tea")
+    >>> case.theses, case.reasons
+    (('tea.best',), ('tea.gentle', 'tea.ritual'))
+    """
+    argument_map = reading.map
+    side = reading.sides.get(perspective)
+    claims = [c for c in argument_map.claims.values() if c.perspective == perspective]
+    if side is None:
+        return Case(perspective, (), (), (), (), tuple(c.id for c in claims if not c.asserted))
+    theses = [c.id for c in claims if c.kind == "thesis"]
+    placed = set(theses)
+    direct: list[str] = []
+    for thesis in theses:
+        if thesis in side.supports:
+            direct += [r for r in side.supports.predecessors(thesis) if r not in direct]
+            placed |= nx.ancestors(side.supports, thesis)
+    direct.sort(key=lambda i: -reading.weight(i))  # stable: file order among equals
+    comments = [r for r in direct if "comment" in argument_map.claims[r].tags]
+    linked = {claim for r in reading.comparison.cross_relations for claim in (r.source, r.target)}
+    apart = [c.id for c in claims if c.id not in placed and c.asserted
+             and (c.id not in side.supports or side.supports.out_degree(c.id) == 0)
+             and (reading.weight(c.id) > 1 or c.id in linked)]
+    return Case(perspective, tuple(theses), tuple(r for r in direct if r not in comments), tuple(comments),
+                tuple(apart), tuple(c.id for c in claims if not c.asserted))
+
+
+#: The share of its side's case that must rest on an unanswered claim for the report to list it.
+WEIGHTY = 0.1
+
+
+def weighty_unanswered(reading: Reading, *, per_side: int) -> list[Unanswered]:
+    """The unanswered claims that carry weight, each side's heaviest first.
+
+    A claim carries weight when other claims rest on it, and at least
+    :data:`WEIGHTY` of its side's case (or of its thesis's support) does.
+    """
+    def weighty(u: Unanswered) -> bool:
+        side = reading.sides[u.perspective]
+        thesis = side.thesis_of.get(u.claim)
+        if thesis and u.load > 1 and u.load >= WEIGHTY * side.support_size[thesis]:
+            return True
+        weight = reading.weight(u.claim)
+        return weight > 1 and weight >= WEIGHTY * reading.case_sizes[u.perspective]
+
+    chosen = []
+    for perspective in reading.map.perspectives:
+        rows = [u for u in reading.comparison.unanswered() if u.perspective == perspective
+                and reading.map.claims[u.claim].kind != "thesis" and weighty(u)]
+        rows.sort(key=lambda u: (-u.load, -reading.weight(u.claim), u.claim))
+        chosen += rows[:per_side]
+    return chosen
