@@ -153,6 +153,9 @@ def open_map(chromium: object) -> Iterator[Callable[[Path], OpenedPage]]:
     contexts = []
 
     def open_(html: Path, hash_: str = "") -> OpenedPage:
+        """Open a page; without a ``view=`` in the hash, open its map view, which most tests drive."""
+        if "view=" not in hash_:
+            hash_ = (hash_ + "&" if hash_ else "#") + "view=map"
         context = chromium.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
         contexts.append(context)
         opened = OpenedPage(context.new_page(), [], [])

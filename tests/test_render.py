@@ -21,8 +21,9 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         for name in ("src", "href"):
-            if attributes.get(name):
-                self.resources.append((tag, attributes[name]))
+            value = attributes.get(name)
+            if value and not value.startswith("#"):  # a link within the page fetches nothing
+                self.resources.append((tag, value))
         self._in_data = tag == "script" and attributes.get("id") == "argmap-data"
 
     def handle_data(self, data):

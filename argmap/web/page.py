@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..analysis.compare import Comparison
+from ..analysis.reading import Reading, case_of, weighty_unanswered
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
 from ..profile import phase
 from .layout import side_by_side
@@ -19,6 +20,9 @@ from .layout import side_by_side
 #: From this many claims on, the page draws for speed: dots, solid lines and
 #: labels only when zoomed in (see map.js).
 LARGE_MAP = 2000
+
+#: The most rows of each list the comparison view carries; it shows them a page at a time.
+COMPARISON_ROWS = 200
 
 
 def tint(color: str, amount: float = 0.8) -> str:
@@ -65,6 +69,7 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
         "large": len(claims) > LARGE_MAP,
         "tags": sorted({tag for claim in claims for tag in claim.tags}),
         "engagement": [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
+        "comparison": comparison_data(argument_map, claim_index),
         "nodes": {
             "id": list(claim_index),
             "label": [claim.text for claim in claims],
@@ -87,6 +92,62 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
             "basis": [r.basis for r in relations],  # null: the default, inferred across perspectives
             "issue": [r.issue for r in relations],
         },
+    }
+
+
+def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> dict[str, object]:
+    """The comparison view: each side's case, the clash ledger, agreements and open points.
+
+    Claims are named by their index in the page's claim columns. Every phrase
+    comes from :class:`argmap.analysis.reading.Reading`, as in the report.
+
+    >>> import argmap
+    >>> m = argmap.example_map()
+    >>> data = comparison_data(m, {claim_id: i for i, claim_id in enumerate(m.claims)})
+    >>> [row["mutual"] for row in data["clashes"]], data["clash_count"]
+    ([False, False], 2)
+    """
+    reading = Reading(argument_map)
+    ground = reading.comparison.common_ground()
+    order = list(argument_map.perspectives)
+
+    def ordered(a: str, b: str) -> tuple[str, str]:
+        """The two claims of a pair, the first perspective's claim first."""
+        pa, pb = (order.index(argument_map.claims[c].perspective) for c in (a, b))
+        return (a, b) if pa <= pb else (b, a)
+
+    def clash_row(clash) -> dict[str, object]:  # type: ignore[no-untyped-def]
+        left, right = ordered(clash.first, clash.second)
+        relations = [reading.relation(e) for e in clash.edges]
+        return {"left": claim_index[left], "right": claim_index[right], "mutual": clash.mutual,
+                "issue": reading.issue(clash),
+                "inferred": any(argument_map.basis_of(r) == "inferred" for r in relations),
+                "note": next((e.note for e in clash.edges if e.note), None),
+                "left_stake": reading.rests_on(left), "right_stake": reading.rests_on(right)}
+
+    clashes = reading.ranked_clashes()
+    theses = {c.id for c in argument_map.claims.values() if c.kind == "thesis"}
+    focus = max((claim for c in clashes for claim in (c.first, c.second) if claim not in theses),
+                key=lambda claim: (reading.reach(claim), len(reading.opponents[claim])), default=None)
+    cases = [case_of(reading, perspective) for perspective in order]
+    return {
+        "cases": [{"perspective": case.perspective,
+                   "theses": [claim_index[c] for c in case.theses],
+                   "reasons": [[claim_index[c], reading.weight(c) - 1] for c in case.reasons],
+                   "comments": len(case.comments),
+                   "apart": [[claim_index[c], reading.weight(c) - 1] for c in case.apart],
+                   "foils": [claim_index[c] for c in case.foils]} for case in cases],
+        "clash_count": len(clashes),
+        "mutual_count": sum(c.mutual for c in clashes),
+        "focus": None if focus is None else claim_index[focus],
+        "focus_opponents": len(reading.opponents[focus]) if focus else 0,
+        "clashes": [clash_row(c) for c in clashes[:COMPARISON_ROWS]],
+        "agreements": [[claim_index[a], claim_index[b], e.note]
+                       for e in ground.agreements[:COMPARISON_ROWS] for a, b in [ordered(e.source, e.target)]],
+        "agreement_count": len(ground.agreements),
+        "uses": [[claim_index[e.source], claim_index[e.target]] for e in ground.uses[:COMPARISON_ROWS]],
+        "unanswered": [[claim_index[u.claim], reading.rests_on(u.claim)]
+                       for u in weighty_unanswered(reading, per_side=3)],
     }
 
 

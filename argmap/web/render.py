@@ -68,6 +68,7 @@ def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None
         scripts = {"vis_js": _vis_network_js(), "app_js": _template_text("map.js")}
         template = _environment().get_template("map.html.j2")
         return template.render(page_title=argument_map.title, description=argument_map.description,
+                               summary=argument_map.summary,
                                perspectives=data["perspectives"], page=data, **scripts,
                                script_hashes=" ".join(map(_csp_hash, scripts.values())))
 

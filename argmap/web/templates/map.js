@@ -17,7 +17,9 @@
   data.nodes = rowsOf(data.nodes);
   data.edges = rowsOf(data.edges).map((e) => {
     const from = data.nodes[e.from], to = data.nodes[e.to];
-    return { from: from.id, to: to.id, kind: e.kind, note: e.note, cross: from.group !== to.group };
+    const cross = from.group !== to.group;
+    return { from: from.id, to: to.id, kind: e.kind, note: e.note, cross: cross, issue: e.issue,
+      inferred: (e.basis || (cross ? "inferred" : "stated")) === "inferred" };
   });
   const ALL_EDGE_KINDS = ["supports", "contradicts"];
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
@@ -43,6 +45,15 @@
   const $ = (id) => document.getElementById(id);
   const sourceOf = (node) => (node.source === null ? null : data.sources[node.source]);
   const labelOf = (perspectiveId) => (perspectives.get(perspectiveId) || { label: perspectiveId }).label;
+  // A claim's short label: its title, or its text cut at a word (as argmap.model.Claim.label does).
+  function shortLabel(node) {
+    if (node.title) return node.title;
+    const text = node.label.split(/\s+/).filter(Boolean).join(" ");
+    if (text.length <= 60) return text;
+    const cut = text.slice(0, 59);
+    return (cut.includes(" ") ? cut.slice(0, cut.lastIndexOf(" ")) : cut).replace(/[,;:]+$/, "") + "…";
+  }
+  const ISSUE_WORDS = { empirical: "a question of fact", values: "a question of what matters", definitional: "a question of what words mean" };
 
   function hoverText(node) {
     const parts = [node.label];
@@ -76,10 +87,13 @@
   // plain borders, hide edges while moving and skip hover highlighting:
   // dashes alone made a 20,000-claim frame take seconds to draw.
   const LARGE = data.large;
+  const MIN_TEXT_PX = 10;
+  // Stated links are solid (supports) or dashed (contradicts); inferred ones dotted.
   const EDGE_STYLES = {
-    supports: { color: "#2e7d32", dashes: false, width: 1.5, arrows: { to: { enabled: true, type: "arrow", scaleFactor: 0.8 } } },
-    contradicts: { color: "#c62828", dashes: LARGE ? false : [8, 6], width: 2.5, arrows: { to: { enabled: true, type: "bar", scaleFactor: 0.9 } } },
+    supports: { color: "#2e7d32", dashes: false, inferredDashes: [2, 5], width: 1.5, arrows: { to: { enabled: true, type: "arrow", scaleFactor: 0.8 } } },
+    contradicts: { color: "#c62828", dashes: [10, 6], inferredDashes: [2, 5], width: 2.5, arrows: { to: { enabled: true, type: "bar", scaleFactor: 0.9 } } },
   };
+  const dashesOf = (e) => (LARGE ? false : e.inferred ? EDGE_STYLES[e.kind].inferredDashes : EDGE_STYLES[e.kind].dashes);
   const baseWidth = (e) => EDGE_STYLES[e.kind].width + (e.cross ? 1.5 : 0);
   // One colour in every state, so selecting or hovering never recolours an edge.
   const edgeColor = (kind, opacity) => {
@@ -88,24 +102,33 @@
   };
 
   const nodes = new vis.DataSet(data.nodes.map((n) => {
-    const node = { id: n.id, label: n.label, title: hoverText(n), group: groupOf.get(n.group), x: n.x, y: n.y, opacity: 1 };
+    const node = { id: n.id, label: shortLabel(n), title: hoverText(n), group: groupOf.get(n.group), x: n.x, y: n.y, opacity: 1 };
     if (n.kind === "thesis") { node.borderWidth = 4; node.font = { size: 16, bold: true }; }
     if (!LARGE && n.tags.includes("comment")) node.shapeProperties = { borderDashes: [5, 4] };
+    if (!n.asserted) {  // a view its author reports in order to reject it
+      node.color = { background: "#eeeeee", border: "#777777", highlight: { background: "#ffffff", border: "#555555" },
+        hover: { background: "#ffffff", border: "#555555" } };
+      if (!LARGE) node.shapeProperties = { borderDashes: [2, 3] };
+      node.label = "Reported: " + node.label;
+    }
     return node;
   }));
   const edges = new vis.DataSet(data.edges.map((e) => {
     const style = EDGE_STYLES[e.kind];
-    return { id: e.index, from: e.from, to: e.to, title: e.kind + (e.note ? ": " + e.note : ""),
-      color: edgeColor(e.kind, 1), dashes: style.dashes, arrows: style.arrows, width: baseWidth(e) };
+    return { id: e.index, from: e.from, to: e.to, title: e.kind + (e.inferred ? " (inferred)" : "") + (e.note ? ": " + e.note : ""),
+      color: edgeColor(e.kind, 1), dashes: dashesOf(e), arrows: style.arrows, width: baseWidth(e) };
   }));
   const font = { size: 14, face: "system-ui, DejaVu Sans, sans-serif", color: "#1d1d1d" };
+  // vis-network skips a label whose on-screen size is below drawThreshold - 1:
+  // no text is ever drawn smaller than 10 CSS px; a box without text shows instead.
+  const READABLE = { label: { enabled: false, drawThreshold: MIN_TEXT_PX + 1 } };
   const network = new vis.Network($("map"), { nodes: nodes, edges: edges }, {
     autoResize: true,
     physics: { enabled: false },
     layout: { improvedLayout: false, randomSeed: 1 },
-    nodes: LARGE ? { shape: "dot", size: 8, borderWidth: 2, font: font }
-      : { shape: "box", margin: 10, borderWidth: 2, widthConstraint: { maximum: 200 }, font: font },
-    edges: { smooth: false, selectionWidth: 2, hoverWidth: 0.5 },
+    nodes: LARGE ? { shape: "dot", size: 8, borderWidth: 2, font: font, scaling: READABLE }
+      : { shape: "box", margin: 10, borderWidth: 2, widthConstraint: { maximum: 200 }, font: font, scaling: READABLE },
+    edges: { smooth: false, selectionWidth: 2, hoverWidth: 0.5, scaling: READABLE },
     interaction: { hover: !LARGE, tooltipDelay: 120, multiselect: true, hideEdgesOnDrag: LARGE, hideEdgesOnZoom: LARGE },
     groups: groups,
   });
@@ -114,7 +137,7 @@
   const DEFAULTS = () => ({
     perspectives: new Set(perspectives.keys()), kinds: new Set(data.kinds), tag: "",
     edgeKinds: new Set(ALL_EDGE_KINDS), crossOnly: false, disagreements: false, common: false,
-    layout: "sides", claim: null, focus: null, depth: 1, path: null,
+    layout: "sides", claim: null, focus: null, depth: 1, path: null, view: "comparison", edge: null,
   });
   let state = DEFAULTS();
   let pendingPathFrom = null;
@@ -134,6 +157,9 @@
     set("depth", state.focus && state.depth !== 1 ? String(state.depth) : null);
     set("path", state.path && state.path.join(","));
     set("layout", state.layout === "force" && "force");
+    // The comparison is the default view, unless a claim, focus or path asks for the map.
+    const mapByDefault = Boolean(state.claim || state.focus || state.path);
+    set("view", state.view === "map" ? (mapByDefault ? null : "map") : (mapByDefault ? "comparison" : null));
     return params.toString();
   }
 
@@ -151,17 +177,30 @@
     next.disagreements = highlights.includes("disagreements");
     next.common = highlights.includes("common");
     next.claim = byId.has(params.get("claim")) ? params.get("claim") : null;
+    next.unknown = ["claim", "focus"].map((key) => params.get(key)).filter((id) => id && !byId.has(id));
     next.focus = byId.has(params.get("focus")) ? params.get("focus") : null;
     next.depth = Math.min(Math.max(parseInt(params.get("depth"), 10) || 1, 1), 9);
     const path = (params.get("path") || "").split(",");
     next.path = path.length === 2 && path.every((id) => byId.has(id)) && path[0] !== path[1] ? path : null;
     next.layout = params.get("layout") === "force" ? "force" : "sides";
+    const view = params.get("view");
+    next.view = view === "map" || view === "comparison" ? view
+      : (next.claim || next.focus || next.path || next.unknown.length ? "map" : "comparison");
     return next;
   }
 
-  function saveHash() {
+  // A new selection or view is a step Back can undo; a filter change only
+  // rewrites the current step. ``stepFrom`` is the hash the step started at:
+  // the view may have rewritten it on the way, so it is put back first.
+  let appliedHash = null;
+  const urlOf = (hash) => (hash && hash !== "#" ? (hash.startsWith("#") ? hash : "#" + hash) : location.pathname + location.search);
+  function saveHash(stepFrom) {
     const hash = hashOf();
-    history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
+    if (typeof stepFrom === "string" && urlOf(stepFrom) !== urlOf(hash)) {
+      history.replaceState(null, "", urlOf(stepFrom));
+      history.pushState(null, "", urlOf(hash));
+    } else history.replaceState(null, "", urlOf(hash));
+    appliedHash = location.hash;
   }
 
   // ── what is visible, and what is highlighted ────────────────────────────
@@ -271,7 +310,11 @@
     const status = $("status");
     status.dataset.visibleClaims = claimCount;
     status.dataset.visibleEdges = edgeCount;
-    const parts = [`Showing ${claimCount} of ${data.nodes.length} claims · ${edgeCount} of ${data.edges.length} relations`];
+    const parts = [];
+    if (state.unknown && state.unknown.length) parts.push(`No claim ${state.unknown.map((id) => `“${id}”`).join(", ")} in this map`);
+    if (searchHits !== null) parts.push(`${searchHits.size} match${searchHits.size === 1 ? "" : "es"} for “${$("search").value.trim()}”`);
+    status.dataset.searchHits = searchHits === null ? "" : searchHits.size;
+    parts.push(`Showing ${claimCount} of ${data.nodes.length} claims · ${edgeCount} of ${data.edges.length} relations`);
     if (state.focus) parts.push(`focus: within ${state.depth} of ${state.focus}`);
     if (state.path) {
       parts.push(pathInfo.length === null ? `no path between ${state.path[0]} and ${state.path[1]} in this view`
@@ -298,13 +341,15 @@
       network.stabilize(400);
     } else {
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ animation: false });
+      measureColumns();
+      frameTheses();
       document.body.dataset.layout = "sides";
     }
   }
   network.on("stabilizationIterationsDone", () => {
     network.setOptions({ physics: { enabled: false } });
     network.fit({ animation: false });
+    measureColumns();
     document.body.dataset.layout = state.layout;
   });
 
@@ -360,14 +405,52 @@
       el("button", { type: "button", id: "path-button", text: "Paths to another claim…",
         on: { click: () => { pendingPathFrom = id; applyView(); } } }),
     ]));
+    showDetails();
+  }
+
+  function openEdgeDetails(index) {
+    const e = data.edges[index];
+    $("details-title").textContent = `${e.kind === "supports" ? "Support" : "Contradiction"}: ${shortLabel(byId.get(e.from))} → ${shortLabel(byId.get(e.to))}`;
+    const body = $("details-body");
+    body.replaceChildren(
+      el("div", { class: "meta" }, [el("span", { class: "badge", text: e.kind }),
+        el("span", { class: "badge", text: e.inferred ? "inferred by the mapper" : "stated by the source" }),
+        e.issue ? el("span", { class: "badge", text: ISSUE_WORDS[e.issue] || e.issue }) : null]),
+      e.note ? el("p", { class: "edge-note", text: e.note }) : el("p", { class: "small", text: "No note." }),
+      el("h3", { text: "From" }), el("p", {}, [claimButton(e.from)]),
+      el("h3", { text: "To" }), el("p", {}, [claimButton(e.to)]));
+    showDetails();
+  }
+
+  // The map shrinks to make room for the panel, so nothing is ever under it.
+  function resizeMap() {
+    network.setSize("100%", "100%");
+    network.redraw();
+  }
+  function showDetails() {
+    const wasHidden = $("details").hidden;
     $("details").hidden = false;
+    if (wasHidden) resizeMap();
+  }
+  function keepInView(id) {
+    const position = network.getPositions([id])[id];
+    if (!position) return;
+    const point = network.canvasToDOM(position), map = $("map");
+    const margin = 60;
+    if (point.x < margin || point.x > map.clientWidth - margin || point.y < margin || point.y > map.clientHeight - margin) {
+      network.moveTo({ position: position, scale: network.getScale(), animation: false });
+    }
   }
 
   function closeDetails() {
+    const stepFrom = location.hash;
     $("details").hidden = true;
+    resizeMap();
     state.claim = null;
+    state.edge = null;
     network.unselectAll();
-    saveHash();
+    markComparison();
+    saveHash(stepFrom);
   }
 
   // ── selecting claims ────────────────────────────────────────────────────
@@ -381,23 +464,27 @@
   }
 
   function selectClaim(id, options) {
+    options = options || {};
+    const stepFrom = location.hash;
     revealIfHidden(id);
     state.claim = id;
+    if (!options.keepView) showView("map");
     applyView();
     network.selectNodes([id]);
     openDetails(id);
-    if (!options || options.move !== false) {
-      // Centre the claim in the part of the map the details panel leaves free.
-      const covered = $("details").hidden ? 0 : $("details").offsetWidth;
-      network.focus(id, { scale: Math.max(network.getScale(), 0.9), offset: { x: -covered / 2, y: 0 }, animation: false });
-    }
-    if (!options || options.focusPanel !== false) $("details").focus();
-    saveHash();
+    if (options.move !== false) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+    else keepInView(id);
+    if (options.focusPanel !== false && state.view === "map") $("details").focus();
+    markComparison();
+    saveHash(options.push !== false ? stepFrom : null);
   }
 
   network.on("click", (params) => {
     const clicked = params.nodes.length ? params.nodes[params.nodes.length - 1] : null;
-    if (!clicked) return;
+    if (!clicked) {
+      if (params.edges.length === 1) { state.edge = params.edges[0]; openEdgeDetails(params.edges[0]); }
+      return;
+    }
     const ctrl = params.event && params.event.srcEvent && (params.event.srcEvent.ctrlKey || params.event.srcEvent.metaKey);
     const from = pendingPathFrom || (ctrl ? state.claim : null);
     if (from && from !== clicked) {
@@ -423,7 +510,23 @@
       .slice(0, 50);
   }
 
+  // Search hits are marked on the map (a blue halo) and counted in the status bar.
+  let searchHits = null;
+  let marked = new Set();
+  function markHits(text) {
+    const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
+    searchHits = terms.length ? new Set(data.nodes.filter((n) => terms.every((t) => haystack.get(n.id).includes(t))).map((n) => n.id)) : null;
+    const now = searchHits || new Set();
+    const updates = [];
+    marked.forEach((id) => { if (!now.has(id)) updates.push({ id: id, shadow: { enabled: false } }); });
+    now.forEach((id) => { if (!marked.has(id)) updates.push({ id: id, shadow: { enabled: true, color: "#1a56db", size: 14, x: 0, y: 0 } }); });
+    if (updates.length) nodes.update(updates);
+    marked = now;
+  }
+
   function renderResults() {
+    markHits($("search").value);
+    applyView();
     const results = search($("search").value);
     $("search-results").replaceChildren(...results.map((n) => el("li", {}, [
       el("button", { type: "button", "data-claim": n.id, on: { click: () => selectClaim(n.id) } },
@@ -474,11 +577,21 @@
   $("hl-common").addEventListener("change", (event) => { state.common = event.target.checked; applyView(); });
   layoutRadios.forEach((r) => r.addEventListener("change", () => { state.layout = r.value; applyLayout(); applyView(); }));
   $("reset").addEventListener("click", () => {
-    state = DEFAULTS(); pendingPathFrom = null;
+    const stepFrom = location.hash;
+    state = DEFAULTS(); state.view = "map"; pendingPathFrom = null;
     $("details").hidden = true; network.unselectAll();
-    applyLayout(); applyView(); network.fit({ animation: false });
+    applyLayout(); applyView(); frameTheses(); resizeMap(); saveHash(stepFrom);
   });
   $("close-details").addEventListener("click", closeDetails);
+  if ($("summary-toggle")) $("summary-toggle").addEventListener("click", () => {
+    const open = $("map-summary").classList.toggle("clamped") === false;
+    $("summary-toggle").setAttribute("aria-expanded", String(open));
+    $("summary-toggle").textContent = open ? "Show less" : "Read the whole summary";
+  });
+  $("drawer-toggle").addEventListener("click", () => {
+    const open = $("map-view").classList.toggle("drawer-open");
+    $("drawer-toggle").setAttribute("aria-expanded", String(open));
+  });
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     if (pendingPathFrom) { pendingPathFrom = null; applyView(); }
@@ -507,16 +620,178 @@
   $("claim-list-section").addEventListener("toggle", () => { if ($("claim-list-section").open) buildClaimList(); });
   if (data.nodes.length <= 300) { $("claim-list-section").open = true; buildClaimList(); }
 
+  // ── the comparison view: the disagreement as text, each item a way into the map ──
+  const PAGE_ROWS = 12;
+  const claimLink = (index, text) => {
+    const node = data.nodes[index];
+    return el("a", { href: "#claim=" + encodeURIComponent(node.id), "data-claim": node.id, text: text || shortLabel(node) });
+  };
+  const reasonsNote = (count) => (count > 0 ? el("span", { class: "small", text: ` (${count} reason${count > 1 ? "s" : ""})` }) : null);
+
+  function paged(rows, render, container) {
+    // Long lists show a page of rows at a time.
+    let shown = 0;
+    const more = el("button", { type: "button", class: "more link-button" });
+    function next() {
+      rows.slice(shown, shown + PAGE_ROWS).forEach((row) => container.append(render(row)));
+      shown = Math.min(rows.length, shown + PAGE_ROWS);
+      more.textContent = `Show ${Math.min(PAGE_ROWS, rows.length - shown)} more of ${rows.length - shown}`;
+      more.hidden = shown >= rows.length;
+    }
+    more.addEventListener("click", next);
+    next();
+    return more;
+  }
+
+  function renderComparison() {
+    const c = data.comparison;
+    const view = $("comparison");
+    const order = data.perspectives.map((p) => p.id);
+    const caseOf = new Map(c.cases.map((k) => [k.perspective, k]));
+    // Each side's thesis and main reasons.
+    view.append(el("h2", { id: "positions-heading", text: "The positions" }));
+    view.append(el("div", { class: "cases" }, data.perspectives.map((p) => {
+      const k = caseOf.get(p.id);
+      const reasons = k.reasons.slice(0, 4);
+      return el("section", { class: "case", "data-perspective": p.id }, [
+        el("h3", { text: p.label, style: `border-color: ${p.color}` }),
+        ...k.theses.map((t) => el("p", { class: "thesis" }, [claimLink(t, data.nodes[t].label)])),
+        reasons.length ? el("ul", { class: "reasons" }, reasons.map(([i, n]) => el("li", {}, [claimLink(i), reasonsNote(n)]))) : null,
+        k.reasons.length > reasons.length || k.comments
+          ? el("p", { class: "small", text: [k.reasons.length > reasons.length ? `and ${k.reasons.length - reasons.length} more reasons` : "",
+            k.comments ? `${k.comments} reader comment${k.comments > 1 ? "s" : ""} agreeing` : ""].filter(Boolean).join("; ") }) : null,
+        k.apart.length ? el("p", { class: "small apart-note", text: "Also argued, apart from the thesis:" }) : null,
+        k.apart.length ? el("ul", { class: "apart" }, k.apart.map(([i, n]) => el("li", {}, [claimLink(i), reasonsNote(n)]))) : null,
+        k.foils.length ? el("p", { class: "small foils" }, [document.createTextNode("Reported in order to be rejected: "),
+          ...k.foils.flatMap((i, j) => [j ? document.createTextNode("; ") : null, claimLink(i)]).filter(Boolean)]) : null,
+      ]);
+    })));
+    // The clash ledger: one side's claim, the note between them, the other side's claim.
+    view.append(el("h2", { id: "clashes-heading", text: "Where they clash" }));
+    const lead = [`${c.clash_count} clash${c.clash_count === 1 ? "" : "es"}${c.mutual_count ? `, ${c.mutual_count} of them both ways` : ""}.`];
+    const leadMore = el("span", { class: "lead-more", text: " Every link between the sides is marked if the mapper inferred it." });
+    const leadLine = el("p", { class: "lead", text: lead[0] }, [leadMore]);
+    if (c.focus !== null) {
+      leadMore.append(document.createTextNode(" The disagreement turns most on "), claimLink(c.focus),
+        document.createTextNode(c.focus_opponents > 1 ? `, which contests ${c.focus_opponents} claims.` : "."));
+    }
+    view.append(leadLine);
+    const left = order[0], right = order[1];
+    if (c.clashes.length) {
+      view.append(el("div", { class: "ledger-head", "aria-hidden": "true" }, [
+        el("span", { text: labelOf(left) }), el("span", { text: "between them" }), el("span", { text: right ? labelOf(right) : "" })]));
+      const ledger = el("div", { class: "ledger", id: "clash-ledger" });
+      view.append(ledger);
+      view.append(paged(c.clashes, (row) => el("div", { class: "ledger-row clash-row" }, [
+        el("div", { class: "claim-cell" }, [claimLink(row.left), el("div", { class: "small", text: row.left_stake })]),
+        el("div", { class: "gutter" }, [
+          el("span", { class: "mark", text: ISSUE_WORDS[row.issue] || "kind not stated" }),
+          el("span", { class: "mark", text: row.mutual ? "both ways" : "one way" }),
+          row.inferred ? el("span", { class: "mark inferred", text: "inferred by the mapper" }) : el("span", { class: "mark", text: "stated" }),
+          el("div", { text: row.note || "" })]),
+        el("div", { class: "claim-cell" }, [claimLink(row.right), el("div", { class: "small", text: row.right_stake })]),
+      ]), ledger));
+    } else view.append(el("p", { text: "The sides never contradict each other in this map." }));
+    // Where they agree, and what each leaves unanswered.
+    view.append(el("h2", { id: "agree-heading", text: "Where they agree" }));
+    if (c.agreements.length) {
+      view.append(el("p", { class: "lead", text: `${c.agreement_count} pair${c.agreement_count === 1 ? "" : "s"} of claims that both sides assert, neither denying the other.` }));
+      const agreements = el("div", { class: "ledger", id: "agree-ledger" });
+      view.append(agreements);
+      view.append(paged(c.agreements, ([a, b, note]) => el("div", { class: "ledger-row agree-row" }, [
+        el("div", {}, [claimLink(a)]), el("div", { class: "gutter", text: note || "" }), el("div", {}, [claimLink(b)])]), agreements));
+    } else view.append(el("p", { text: "No claim of one side supports a claim the other asserts." }));
+    if (c.uses.length) {
+      view.append(el("p", { class: "small", text: "One side's claim bears on a view the other only reports or denies (use, not agreement):" }));
+      view.append(el("ul", {}, c.uses.map(([a, b]) => el("li", {}, [claimLink(a), document.createTextNode(" bears on "), claimLink(b)]))));
+    }
+    view.append(el("h2", { id: "open-heading", text: "What each side leaves unanswered" }));
+    view.append(el("p", { class: "small", text: "The other side draws no relation to these claims, or to what they support, and other claims rest on them." }));
+    view.append(c.unanswered.length ? el("ul", { id: "unanswered" }, c.unanswered.map(([i, phrase]) => el("li", {}, [
+      el("span", { class: "small", text: labelOf(data.nodes[i].group) + ": " }), claimLink(i), document.createTextNode(": " + phrase + ".")])))
+      : el("p", { text: "Nothing that carries weight." }));
+  }
+
+  function markComparison() {
+    document.querySelectorAll("#comparison .selected").forEach((a) => a.classList.remove("selected"));
+    if (state.claim) document.querySelectorAll(`#comparison a[data-claim="${CSS.escape(state.claim)}"]`).forEach((a) => a.classList.add("selected"));
+  }
+
+  // ── the two views of one page ───────────────────────────────────────────
+  let mapShown = false;
+  function showView(view) {
+    state.view = view;
+    $("comparison").hidden = view !== "comparison";
+    $("map-view").hidden = view !== "map";
+    $("tab-comparison").setAttribute("aria-current", view === "comparison" ? "page" : "false");
+    $("tab-map").setAttribute("aria-current", view === "map" ? "page" : "false");
+    document.body.dataset.view = view;
+    if (view === "map" && !mapShown) {
+      mapShown = true;
+      resizeMap();
+      if (state.claim) network.focus(state.claim, { scale: Math.max(network.getScale(), 0.9), animation: false });
+      else frameTheses();
+    }
+  }
+  [["tab-comparison", "comparison"], ["tab-map", "map"]].forEach(([id, view]) => $(id).addEventListener("click", (event) => {
+    event.preventDefault();  // switching views keeps the selection, which the plain link would drop
+    const stepFrom = location.hash;
+    showView(view);
+    markComparison();
+    saveHash(stepFrom);
+  }));
+
+  // The first view of the map frames both theses at a size their titles can be read.
+  function frameTheses() {
+    network.fit({ animation: false });
+    const theses = data.nodes.filter((n) => n.kind === "thesis" && state.perspectives.has(n.group));
+    if (!theses.length || network.getScale() >= 0.9) return;
+    const xs = theses.map((n) => n.x), ys = theses.map((n) => n.y);
+    const height = $("map").clientHeight, width = $("map").clientWidth;
+    const scale = Math.max(0.75, Math.min(0.9, (width - 80) / (Math.max(...xs) - Math.min(...xs) + 240)));
+    network.moveTo({ position: { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: Math.min(...ys) + (height / 2 - 90) / scale },
+      scale: scale, animation: false });
+  }
+
+  // Column headings on the canvas, never smaller than the smallest readable text.
+  let columns = [];
+  function measureColumns() {
+    const positions = network.getPositions();
+    columns = data.perspectives.map((p) => {
+      const ids = data.nodes.filter((n) => n.group === p.id).map((n) => n.id);
+      if (!ids.length) return null;
+      // Above the side's thesis, where the first view looks; else above the column's middle.
+      const thesis = data.nodes.find((n) => n.group === p.id && n.kind === "thesis");
+      const xs = ids.map((id) => positions[id].x), ys = ids.map((id) => positions[id].y);
+      return { label: p.label, color: p.color, y: Math.min(...ys),
+        x: thesis ? positions[thesis.id].x : (Math.min(...xs) + Math.max(...xs)) / 2 };
+    }).filter(Boolean);
+  }
+  network.on("afterDrawing", (ctx) => {
+    const size = Math.max(20, 15 / network.getScale());  // in canvas units: at least 15 px on screen
+    ctx.save();
+    ctx.font = `bold ${size}px system-ui, DejaVu Sans, sans-serif`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    columns.forEach((c) => { ctx.fillStyle = c.color; ctx.fillText(c.label, c.x, c.y - 40 - size * 0.5); });
+    ctx.restore();
+  });
+
   // ── start ───────────────────────────────────────────────────────────────
   function applyHash() {
+    if (location.hash === appliedHash) return;  // our own pushState, or a repeat
     state = stateFromHash(location.hash);
+    showView(state.view);
     applyLayout();
     applyView();
-    if (state.claim) selectClaim(state.claim, { focusPanel: false });
-    else $("details").hidden = true;
+    if (state.claim) selectClaim(state.claim, { focusPanel: false, push: false, keepView: true, move: state.view === "map" });
+    else if (!$("details").hidden) { $("details").hidden = true; resizeMap(); }
     if (state.path) network.selectNodes(state.path);
+    markComparison();
+    appliedHash = location.hash;
   }
   window.addEventListener("hashchange", applyHash);
+  window.addEventListener("popstate", applyHash);
   if (data.live && location.protocol.startsWith("http")) {
     // argmap watch: reload once the map is rebuilt (the view lives in the hash).
     setInterval(() => {
@@ -526,7 +801,11 @@
     }, 700);
   }
   document.body.dataset.layout = "sides";
+  renderComparison();
+  measureColumns();
   applyHash();
-  network.once("afterDrawing", () => document.body.setAttribute("data-drawn", "true"));
+  // Ready once the visible view is drawn: the map when it has room, else the comparison (the map draws when shown).
+  if (state.view === "map" && $("map").clientWidth > 0) network.once("afterDrawing", () => document.body.setAttribute("data-drawn", "true"));
+  else document.body.setAttribute("data-drawn", "true");
   window.argmap = { network: network, data: data, select: selectClaim, state: () => state };
 })();

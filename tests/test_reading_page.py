@@ -1,0 +1,235 @@
+"""What a reader sees first: the comparison as text, and a map whose text is always readable.
+
+Every test drives Debian's Chromium with every request blocked (see conftest).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import argmap
+
+from .conftest import BUNDLED_CLAIMS
+
+#: Records every text the map's canvas draws, with its size on screen in CSS px,
+#: from the canvas's own font and transform.
+MEASURE_CANVAS_TEXT = """
+  window.__drawn = [];
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+    const m = this.getTransform(), px = parseFloat(/([\\d.]+)px/.exec(this.font)[1]);
+    window.__drawn.push({ text: String(text), px: px * Math.hypot(m.a, m.b) / devicePixelRatio });
+    return fillText.apply(this, arguments);
+  };
+"""
+
+
+@pytest.fixture(scope="module")
+def bundled() -> argmap.ArgumentMap:
+    return argmap.load(BUNDLED_CLAIMS)
+
+
+@pytest.fixture(scope="module")
+def html(bundled, tmp_path_factory) -> Path:
+    return argmap.write_html(bundled, tmp_path_factory.mktemp("page") / "map.html")
+
+
+@pytest.fixture
+def reader(chromium, html):
+    """Open the page as a reader would, at a viewport size, with no hash unless given."""
+    contexts, errors = [], []
+
+    def open_(width: int = 1400, height: int = 900, hash_: str = "", media: str = "screen"):
+        context = chromium.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+                      else (errors.append(route.request.url), route.abort()))
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.add_init_script(MEASURE_CANVAS_TEXT)
+        page.emulate_media(media=media)
+        page.goto(html.resolve().as_uri() + hash_)
+        page.wait_for_selector("body[data-drawn=true]", state="attached", timeout=15_000)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert errors == []
+
+
+def box_in_viewport(page, locator) -> dict:
+    """The element's box, its font size, and whether it is wholly inside the first viewport."""
+    return locator.evaluate("""(e) => { const r = e.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width,
+                 font: parseFloat(getComputedStyle(e).fontSize),
+                 inside: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && r.width > 0 }; }""")
+
+
+def drawn_texts(page) -> list[dict]:
+    page.evaluate("() => { window.__drawn = []; window.argmap.network.redraw(); }")
+    page.wait_for_timeout(100)
+    return page.evaluate("() => window.__drawn")
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1920, 1080), (390, 844)], ids=["laptop", "desktop", "phone"])
+def test_the_first_screen_shows_both_theses_and_the_top_clash_as_text(reader, bundled, size):
+    page = reader(*size)
+    assert page.locator("#comparison").is_visible() and not page.locator("#map-view").is_visible()
+    theses = page.locator(".case .thesis a")
+    assert theses.count() == 2
+    for i in range(2):
+        found = box_in_viewport(page, theses.nth(i))
+        assert found["inside"] and found["font"] >= 12, found
+        assert theses.nth(i).inner_text() in {c.text for c in bundled.claims.values() if c.kind == "thesis"}
+    top_row = page.locator(".clash-row").first
+    for link in top_row.locator("a").all():
+        found = box_in_viewport(page, link)
+        assert found["inside"] and found["font"] >= 12, found
+    summary = box_in_viewport(page, page.locator("#map-summary"))
+    assert summary["top"] < box_in_viewport(page, theses.first)["top"] and summary["font"] >= 12
+    # further down the same view: agreement and what is left open
+    assert page.locator(".agree-row").count() == 9 and page.locator("#unanswered li").count() >= 2
+
+
+def test_the_clash_ledger_rows_carry_issue_inferred_mark_and_weight(reader, bundled):
+    page = reader()
+    rows = page.locator(".clash-row")
+    assert rows.count() == 7
+    content = rows.nth(1).inner_text()  # the content-or-condition clash ranks first after the theses
+    assert bundled.claims["svc.not-the-centrepiece"].title in content
+    assert "a question of what matters" in content and "inferred by the mapper" in content
+    assert "7 of the side's 33 claims rest on it" in content
+
+
+def test_a_comparison_item_opens_the_map_on_its_claim_and_back_returns(reader, bundled):
+    page = reader()
+    link = page.locator(".clash-row").nth(1).locator("a[data-claim='rel.repair-valuable']")
+    link.click()
+    page.locator("#details").wait_for(state="visible")
+    assert page.locator("#map-view").is_visible() and not page.locator("#comparison").is_visible()
+    assert page.locator("#details-title").inner_text() == bundled.claims["rel.repair-valuable"].text
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["rel.repair-valuable"]
+    page.locator("#tab-comparison").click()  # switching views keeps the selection
+    assert page.locator("#comparison a.selected[data-claim='rel.repair-valuable']").count() >= 1
+    page.locator("#tab-map").click()
+    assert page.locator("#details-title").inner_text() == bundled.claims["rel.repair-valuable"].text
+    page.go_back()
+    page.go_back()
+    page.go_back()
+    page.wait_for_function("() => !document.getElementById('comparison').hidden")
+    assert page.evaluate("() => window.argmap.state().claim") is None
+
+
+def test_back_and_forward_step_through_selections(reader, bundled):
+    page = reader(hash_="#view=map")
+    for claim_id in ("svc.life-neglected", "svc.obsession"):
+        page.evaluate("(id) => window.argmap.select(id)", claim_id)
+    assert page.locator("#details-title").inner_text() == bundled.claims["svc.obsession"].text
+    page.go_back()
+    page.wait_for_function("() => window.argmap.state().claim === 'svc.life-neglected'")
+    assert page.locator("#details-title").inner_text() == bundled.claims["svc.life-neglected"].text
+    page.go_forward()
+    page.wait_for_function("() => window.argmap.state().claim === 'svc.obsession'")
+
+
+def test_no_text_on_the_map_is_drawn_under_10_px_at_any_zoom(reader, bundled):
+    page = reader(hash_="#view=map")
+    first = drawn_texts(page)
+    assert first and min(t["px"] for t in first) >= 10
+    # The first view frames both theses, readable, under their column headings.
+    texts = " ".join(t["text"] for t in first)
+    for claim in bundled.claims.values():
+        if claim.kind == "thesis":
+            assert claim.title.split()[0] in texts
+    assert {"Relational view", "Professional-service critique"} <= {t["text"] for t in first}
+    # Zoom out with the wheel as far as it goes: labels vanish before they shrink below 10 px.
+    box = page.locator("#map canvas").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(40):
+        page.mouse.wheel(0, 400)
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.argmap.network.getScale()") < 0.1
+    far = drawn_texts(page)
+    assert min(t["px"] for t in far) >= 10
+    assert not any(t["text"] == bundled.claims["svc.obsession"].title.split()[0] for t in far)
+
+
+def test_a_clicked_claim_is_never_under_the_panel(reader):
+    page = reader(hash_="#view=map")
+    canvas = page.locator("#map canvas").bounding_box()
+    # the rightmost claim in view, where a panel laid over the map used to land
+    target = page.evaluate("""([w, h]) => { const n = window.argmap.network;
+        const ps = n.getPositions(); let best = null;
+        for (const [id, p] of Object.entries(ps)) { const d = n.canvasToDOM(p);
+          if (d.x > 0 && d.x < w - 30 && d.y > 40 && d.y < h - 40 && (!best || d.x > best.x)) best = { id, x: d.x, y: d.y }; }
+        return best; }""", [canvas["width"], canvas["height"]])
+    page.mouse.click(canvas["x"] + target["x"], canvas["y"] + target["y"])
+    page.locator("#details").wait_for(state="visible")
+    assert page.evaluate("() => window.argmap.state().claim") == target["id"]
+    panel = page.locator("#details").bounding_box()
+    canvas = page.locator("#map canvas").bounding_box()
+    point = page.evaluate("(id) => window.argmap.network.canvasToDOM(window.argmap.network.getPosition(id))", target["id"])
+    assert canvas["x"] + canvas["width"] <= panel["x"] + 1
+    assert 0 < point["x"] < canvas["width"] and 0 < point["y"] < canvas["height"]
+
+
+def test_an_unknown_claim_in_the_link_says_so(reader):
+    page = reader(hash_="#claim=rel.no-such-claim")
+    assert "No claim “rel.no-such-claim” in this map" in page.locator("#status").inner_text()
+    assert page.locator("#map-view").is_visible()
+
+
+def test_search_hits_are_marked_on_the_map_and_counted(reader, bundled):
+    page = reader(hash_="#view=map")
+    page.locator("#search").fill("gaslighting")
+    assert page.locator("#status").get_attribute("data-search-hits") == "1"
+    assert "1 match for “gaslighting”" in page.locator("#status").inner_text()
+    halos = page.evaluate("""() => Object.values(window.argmap.network.body.nodes)
+        .filter((n) => n.options.shadow && n.options.shadow.enabled).map((n) => n.id)""")
+    assert halos == ["svc.obsession"]
+    page.locator("#search").fill("")
+    assert page.evaluate("""() => Object.values(window.argmap.network.body.nodes)
+        .filter((n) => n.options.shadow && n.options.shadow.enabled).length""") == 0
+
+
+def test_reported_views_and_edge_notes_can_be_told_and_read_on_the_map(reader, bundled):
+    page = reader(hash_="#view=map")
+    reported = page.evaluate("""() => Object.values(window.argmap.network.body.nodes)
+        .filter((n) => n.options.label && n.options.label.startsWith("Reported: ")).map((n) => n.id)""")
+    assert sorted(reported) == sorted(c.id for c in bundled.claims.values() if not c.asserted)
+    # clicking the line between the theses shows its note beside the map
+    point = page.evaluate("""() => { const n = window.argmap.network;
+        const a = n.getPosition("rel.relationship-required"), b = n.getPosition("svc.relationship-harmful");
+        return n.canvasToDOM({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }); }""")
+    canvas = page.locator("#map canvas").bounding_box()
+    page.mouse.click(canvas["x"] + point["x"], canvas["y"] + point["y"])
+    page.locator("#details").wait_for(state="visible")
+    body = page.locator("#details-body").inner_text()
+    assert "inferred by the mapper" in body and "a question of fact" in body
+    notes = {r.note for r in bundled.relations() if {r.source, r.target} == {"rel.relationship-required",
+                                                                             "svc.relationship-harmful"}}
+    assert any(note in body for note in notes)
+
+
+def test_the_phone_layout_is_one_column_with_the_map_full_width(reader):
+    page = reader(390, 844)
+    row = page.locator(".clash-row").first
+    columns = row.evaluate("(e) => getComputedStyle(e).gridTemplateColumns.split(' ').length")
+    assert columns == 1
+    page.locator("#tab-map").click()
+    width = page.locator("#map").bounding_box()["width"]
+    assert width >= 350
+    assert not page.locator("#sidebar").is_visible()  # the filters sit in a drawer
+    page.locator("#drawer-toggle").click()
+    assert page.locator("#sidebar").is_visible()
+
+
+def test_printing_gives_the_comparison_as_text(reader):
+    page = reader(hash_="#view=map", media="print")
+    assert page.locator("#comparison").is_visible()
+    assert not page.locator("#map-view").is_visible()
+    assert page.locator(".clash-row").first.is_visible()
