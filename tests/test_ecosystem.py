@@ -304,13 +304,23 @@ def test_malformed_aif_is_a_clear_error(run_cli, tmp_path, content, expected):
 
 def test_malformed_argdown_is_a_clear_error(run_cli, tmp_path):
     (tmp_path / "bad.argdown").write_text("[a]: A #p\n  +> [b]\n\n<Arg>: an argument\n\n[c]: C {kind: [}\n")
-    result = run_cli("import", "--from", "argdown", tmp_path / "bad.argdown", "-o", tmp_path / "out")
+    # without the Argdown CLI, argmap reads only the Argdown it writes, and says how to read the rest
+    result = run_cli("import", "--from", "argdown", tmp_path / "bad.argdown", "-o", tmp_path / "out",
+                     env={"ARGMAP_ARGDOWN": ""})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "bad.argdown:4:1: error: cannot read this line as a statement or relation " \
-           "(argument reconstructions are not supported)" in result.stderr
+           "(without the Argdown CLI" in result.stderr and "@argdown/cli" in result.stderr
+    binary = argdown_binary()
+    if binary is not None:  # with it, Argdown's own verdict, positioned on the bad data
+        result = run_cli("import", "--from", "argdown", tmp_path / "bad.argdown", "-o", tmp_path / "out",
+                         env={"ARGMAP_ARGDOWN": str(binary)})
+        assert result.returncode == 1 and "Traceback" not in result.stderr and "    at " not in result.stderr
+        assert "bad.argdown:6:" in result.stderr and "YAMLException" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
-def test_argdown_import_reads_common_forms(tmp_path):
+def test_argdown_import_reads_common_forms(tmp_path, monkeypatch):
+    monkeypatch.setattr("argmap.formats.argdown.argdown_cli", lambda: None)  # the reader argmap carries
     (tmp_path / "d.argdown").write_text(
         "# A heading\n// a comment\n[Tea]: Tea is best. #tea #core\n  <+ [Calm]\n  <- [Coffee]\n\n"
         "[Calm]: Tea calms \\#really\\. #tea\n[Coffee]: Coffee is best. #(coffee drinkers)\n")

@@ -127,6 +127,8 @@ def _import(args: argparse.Namespace) -> int:
 
     imported = import_file(args.source_format, args.file)
     written = imported.write(args.output, force=args.force)
+    for warning in imported.warnings:
+        print(f"argmap: warning: {excerpt(warning, MESSAGE_LIMIT)}", file=sys.stderr)
     for original, new in imported.renamed:
         print(f"argmap: renamed '{excerpt(original)}' to '{new}': its id would have collided with another claim's",
               file=sys.stderr)

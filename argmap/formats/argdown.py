@@ -22,6 +22,7 @@ import yaml
 from ..errors import MapError, Position, Problem
 from ..io.files import read_input
 from ..model import COLOR_PATTERN, ArgumentMap
+from .argdown_json import argdown_cli, argdown_json, from_argdown_json
 from .format import Format
 from .imported import Imported, MapBuilder, slug
 
@@ -117,17 +118,22 @@ def _split_data(rest: str, where: Position) -> tuple[str, dict[str, Any]]:
 
 
 def read_argdown(path: str | os.PathLike[str]) -> Imported:
-    """Import Argdown: statements, their tags and data, and ``+>``/``->`` relations.
+    """Import an Argdown file.
+
+    With the Argdown CLI installed, Argdown's own parser reads it, and
+    :mod:`argmap.formats.argdown_json` turns its JSON into a map: all of
+    Argdown, as Argdown means it. Without the CLI, the subset argmap writes is
+    read (statements, their tags and data, and ``+>``/``->`` relations), and any
+    other line is an error that says how to get the CLI.
 
     The first tag of a statement that names a perspective (or, failing that,
-    its first tag) is its perspective. Argument reconstructions (``<...>``)
-    are not supported and are reported as errors.
+    its first tag) is its perspective.
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.argdown"
     >>> _ = f.write_text("[a]: Tea is best. #tea\\n  +> [b]\\n\\n[b]: Drink tea. #tea\\n")
-    >>> read_argdown(f).files["tea.yaml"]["claims"]
-    [{'id': 'a', 'text': 'Tea is best.', 'supports': ['b']}, {'id': 'b', 'text': 'Drink tea.'}]
+    >>> [(c["id"], c["text"]) for c in read_argdown(f).files["tea.yaml"]["claims"]]
+    [('a', 'Tea is best.'), ('b', 'Drink tea.')]
     """
     source = Path(path)
     problems: list[Problem] = []
@@ -138,6 +144,15 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
         lines = raw.decode("utf-8").splitlines()
     except UnicodeDecodeError:
         raise MapError([Problem(Position(str(source), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
+    header, start = _front_matter(lines, source)
+    cli = argdown_cli()
+    if cli is not None:  # Argdown's own parser reads Argdown as Argdown means it
+        return from_argdown_json(argdown_json(cli, raw, str(source)), str(source), header)
+    return _read_subset(lines[start:], start, header, source)
+
+
+def _front_matter(lines: list[str], source: Path) -> tuple[dict[str, Any], int]:
+    """The ``===`` YAML front matter, and the number of the line after it."""
     header: dict[str, Any] = {}
     start = 0
     if lines and lines[0].strip() == "===":
@@ -155,12 +170,18 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
         if not isinstance(header, dict):
             raise MapError([Problem(Position(str(source), 2, 1), "front matter must be a mapping of keys to values")])
         start = end + 1
+    return header, start
+
+
+def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: Path) -> Imported:
+    """Without the Argdown CLI: the subset argmap writes (statements, tags, data, ``+>``/``->`` relations)."""
+    problems: list[Problem] = []
     declared = header.get("perspectives") if isinstance(header.get("perspectives"), dict) else {}
     statements: dict[str, dict[str, Any]] = {}
     relations: list[tuple[str, str, str]] = []
     current: str | None = None
     in_comment = False
-    for number, line in enumerate(lines[start:], start + 1):
+    for number, line in enumerate(lines, start + 1):
         stripped = line.strip()
         if in_comment:
             in_comment = "*/" not in stripped
@@ -190,9 +211,10 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
             relations.append((current, kind, target) if arrow.endswith(">") else (target, kind, current))
             statements.setdefault(target, {"text": target, "tags": [], "data": {}, "where": where})
             continue
-        hint = "argument reconstructions are not supported" if stripped.startswith("<") else None
         problems.append(Problem(Position(str(source), number, len(line) - len(line.lstrip()) + 1),
-                                "cannot read this line as a statement or relation", hint))
+                                "cannot read this line as a statement or relation",
+                                "without the Argdown CLI argmap reads only the Argdown it writes; "
+                                "npm install -g @argdown/cli (or set ARGMAP_ARGDOWN) to import any Argdown"))
     if problems:
         raise MapError(problems)
 

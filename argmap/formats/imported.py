@@ -25,6 +25,8 @@ class Imported:
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: (original name, new id) for every claim whose id would have collided with another's
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    #: one line per thing the source holds that the map cannot represent as it is
+    warnings: list[str] = field(default_factory=list)
 
     def write(self, directory: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write ``map.yaml`` and the claims files into ``directory``.

@@ -1,0 +1,261 @@
+"""Argdown as Argdown itself reads it: the Argdown CLI's JSON, turned into a map.
+
+Argdown's grammar (equivalence classes, arguments, premise–conclusion
+structures, relations nested by indentation, undercuts, headings, tags, YAML
+data and front matter) is defined by its own parser. Driving that parser is the
+only way to read a file as Argdown means it, and its ``argdown json`` is also
+the oracle the tests compare against, so argmap uses it whenever the CLI is
+installed (``npm install @argdown/cli``). Without it, :mod:`argmap.formats.argdown`
+reads the subset argmap writes.
+
+How Argdown maps onto argmap:
+
+- every equivalence class ``[Title]`` is a claim; when it has several texts, the
+  first is its text and the others are kept in its note;
+- every argument ``<Title>`` is a claim of kind ``premise``, its description its text;
+- each relation in Argdown's JSON becomes one relation with the same direction:
+  ``support`` is *supports*; ``attack``, ``undercut``, ``contrary`` and
+  ``contradictory`` are *contradicts*, the last three with a note that says which;
+- a premise–conclusion structure is kept in notes: the argument's note lists its
+  premises and conclusion, and each of those statements names the argument
+  (Argdown draws no relation for them either), with one warning line per argument;
+- the perspective of a claim is its first tag that the front matter declares
+  under ``perspectives``, else its first tag, else the file's name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import MapError, Position, Problem
+from ..model import COLOR_PATTERN
+from .imported import Imported, MapBuilder, slug
+
+#: How long the Argdown CLI may take on one file.
+TIMEOUT = 120
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_SYNTAX_ERROR = re.compile(r"^At (\d+):(\d+)\s*\n(.+)$", re.M)
+_CRASH = re.compile(r"^(?P<kind>\w*(?:Exception|Error)): (?P<message>.+?)(?: \((?P<line>\d+):(?P<column>\d+)\))?$", re.M)
+_BUFFER = re.compile(r"buffer: '(?P<buffer>[^'\n\\]*)")
+_RELATION_NOTES = {
+    "undercut": "undercut: attacks the inference of the argument it targets",
+    "contrary": "contrary: Argdown's contrary relation (both cannot be true)",
+    "contradictory": "contradictory: Argdown's contradictory relation (exactly one is true)",
+}
+
+
+def argdown_cli() -> Path | None:
+    """The Argdown CLI: ``$ARGMAP_ARGDOWN``, else ``argdown`` on the PATH, else None."""
+    for candidate in (os.environ.get("ARGMAP_ARGDOWN"), shutil.which("argdown")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return Path(candidate)
+    return None
+
+
+def argdown_json(cli: Path, text: bytes, name: str) -> dict[str, Any]:
+    """Run ``argdown json`` on a private copy of a file; Argdown's syntax errors become positioned problems.
+
+    The CLI runs in an empty temporary folder, so no ``argdown.config.js`` of the
+    folder being imported is ever loaded (it would be code).
+    """
+    with tempfile.TemporaryDirectory(prefix="argmap-argdown-") as folder:
+        copy = Path(folder) / "input.argdown"
+        copy.write_bytes(text)
+        try:
+            done = subprocess.run([str(cli), "json", copy.name, "--stdout", "--removeMap", "--removeEmbeddedRelations"],
+                                  cwd=folder, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL,
+                                  env={**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0"})
+        except subprocess.TimeoutExpired:
+            raise MapError([Problem(Position(name, 1, 1), f"the Argdown CLI took longer than {TIMEOUT} s")]) from None
+        except OSError as error:
+            raise MapError([Problem(Position(name, 1, 1), f"cannot run the Argdown CLI {cli}: {error.strerror}")]) from None
+    output = _ANSI.sub("", done.stdout.decode("utf-8", "replace") + done.stderr.decode("utf-8", "replace"))
+    errors = [Problem(Position(name, int(line), int(column)), message.strip())
+              for line, column, message in _SYNTAX_ERROR.findall(output)]
+    if errors:
+        raise MapError(errors)
+    if (crash := _CRASH.search(output)) is not None:  # Argdown stops on bad YAML data with a stack trace
+        raise MapError([Problem(_data_position(crash, output, text, name),
+                                f"Argdown cannot read this: {crash['kind']}: {crash['message'].strip()}")])
+    start = output.find("{")
+    try:
+        data, _ = json.JSONDecoder().raw_decode(output[start:]) if start >= 0 else (None, 0)
+    except json.JSONDecodeError:
+        data = None
+    if not isinstance(data, dict):
+        last = next((line for line in reversed(output.splitlines()) if line.strip()), "no output")
+        raise MapError([Problem(Position(name, 1, 1), f"the Argdown CLI could not read the file: {last.strip()}")])
+    return data
+
+
+def _member_text(member: dict[str, Any]) -> str:
+    """A member's text without its ``#tags``: they become the claim's tags (Argdown marks them as ranges)."""
+    text = str(member.get("text") or "")
+    cuts = sorted((r["start"], r["stop"]) for r in member.get("ranges") or []
+                  if isinstance(r, dict) and r.get("type") == "tag"
+                  and isinstance(r.get("start"), int) and isinstance(r.get("stop"), int))
+    for start, stop in reversed(cuts):
+        text = text[:start] + text[stop + 1:]
+    return " ".join(text.split())
+
+
+def _data_position(crash: re.Match[str], output: str, text: bytes, name: str) -> Position:
+    """Where in the file the YAML that Argdown choked on is: its text is in the stack trace."""
+    found = _BUFFER.search(output)
+    if found and found["buffer"].strip():
+        source = text.decode("utf-8", "replace")
+        index = source.find(found["buffer"])
+        if index >= 0:
+            line = source.count("\n", 0, index) + 1
+            column = index - (source.rfind("\n", 0, index) + 1) + int(crash["column"] or 1)
+            return Position(name, line, column)
+    return Position(name, 1, 1)
+
+
+def _texts(element: dict[str, Any]) -> list[str]:
+    """An equivalence class's or argument's distinct texts, in order."""
+    seen: list[str] = []
+    for member in element.get("members") or []:
+        text = _member_text(member) if isinstance(member, dict) else ""
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def _first_line(element: dict[str, Any]) -> int:
+    lines = [m.get("startLine") for m in element.get("members") or [] if isinstance(m, dict)]
+    return min((n for n in lines if isinstance(n, int)), default=0)
+
+
+def _section_titles(sections: Any, found: dict[str, str] | None = None) -> dict[str, str]:
+    """Each heading's id, to its title, through every level."""
+    found = {} if found is None else found
+    for section in sections if isinstance(sections, list) else []:
+        if isinstance(section, dict):
+            if isinstance(section.get("id"), str) and isinstance(section.get("title"), str):
+                found[section["id"]] = section["title"]
+            _section_titles(section.get("children"), found)
+    return found
+
+
+def _tags(element: dict[str, Any]) -> list[str]:
+    tags: list[str] = []
+    for source in [element, *(m for m in element.get("members") or [] if isinstance(m, dict))]:
+        tags += [t for t in source.get("tags") or [] if isinstance(t, str) and t not in tags]
+    return tags
+
+
+def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | None = None) -> Imported:
+    """A map from Argdown's JSON (see the module's docstring for what becomes what).
+
+    ``front`` is the document's front matter, which Argdown's JSON leaves out.
+
+    >>> data = {"statements": {"A": {"members": [{"text": "Tea is best.", "startLine": 1}]},
+    ...                        "B": {"members": [{"text": "Tea calms.", "startLine": 2}]}},
+    ...         "relations": [{"relationType": "support", "from": "B", "fromType": "equivalence-class",
+    ...                        "to": "A", "toType": "equivalence-class"}]}
+    >>> imported = from_argdown_json(data, "tea.argdown")
+    >>> [(c["id"], c["text"], c.get("supports")) for c in imported.files["tea.yaml"]["claims"]]
+    [('A', 'Tea is best.', None), ('B', 'Tea calms.', [{'to': 'A', 'basis': 'stated'}])]
+    """
+    front = front or {}
+    headings = _section_titles(data.get("sections"))
+    declared = front.get("perspectives") if isinstance(front.get("perspectives"), dict) else {}
+    perspectives: dict[str, dict[str, Any]] = {
+        slug(str(pid)): {k: v for k, v in (info.items() if isinstance(info, dict) else ())
+                         if (k == "label" and isinstance(v, str) and v.strip())
+                         or (k == "color" and isinstance(v, str) and COLOR_PATTERN.fullmatch(v))}
+        for pid, info in declared.items()}
+    default_perspective = slug(Path(name).stem)
+    builder, warnings = MapBuilder(), []
+    statements = data.get("statements") if isinstance(data.get("statements"), dict) else {}
+    arguments = data.get("arguments") if isinstance(data.get("arguments"), dict) else {}
+    key_of: dict[tuple[str, str], str] = {}  # (Argdown type, title) -> claim id
+    data_of: dict[tuple[str, str], dict[str, Any]] = {}  # its YAML data: argmap's export writes fields there
+    sources: dict[str, dict[str, Any]] = {}
+    notes: dict[str, list[str]] = {}
+    elements = [("equivalence-class", t, e) for t, e in statements.items()] + \
+               [("argument", t, e) for t, e in arguments.items()]
+    elements.sort(key=lambda item: (_first_line(item[2]) if isinstance(item[2], dict) else 0))
+    for kind, title, element in elements:
+        if not isinstance(element, dict):
+            continue
+        texts = _texts(element)
+        tags = _tags(element)
+        perspective = slug(next((t for t in tags if slug(t) in perspectives), tags[0] if tags else default_perspective))
+        perspectives.setdefault(perspective, {"label": perspective})
+        details = element.get("data") if isinstance(element.get("data"), dict) else {}
+        data_of[kind, title] = details
+        claim_id = builder.id_for(f"argument:{title}" if kind == "argument" else title)
+        heading = headings.get(str(element.get("section")))
+        key_of[kind, title] = claim_id
+        note_lines = notes.setdefault(claim_id, [])
+        if isinstance(details.get("note"), str) and details["note"].strip():
+            note_lines.append(details["note"])
+        if len(texts) > 1:
+            note_lines.append("Also stated as: " + " | ".join(texts[1:]))
+        file_name = f"{perspective}.yaml"
+        given = details.get("source") if isinstance(details.get("source"), dict) else {}
+        if given := {k: v for k, v in given.items() if k in ("title", "author", "url") and isinstance(v, str)}:
+            sources.setdefault(file_name, given)
+        # With data, the title is in it (argmap writes claim ids as Argdown titles); else Argdown's title is one.
+        own_title = None if details or len(title) > 80 or title.startswith("Untitled") else title
+        builder.claim(claim_id, texts[0] if texts else title, perspective, file_name,
+                      kind=details.get("kind") or ("premise" if kind == "argument" else None),
+                      title=details.get("title") or own_title,
+                      asserted=details.get("asserted"), quote=details.get("quote"),
+                      tags=details.get("tags") or ([t for t in tags if slug(t) != perspective]
+                                                   + (["argument"] if kind == "argument" else [])
+                                                   + ([slug(heading).lower()[:40]] if heading else [])))
+    for title, argument in arguments.items():
+        if not isinstance(argument, dict) or not argument.get("pcs"):
+            continue
+        argument_id = key_of["argument", title]
+        steps = []
+        for statement in argument["pcs"]:
+            if not isinstance(statement, dict) or ("equivalence-class", statement.get("title")) not in key_of:
+                continue
+            member = key_of["equivalence-class", statement["title"]]
+            role = "conclusion" if statement.get("role") in ("main-conclusion", "intermediary-conclusion") else "premise"
+            steps.append(f"{role} [{statement['title']}]")
+            notes[member].append(f"A {role} of the argument <{title}>.")
+        notes[argument_id].append("Premise–conclusion structure: " + "; ".join(steps) + ".")
+        warnings.append(f"<{title}>: its premise–conclusion structure ({len(steps)} statements) is kept as notes, "
+                        "not as relations")
+    for relation in data.get("relations") or []:
+        if not isinstance(relation, dict):
+            continue
+        source = key_of.get((str(relation.get("fromType")), str(relation.get("from"))))
+        target = key_of.get((str(relation.get("toType")), str(relation.get("to"))))
+        kind = relation.get("relationType")
+        if source is None or target is None or kind not in ("support", "attack", *_RELATION_NOTES):
+            warnings.append(f"a {kind} relation from {relation.get('from')} to {relation.get('to')} was not imported")
+            continue
+        argmap_kind = "supports" if kind == "support" else "contradicts"
+        details = data_of.get((str(relation.get("fromType")), str(relation.get("from"))), {})
+        key = f"{argmap_kind} {slug(str(relation.get('to')))}"
+        notes_given = details.get("relation_notes") if isinstance(details.get("relation_notes"), dict) else {}
+        data_given = details.get("relation_data") if isinstance(details.get("relation_data"), dict) else {}
+        detail = data_given.get(key) if isinstance(data_given.get(key), dict) else {}
+        note = notes_given.get(key) if isinstance(notes_given.get(key), str) else _RELATION_NOTES.get(kind)
+        builder.relate(source, argmap_kind, target, note, basis=detail.get("basis") if details else "stated",
+                       issue=detail.get("issue"))
+    for claim_id, lines in notes.items():
+        if lines:
+            builder.claims[claim_id]["note"] = " ".join(lines)
+    manifest: dict[str, Any] = {"title": f"Imported from {Path(name).name}"}
+    for key in ("title", "description", "summary"):
+        if isinstance(front.get(key), str) and front[key].strip():
+            manifest[key] = front[key]
+    manifest["perspectives"] = perspectives or {default_perspective: {"label": default_perspective}}
+    imported = Imported(manifest, builder.files(sources), builder.renamed)
+    imported.warnings = warnings
+    return imported

@@ -1,0 +1,95 @@
+"""Argdown files that argmap did not write, imported as Argdown itself reads them.
+
+The oracle is ``argdown json``: for each of Argdown's own example documents, the
+imported map must hold the same statements and arguments, and the same relations
+with the same directions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.formats.imported import slug
+
+from .conftest import REPO
+from .test_ecosystem import argdown_binary
+
+EXAMPLES = sorted((REPO.parent / "shared" / "argdown-examples").glob("*.argdown"))
+KINDS = {"support": "supports", "attack": "contradicts", "undercut": "contradicts",
+         "contrary": "contradicts", "contradictory": "contradicts"}
+
+
+@pytest.fixture(scope="module")
+def cli() -> Path:
+    binary = argdown_binary()
+    if binary is None:
+        if os.environ.get("ARGMAP_REQUIRE_ARGDOWN") == "1":
+            pytest.fail("the Argdown CLI is missing; .ci/run installs @argdown/cli")
+        pytest.skip("the Argdown CLI is not installed (npm install @argdown/cli)")
+    return binary
+
+
+def oracle(cli: Path, path: Path, tmp_path: Path) -> dict:
+    done = subprocess.run([str(cli), "json", str(path), "--stdout", "--removeMap", "--removeEmbeddedRelations"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    out = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)
+    return json.JSONDecoder().raw_decode(out[out.index("{"):])[0]
+
+
+def test_the_examples_are_there():
+    if not EXAMPLES and os.environ.get("CI"):
+        pytest.fail("../shared/argdown-examples is missing")
+    assert len(EXAMPLES) == 11 or not EXAMPLES
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_an_argdown_example_imports_with_argdowns_statements_and_relations(cli, path, run_cli, tmp_path):
+    expected = oracle(cli, path, tmp_path)
+    result = run_cli("import", "--from", "argdown", path, "-o", tmp_path / "out", env={"ARGMAP_ARGDOWN": str(cli)})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "renamed" not in result.stderr
+    m = argmap.load(tmp_path / "out")
+    ids = {("equivalence-class", title): slug(title) for title in expected["statements"]}
+    ids |= {("argument", title): slug(f"argument:{title}") for title in expected["arguments"]}
+    assert set(m.claims) == set(ids.values())
+    for (kind, title), claim_id in ids.items():
+        claim = m.claims[claim_id]
+        assert ("argument" in claim.tags) == (kind == "argument")
+    got = {(r.source, r.target): r.kind for r in m.relations()}
+    want = {(ids[r["fromType"], r["from"]], ids[r["toType"], r["to"]]): KINDS[r["relationType"]]
+            for r in expected["relations"]}
+    assert got == want  # same relations, same directions, same kind
+    # a premise–conclusion structure is not dropped in silence
+    with_pcs = [t for t, a in expected["arguments"].items() if a.get("pcs")]
+    assert result.stderr.count("premise–conclusion structure") == len(with_pcs)
+    for title in with_pcs:
+        assert "Premise–conclusion structure" in (m.claims[ids["argument", title]].note or "")
+
+
+def test_argdowns_syntax_errors_come_back_positioned(cli, run_cli, tmp_path):
+    bad = tmp_path / "bad.argdown"
+    bad.write_text("[a]: Tea.\n  +> [b\n<x>\n\n(1) p\n----\n")
+    result = run_cli("import", "--from", "argdown", bad, "-o", tmp_path / "out", env={"ARGMAP_ARGDOWN": str(cli)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"bad\.argdown:3:1: ", result.stderr) and re.search(r"bad\.argdown:6:5: ", result.stderr)
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_argdown_config_in_the_imported_folder_never_runs(cli, run_cli, tmp_path):
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    (folder / "argdown.config.js").write_text("require('fs').writeFileSync('PWNED', 'x'); module.exports = {};\n")
+    (folder / "a.argdown").write_text("[a]: Tea is best.\n  <+ [b]: Tea calms.\n")
+    result = run_cli("import", "--from", "argdown", folder / "a.argdown", "-o", tmp_path / "out", cwd=folder,
+                     env={"ARGMAP_ARGDOWN": str(cli)})
+    assert result.returncode == 0, result.stderr
+    assert not (folder / "PWNED").exists() and not any(tmp_path.rglob("PWNED"))
+    m = argmap.load(tmp_path / "out")
+    assert [(r.source, r.kind, r.target) for r in m.relations()] == [("b", "supports", "a")]
