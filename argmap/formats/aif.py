@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +145,8 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
         elif node_id in nodes:
             problems.append(Problem(where, f"nodes[{index}] repeats the nodeID {excerpt(node_id)!r}"))
         else:
-            nodes[node_id] = {"type": kind, "text": node.get("text") if isinstance(node.get("text"), str) else ""}
+            nodes[node_id] = {"type": kind, "text": node.get("text") if isinstance(node.get("text"), str) else "",
+                              "scheme": _text(node.get("scheme"))}
     edges = []
     for index, edge in enumerate(data["edges"]):
         ends = (_id(edge.get("fromID")), _id(edge.get("toID"))) if isinstance(edge, dict) else (None, None)
@@ -210,13 +211,28 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
         for ya in incoming[node_id]:
             for locution in incoming[ya]:
                 person_id = speakers.get(locution)
+                if person_id is None:
+                    continue
                 if person_id in participants:
                     person = participants[person_id]
                     pid = slug(person["surname"] or f"participant-{person_id}")
                     perspectives.setdefault(pid, {"label": person["firstname"] or pid})
                     return pid
+                # No participants list (as in AIFdb dialogues): the speaker is the locution's personID,
+                # named by the "XY : ..." prefix of its text where there is one.
+                pid = slug(f"speaker-{person_id}")
+                prefix_text = nodes.get(locution, {}).get("text", "").partition(" : ")
+                label = prefix_text[0].strip() if prefix_text[1] and 0 < len(prefix_text[0].strip()) <= 30 else ""
+                perspectives.setdefault(pid, {"label": f"Speaker {label or person_id}"})
+                return pid
         perspectives.setdefault(default_perspective, {"label": default_perspective})
         return default_perspective
+
+    def illocutions(node_id: str) -> list[str]:
+        """The illocutions (YA schemes) through which the claim was put forward, as tags."""
+        names = [nodes[ya]["scheme"] or nodes[ya]["text"] for ya in incoming[node_id]
+                 if nodes.get(ya, {}).get("type") == "YA"]
+        return list(dict.fromkeys(slug(n).lower() for n in names if n and n.strip()))
 
     def claim_id(node_id: str) -> str:
         return builder.id_for(f"{prefix}.{node_id}" if prefix else node_id)
@@ -237,6 +253,8 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
             sources.setdefault(file_name, extra["source"])
         elif prefix:
             sources.setdefault(file_name, {"title": path.name})
+        if node_id not in data["claims"] and (said := illocutions(node_id)):  # argmap's own export carries its tags
+            extra = {**extra, "tags": said}
         builder.claim(claim_id(node_id), node["text"], perspective, file_name, **extra)
 
     for node_id, node in nodes.items():
@@ -249,14 +267,34 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
             if nodes.get(t, {}).get("type") == "RA":
                 targets += [c for c in outgoing[t] if nodes.get(c, {}).get("type") == "I"]
         note = data["notes"].get(node_id)
-        if note is None and len(sources_in) > 1:
-            together = ", ".join(claim_id(s) for s in sources_in)
-            note = f"Linked argument {node_id}: {together} support this together."
+        if note is None:
+            parts = []
+            if node["scheme"] and node["scheme"] not in ("RA", "CA"):
+                parts.append(f"Scheme: {node['scheme']}.")
+            if len(sources_in) > 1:
+                together = ", ".join(claim_id(s) for s in sources_in)
+                parts.append(f"Linked argument {node_id}: {together} support this together.")
+            note = " ".join(parts) or None
         details = data["relations"].get(node_id, {})
         for source in sources_in:
             for target in targets:
                 builder.relate(claim_id(source), kind, claim_id(target), note, basis=details.get("basis"),
                                issue=details.get("issue"))
+
+
+#: What each AIF node kind argmap does not import as a claim or relation is, and where its content went.
+_NOT_IMPORTED = {"L": "locutions (their speakers became perspectives)", "YA": "illocutions (kept as tags)",
+                 "TA": "dialogue transitions", "MA": "rephrases", "PA": "preferences"}
+
+
+def _skipped_kinds(nodes: dict[str, dict[str, Any]]) -> str | None:
+    """One line counting the nodes of every kind that is not imported, or None."""
+    counts = Counter(node["type"] for node in nodes.values() if node["type"] not in ("I", "RA", "CA"))
+    if not counts:
+        return None
+    parts = [f"{n} {kind} {_NOT_IMPORTED.get(kind, 'nodes of a kind argmap does not read')}"
+             for kind, n in sorted(counts.items())]
+    return "AIF nodes not imported as claims or relations: " + ", ".join(parts)
 
 
 def read_aif(path: str | os.PathLike[str]) -> Imported:
@@ -280,6 +318,7 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
     perspectives: dict[str, dict[str, Any]] = {}
     sources: dict[str, dict[str, Any]] = {}
     about: dict[str, str] = {}  # the map's title, description and summary, from the first nodeset giving each
+    skipped: dict[str, dict[str, Any]] = {}
     for nodeset in paths:
         data = _clean_nodeset(nodeset, _read_json(nodeset))
         for key in ("title", "description", "summary"):
@@ -288,9 +327,11 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
         prefix = nodeset.stem if source.is_dir() else None
         default_perspective = slug(source.name if source.is_dir() else source.stem.split(".")[0])
         _aif_nodeset(builder, nodeset, data, prefix, default_perspective, perspectives, sources)
+        skipped.update({f"{nodeset}:{k}": v for k, v in data["nodes"].items()})
     manifest: dict[str, Any] = {"title": f"Imported from {source.name}", **about}
     manifest["perspectives"] = perspectives or {"aif": {"label": source.stem}}
-    return Imported(manifest, builder.files(sources), builder.renamed)
+    line = _skipped_kinds(skipped)
+    return Imported(manifest, builder.files(sources), builder.renamed, [line] if line else [])
 
 
 FORMAT = Format("aif", ".aif.json", "AIFdb, OVA", write=write_aif, read=read_aif)
