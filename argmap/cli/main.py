@@ -13,6 +13,7 @@ import contextlib
 import os
 import sys
 import warnings
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from .._version import __version__
@@ -20,7 +21,8 @@ from ..analysis.query import summary
 from ..errors import MESSAGE_LIMIT, ArgmapError, MapError, excerpt
 from ..formats import EXPORTS, IMPORTS, Format
 from ..io.files import MAX_FILE_BYTES
-from ..io.load import load
+from ..io.load import load, loads
+from ..model import ArgumentMap
 from ..profile import gc_paused, profiling
 from .questions import QUESTIONS
 from .text import EscapedText
@@ -34,11 +36,60 @@ STDIO = "-"
 DEFAULT_OUTPUT = "output/map.html"
 
 
+def _load_map(args: argparse.Namespace, *, cache: bool | None = None) -> ArgumentMap:
+    """The map the command names: a directory, or ``-`` for one YAML stream on standard input."""
+    if args.claims_dir == STDIO:
+        limit = getattr(args, "max_file_bytes", MAX_FILE_BYTES)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise ArgmapError(f"standard input is larger than {limit // 2**20} MB; pass --max-file-mb to allow more")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ArgmapError("standard input is not valid UTF-8") from None
+        return loads(text, "<stdin>")
+    if cache is None:
+        cache = not getattr(args, "no_cache", False)
+    return load(args.claims_dir, cache=cache, max_file_bytes=getattr(args, "max_file_bytes", MAX_FILE_BYTES))
+
+
 def _check(args: argparse.Namespace) -> int:
+    if args.json:
+        return _check_json(args)
     with _profiled(args):
-        argument_map = load(args.claims_dir, cache=not args.no_cache, max_file_bytes=args.max_file_bytes)
+        argument_map = _load_map(args)
         line = summary(argument_map)
-    print(f"{args.claims_dir}: ok: {line}")
+    print(f"{'<stdin>' if args.claims_dir == STDIO else args.claims_dir}: ok: {line}")
+    return 0
+
+
+def _check_json(args: argparse.Namespace) -> int:
+    """``check --json``: the verdict and every problem, for editors and CI."""
+    import json
+
+    try:
+        argument_map = _load_map(args)
+    except MapError as error:
+        problems = [{"path": p.position.path, "line": p.position.line, "column": p.position.column,
+                     "message": p.message, "hint": p.hint} for p in error.problems]
+        print(json.dumps({"ok": False, "problems": problems}, ensure_ascii=False, indent=2))
+        return 1
+    except ArgmapError as error:  # not a map at all: still one problem, as JSON
+        print(json.dumps({"ok": False, "problems": [{"path": args.claims_dir, "line": 1, "column": 1,
+                                                      "message": str(error), "hint": None}]}, indent=2))
+        return 1
+    counts = {p: sum(c.perspective == p for c in argument_map.claims.values()) for p in argument_map.perspectives}
+    print(json.dumps({"ok": True, "problems": [], "summary": summary(argument_map), "claims": counts,
+                      "relations": sum(1 for _ in argument_map.relations())}, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from ..io.starter import write_starter
+
+    root = write_starter(args.directory)
+    print(f"wrote {root}: {summary(load(root, cache=False))}")
+    print(f"next: argmap build {root}   (then open output/map.html; edit the YAML files and build again)")
     return 0
 
 
@@ -46,7 +97,7 @@ def _build(args: argparse.Namespace) -> int:
     from ..web.render import render_html, write_html
 
     with _profiled(args):
-        argument_map = load(args.claims_dir, cache=not args.no_cache, max_file_bytes=args.max_file_bytes)
+        argument_map = _load_map(args)
         if args.output == STDIO:
             sys.stdout.write(render_html(argument_map))
             return 0
@@ -84,7 +135,7 @@ def _quotes(args: argparse.Namespace) -> int:
 def _query(args: argparse.Namespace) -> int:
     from .text import to_json
 
-    answer = args.question.answer(load(args.map), args)
+    answer = args.question.answer(_load_map(args), args)
     print(to_json(answer) if args.json else args.question.text(answer))
     return 0
 
@@ -92,7 +143,7 @@ def _query(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from ..report import render_report, write_report
 
-    argument_map = load(args.claims_dir)
+    argument_map = _load_map(args, cache=False)
     if args.output in (None, STDIO):
         sys.stdout.write(render_report(argument_map))
     else:
@@ -110,7 +161,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from ..formats import LossyExport, export_text, write_export
 
-    argument_map = load(args.claims_dir, cache=True)
+    argument_map = _load_map(args, cache=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LossyExport)
         if args.output in (None, STDIO):
@@ -125,7 +176,17 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from ..formats import import_file
 
-    imported = import_file(args.source_format, args.file)
+    if args.file == STDIO:  # the importers read files: standard input goes through a private one
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="argmap-import-") as folder:
+            copy = Path(folder) / f"stdin{IMPORTS[args.source_format].suffix}"
+            copy.write_bytes(sys.stdin.buffer.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES + 1])
+            if copy.stat().st_size > MAX_FILE_BYTES:
+                raise ArgmapError(f"standard input is larger than {MAX_FILE_BYTES // 2**20} MB")
+            imported = import_file(args.source_format, copy)
+    else:
+        imported = import_file(args.source_format, args.file)
     written = imported.write(args.output, force=args.force)
     for warning in imported.warnings:
         print(f"argmap: warning: {excerpt(warning, MESSAGE_LIMIT)}", file=sys.stderr)
@@ -174,9 +235,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def claims_dir(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("claims_dir", nargs="?", default=DEFAULT_CLAIMS, metavar="CLAIMS_DIR",
-                         help=f"the map directory holding map.yaml (default: {DEFAULT_CLAIMS})")
+    def claims_dir(sub: argparse.ArgumentParser, *, stdin: bool = True) -> None:
+        # Every command takes the map the same way: CLAIMS_DIR, or -m/--map CLAIMS_DIR.
+        where = "; - reads one YAML stream (manifest and claims documents, split by ---) from standard input" \
+            if stdin else ""
+        sub.add_argument("claims_dir", nargs="?", default=None, metavar="CLAIMS_DIR",
+                         help=f"the map directory holding map.yaml (default: {DEFAULT_CLAIMS}){where}")
+        sub.add_argument("-m", "--map", dest="map_option", metavar="CLAIMS_DIR", default=None,
+                         help="the map directory, as an option")
 
     def speed_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--profile", action="store_true",
@@ -188,11 +254,21 @@ def build_parser() -> argparse.ArgumentParser:
                          help="parse every file again instead of reusing the parse cache "
                               "($XDG_CACHE_HOME/argmap, else ~/.cache/argmap)")
 
+    init = commands.add_parser(
+        "init", help="write a small starter map to learn the format from",
+        description="Write a small, valid two-perspective map into DIR (a new or empty folder), with comments "
+                    "that explain every key, and print the next command to run.")
+    init.add_argument("directory", nargs="?", default=DEFAULT_CLAIMS, metavar="DIR",
+                      help=f"the folder to create (default: {DEFAULT_CLAIMS})")
+    init.set_defaults(run=_init)
+
     check = commands.add_parser(
         "check", help="validate a map and print a one-line summary",
         description="Validate every file of a map. Prints a summary and exits 0 when the map is valid; "
                     "prints every problem as file:line:col to stderr and exits 1 when it is not.")
     claims_dir(check)
+    check.add_argument("--json", action="store_true",
+                       help="print the verdict and every problem (path, line, column, message, hint) as JSON")
     speed_options(check)
     check.set_defaults(run=_check)
 
@@ -251,7 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "or a directory of nodesets.")
     importer.add_argument("--from", dest="source_format", required=True, choices=list(IMPORTS),
                           help=_choices_help(IMPORTS))
-    importer.add_argument("file", metavar="FILE", help="the file (or, for AIF, a directory of nodesets)")
+    importer.add_argument("file", metavar="FILE", help="the file (or, for AIF, a directory of nodesets); "
+                                                        "- reads standard input")
     importer.add_argument("-o", "--output", required=True, metavar="CLAIMS_DIR", help="the map directory to write")
     importer.add_argument("--force", action="store_true",
                           help="write into a folder that is not empty, replacing the map there (its map.yaml and "
@@ -272,7 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
         "watch", help="rebuild the map whenever a claims file changes",
         description="Build the map, serve it on 127.0.0.1, and rebuild it whenever a file of the map changes; "
                     "an open page reloads itself. Errors are printed and the last good map stays in place.")
-    claims_dir(watcher)
+    claims_dir(watcher, stdin=False)
     watcher.add_argument("-o", "--output", default=DEFAULT_OUTPUT, metavar="FILE",
                          help=f"where to write the HTML (default: {DEFAULT_OUTPUT})")
     watcher.add_argument("--port", type=port, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks one)")
@@ -288,8 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     for question in QUESTIONS:
         sub = questions.add_parser(question.name, help=question.help, description=question.help)
         question.arguments(sub)
-        sub.add_argument("-m", "--map", default=DEFAULT_CLAIMS, metavar="CLAIMS_DIR",
-                         help=f"the map directory (default: {DEFAULT_CLAIMS})")
+        claims_dir(sub)
         sub.add_argument("--json", action="store_true", help="print stable JSON instead of a table")
         sub.set_defaults(run=_query, question=question)
     return parser
@@ -306,7 +382,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     /...: ok: 1 claims (tea 1); 0 edges (0 supports, 0 contradicts)
     0
     """
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if hasattr(args, "map_option"):
+        if args.map_option and args.claims_dir and args.map_option != args.claims_dir:
+            parser.error(f"the map is given twice ({args.claims_dir} and -m {args.map_option}); give it once")
+        args.claims_dir = args.map_option or args.claims_dir or DEFAULT_CLAIMS
+        if args.claims_dir == STDIO and args.command == "watch":
+            parser.error("watch needs a map directory to watch, not standard input")
     run: Callable[[argparse.Namespace], int] = args.run
     # Data formats go out as they are (JSON escapes what a terminal could act on).
     data_to_stdout = args.command in ("build", "export", "schema") or getattr(args, "json", False)

@@ -45,14 +45,14 @@ def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False,
     >>> load(root / "no-such-dir")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    argmap.errors.MapError: ...no-such-dir:1:1: error: no such directory (give the directory that holds map.yaml)
+    argmap.errors.MapError: ...no-such-dir:1:1: error: no such directory (give the directory that holds map.yaml, or start one with: argmap init)
     """
     root = Path(path)
     if root.is_file() and root.name == MANIFEST:
         root = root.parent
     if not root.is_dir():
         raise MapError([Problem(Position(str(path), 1, 1), "no such directory",
-                                "give the directory that holds map.yaml")])
+                                "give the directory that holds map.yaml, or start one with: argmap init")])
     manifest_path = root / MANIFEST
     if not os.path.lexists(manifest_path):
         raise MapError([Problem(Position(str(manifest_path), 1, 1), "the map has no map.yaml",
@@ -80,14 +80,15 @@ def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False,
         return _validated(manifest, files, problems)
 
 
-def loads(text: str) -> ArgumentMap:
+def loads(text: str, source_name: str = STRING_SOURCE) -> ArgumentMap:
     """Load a map from one YAML string; handy for examples, tests and notebooks.
 
     The string holds what a map directory's files would, as YAML documents
     separated by ``---``: optionally first a manifest (``title`` and
     ``perspectives``, as in ``map.yaml``), then one or more claims documents.
     Without a manifest, the perspectives are the ones the claims documents
-    name, in order. Problems are reported at their line in the string.
+    name, in order. Problems are reported at their line in the string, under
+    ``source_name`` (``argmap check -`` passes ``<stdin>``).
 
     >>> m = loads('''
     ... perspective: tea
@@ -105,9 +106,9 @@ def loads(text: str) -> ArgumentMap:
     problems: list[Problem] = []
     with gc_paused():
         with phase("parse YAML"):
-            nodes, failures = compose_documents(text, STRING_SOURCE)
+            nodes, failures = compose_documents(text, source_name)
         problems.extend(failures)
-        reader = NodeReader(STRING_SOURCE, may_alias="*" in text)
+        reader = NodeReader(source_name, may_alias="*" in text)
         with phase("read claims"):
             manifest = None
             if nodes and _is_manifest(nodes[0]):
@@ -115,7 +116,7 @@ def loads(text: str) -> ArgumentMap:
             files = [read_claims_document(node, reader) for node in nodes]
         problems.extend(reader.problems)
         if not failures and not files:
-            problems.append(Problem(Position(STRING_SOURCE, 1, 1), "the map has no claims",
+            problems.append(Problem(Position(source_name, 1, 1), "the map has no claims",
                                     "add a document with a perspective and a list of claims"))
         if manifest is None and not failures:
             manifest = _inferred_manifest(files)
