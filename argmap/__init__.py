@@ -30,6 +30,7 @@ from .io import quotes
 from .io.examples import example_map
 from .io.load import load, loads
 from .model import ArgumentMap, Claim, Perspective, Relation, Source
+from .web import notebook as _notebook
 from .web.render import render_html, write_html
 
 # The README's `from argmap.compare import Comparison` and the like keep working.
@@ -60,3 +61,5 @@ __all__ = [
     "write_html",
     "__version__",
 ]
+
+_notebook.install()  # Jupyter shows a map as the interactive page, inline

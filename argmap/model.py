@@ -162,6 +162,20 @@ class ArgumentMap:
     #: itself needs no networkx.
     claim_graph_builder: ClassVar[Callable[[ArgumentMap], nx.DiGraph] | None] = None
 
+    def __repr__(self) -> str:
+        """Short, for notebooks and shells: the title, claims per perspective and the relations.
+
+        >>> import argmap
+        >>> argmap.example_map()
+        <ArgumentMap 'Tea or coffee?': 8 claims (tea 4, coffee 4), 8 relations>
+        """
+        counts: dict[str, int] = dict.fromkeys(self.perspectives, 0)
+        for claim in self.claims.values():
+            counts[claim.perspective] = counts.get(claim.perspective, 0) + 1
+        sides = ", ".join(f"{pid} {n}" for pid, n in counts.items()) if len(counts) <= 6 else f"{len(counts)} perspectives"
+        relations = sum(1 for _ in self.relations())
+        return f"<ArgumentMap {self.title!r}: {len(self.claims)} claims ({sides}), {relations} relations>"
+
     def relations(self) -> Iterator[Relation]:
         """Every relation of every claim, in file order."""
         return chain.from_iterable(claim.relations for claim in self.claims.values())

@@ -160,9 +160,14 @@ def test_graphml_and_gexf_reopen_unchanged(tmp_path, bundled, reader):
     path.write_text(export_text(bundled, extension[1:]))
     expected = portable_graph(bundled)
     reopened = reader(path)
-    # GEXF's node label is the claim's label (its title, or its text cut short), as Gephi shows it.
-    assert dict(reopened.nodes(data=True)) == dict(expected.nodes(data=True))
-    assert reopened.nodes["rel.relationship-required"]["label"] == bundled.claims["rel.relationship-required"].label
+    # GEXF's node label is the claim's label (its title, or its text cut short), as Gephi shows it,
+    # in its perspective's colour; every other attribute reopens unchanged.
+    shown = {n: {k: v for k, v in d.items() if k != "viz"} for n, d in reopened.nodes(data=True)}
+    assert shown == dict(expected.nodes(data=True))
+    if extension == ".gexf":
+        node = reopened.nodes["rel.relationship-required"]
+        assert node["label"] == bundled.claims["rel.relationship-required"].label
+        assert node["viz"]["color"] == {"r": 0x2a, "g": 0x9d, "b": 0x8f, "a": 1.0}
     assert {(a, b): d for a, b, d in reopened.edges(data=True)} == {
         (a, b): {**d, **({"id": str(i)} if extension == ".gexf" else {})}
         for i, (a, b, d) in enumerate(expected.edges(data=True))}

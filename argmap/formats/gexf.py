@@ -1,8 +1,12 @@
 """GEXF (Gephi): the same portable graph as GraphML, without a date stamp.
 
+Gephi shows each claim by its title (or a label cut from its text, never its
+id), in its perspective's colour.
+
 >>> import argmap
->>> write_gexf(argmap.example_map()).startswith('<?xml version="1.0" encoding="utf-8"?>')
-True
+>>> text = write_gexf(argmap.example_map())
+>>> text.startswith('<?xml version="1.0" encoding="utf-8"?>'), 'label="Tea is the better morning drink."' in text
+(True, True)
 """
 
 from __future__ import annotations
@@ -17,9 +21,19 @@ from .format import Format
 from .xml import document
 
 
+def _rgb(color: str) -> dict[str, int]:
+    digits = color.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return {"r": int(digits[0:2], 16), "g": int(digits[2:4], 16), "b": int(digits[4:6], 16), "a": 1.0}
+
+
 def write_gexf(argument_map: ArgumentMap) -> str:
     """The map as a GEXF document."""
-    text = document(nx.write_gexf, argument_map.view(portable_graph))
+    graph = argument_map.view(portable_graph).copy()
+    for claim in argument_map.claims.values():  # the label is already the claim's (see portable_graph)
+        graph.nodes[claim.id]["viz"] = {"color": _rgb(argument_map.perspectives[claim.perspective].color)}
+    text = document(nx.write_gexf, graph)
     # GEXF's writer stamps today's date; a fixed file must not change by the day.
     return re.sub(r' lastmodifieddate="[^"]*"', "", text)
 

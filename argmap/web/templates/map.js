@@ -193,13 +193,17 @@
   // rewrites the current step. ``stepFrom`` is the hash the step started at:
   // the view may have rewritten it on the way, so it is put back first.
   let appliedHash = null;
-  const urlOf = (hash) => (hash && hash !== "#" ? (hash.startsWith("#") ? hash : "#" + hash) : location.pathname + location.search);
+  const urlOf = (hash) => (hash && hash !== "#" ? (hash.startsWith("#") ? hash : "#" + hash) : location.href.split("#")[0]);
   function saveHash(stepFrom) {
     const hash = hashOf();
-    if (typeof stepFrom === "string" && urlOf(stepFrom) !== urlOf(hash)) {
-      history.replaceState(null, "", urlOf(stepFrom));
-      history.pushState(null, "", urlOf(hash));
-    } else history.replaceState(null, "", urlOf(hash));
+    try {
+      if (typeof stepFrom === "string" && urlOf(stepFrom) !== urlOf(hash)) {
+        history.replaceState(null, "", urlOf(stepFrom));
+        history.pushState(null, "", urlOf(hash));
+      } else history.replaceState(null, "", urlOf(hash));
+    } catch (error) {
+      // A frame without an origin of its own (a notebook's srcdoc) may refuse; the view still works.
+    }
     appliedHash = location.hash;
   }
 
