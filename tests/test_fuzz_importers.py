@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.formats.aif import read_aif
 from argmap.formats.argdown import read_argdown
+from argmap.formats.kialo import read_kialo
 from argmap.io.cache import ParseCache
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow],
@@ -79,6 +80,18 @@ def test_argdown_importer_never_crashes(text):
         path = Path(folder) / "a.argdown"
         path.write_text(text, encoding="utf-8")
         imports_or_positioned_error(read_argdown, path)
+
+
+@seed(12345)
+@SETTINGS
+@given(st.lists(st.sampled_from(["Discussion Title: t", "", "1. A", "1.1. Pro: B", "1.1.1. Con: C", "1.2. D",
+                                 "1.1.1.1. Pro: -> See 1.1.", "2. E", "1.9.9. Con: F", "x"]) | st.text(), max_size=12)
+       .map(lambda parts: "\n".join(parts) if isinstance(parts, list) else parts))
+def test_kialo_importer_never_crashes(text):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "k.txt"
+        path.write_text(text, encoding="utf-8")
+        imports_or_positioned_error(read_kialo, path)
 
 
 def test_real_argdown_and_aif_files_never_crash():

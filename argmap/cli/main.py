@@ -176,6 +176,11 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from ..formats import import_file
 
+    options = {}
+    if args.perspectives is not None:
+        if args.source_format != "kialo":
+            raise ArgmapError("--perspectives applies to --from kialo only")
+        options["perspectives"] = args.perspectives
     if args.file == STDIO:  # the importers read files: standard input goes through a private one
         import tempfile
 
@@ -184,9 +189,9 @@ def _import(args: argparse.Namespace) -> int:
             copy.write_bytes(sys.stdin.buffer.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES + 1])
             if copy.stat().st_size > MAX_FILE_BYTES:
                 raise ArgmapError(f"standard input is larger than {MAX_FILE_BYTES // 2**20} MB")
-            imported = import_file(args.source_format, copy)
+            imported = import_file(args.source_format, copy, **options)
     else:
-        imported = import_file(args.source_format, args.file)
+        imported = import_file(args.source_format, args.file, **options)
     written = imported.write(args.output, force=args.force)
     for warning in imported.warnings:
         print(f"argmap: warning: {excerpt(warning, MESSAGE_LIMIT)}", file=sys.stderr)
@@ -330,6 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", metavar="FILE", help="the file (or, for AIF, a directory of nodesets); "
                                                         "- reads standard input")
     importer.add_argument("-o", "--output", required=True, metavar="CLAIMS_DIR", help="the map directory to write")
+    importer.add_argument("--perspectives", choices=("camps", "positions"), default=None,
+                          help="Kialo only: camps (the default) puts claims for and against the thesis in two "
+                               "perspectives; positions gives each top-level claim its own")
     importer.add_argument("--force", action="store_true",
                           help="write into a folder that is not empty, replacing the map there (its map.yaml and "
                                "claims files; nothing else is touched)")

@@ -6,9 +6,9 @@ line's ``export`` and ``import`` choices and their help are built from
 :data:`FORMATS`. To add a format, add its module and list it here.
 
 >>> [f.name for f in FORMATS]
-['graphml', 'gexf', 'json', 'aif', 'argdown', 'mermaid', 'dot']
+['graphml', 'gexf', 'json', 'aif', 'argdown', 'kialo', 'mermaid', 'dot']
 >>> [f.name for f in FORMATS if f.read]
-['aif', 'argdown']
+['aif', 'argdown', 'kialo']
 >>> import argmap
 >>> export_text(argmap.example_map(), "dot").splitlines()[0]
 'digraph argmap {'
@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from ..errors import UnknownFormat
 from ..io.files import write_atomically
 from ..model import ArgumentMap
-from . import aif, argdown, dot, gexf, graphml, mermaid, node_link
+from . import aif, argdown, dot, gexf, graphml, kialo, mermaid, node_link
 from .format import Format, LossyExport
 from .imported import Imported
 
-FORMATS: tuple[Format, ...] = tuple(module.FORMAT for module in (graphml, gexf, node_link, aif, argdown, mermaid,
-                                                                  dot))
+FORMATS: tuple[Format, ...] = tuple(module.FORMAT for module in (graphml, gexf, node_link, aif, argdown, kialo,
+                                                                  mermaid, dot))
 EXPORTS = {f.name: f for f in FORMATS if f.write is not None}
 IMPORTS = {f.name: f for f in FORMATS if f.read is not None}
 
@@ -57,9 +58,12 @@ def write_export(argument_map: ArgumentMap, format_name: str, path: str | os.Pat
     return write_atomically(path, export_text(argument_map, format_name))
 
 
-def import_file(format_name: str, path: str | os.PathLike[str]) -> Imported:
-    """Read ``path`` in the import format ``format_name``, as a map ready to write."""
+def import_file(format_name: str, path: str | os.PathLike[str], **options: Any) -> Imported:
+    """Read ``path`` in the import format ``format_name``, as a map ready to write.
+
+    ``options`` go to the format's reader, such as ``perspectives="positions"`` for Kialo.
+    """
     found = IMPORTS.get(format_name)
     if found is None or found.read is None:
         raise UnknownFormat(format_name, IMPORTS)
-    return found.read(path)
+    return found.read(path, **options)

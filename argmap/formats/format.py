@@ -29,4 +29,4 @@ class Format:
     #: who uses it, for ``--help``: "Gephi, yEd"
     used_by: str
     write: Callable[[ArgumentMap], str] | None = None
-    read: Callable[[str | os.PathLike[str]], Imported] | None = None
+    read: Callable[..., Imported] | None = None  # (path, **options) -> Imported

@@ -1,0 +1,153 @@
+"""Kialo's text export: a numbered tree of Pro and Con claims.
+
+The export starts with ``Discussion Title: ...`` and a blank line; then
+``1. The thesis`` and one line per claim, ``1.2.1. Con: text``, whose number
+names its parent (``1.2.``). A claim's text may run on over the following
+lines, and ``-> See 1.4.`` reuses a claim already listed (as arguebuf's Kialo
+loader reads it). Pro becomes *supports* and Con *contradicts*, each toward
+its parent, with ``basis: stated``: the Kialo author drew it. A line without a
+stance rephrases its parent and becomes *supports* with a note saying so.
+
+Perspectives come from ``perspectives``:
+
+- ``camps`` (the default): two camps, for and against the thesis. A Pro keeps
+  its parent's camp and a Con takes the other one, so a Con of a Con is for.
+- ``positions``: one perspective per top-level claim (``1.1.``, ``1.2.``, ...),
+  each its own thesis, for discussions whose ``1.`` is a question.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from ..errors import MapError, Position, Problem
+from ..io.files import read_input
+from .format import Format
+from .imported import Imported, MapBuilder
+
+#: The ways ``perspectives`` can be chosen.
+PERSPECTIVES = ("camps", "positions")
+
+_TITLE = re.compile(r"^Discussion Title:\s*(?P<title>.*)$")
+_LINE = re.compile(r"^(?P<number>(?:\d+\.)+) (?:(?P<stance>Pro|Con): )?(?P<text>.*)$")
+_SEE = re.compile(r"^-> See (?P<number>(?:\d+\.)+)\s*$")
+_LINK = re.compile(r"\[(.*?)\]\(.*?\)")
+_ESCAPE = re.compile(r"\\([\[\]()])")
+
+
+def _clean(text: str) -> str:
+    """Kialo's Markdown: escaped brackets and links become plain text."""
+    return " ".join(_LINK.sub(r"\1", _ESCAPE.sub(r"\1", text)).split())
+
+
+def read_kialo(path: str | os.PathLike[str], *, perspectives: str = "camps") -> Imported:
+    """Import a Kialo discussion exported as text.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "tea.txt"
+    >>> _ = f.write_text("Discussion Title: Tea?\\n\\n1. Tea is best.\\n1.1. Pro: Tea calms.\\n"
+    ...                  "1.2. Con: Coffee wakes you.\\n1.2.1. Con: So does tea.\\n")
+    >>> imported = read_kialo(f)
+    >>> sorted(imported.manifest["perspectives"])
+    ['against', 'for']
+    >>> [c["id"] for c in imported.files["for.yaml"]["claims"]], imported.files["for.yaml"]["claims"][2]["contradicts"]
+    (['k1', 'k1.1', 'k1.2.1'], [{'to': 'k1.2', 'basis': 'stated'}])
+    """
+    if perspectives not in PERSPECTIVES:
+        raise ValueError(f"perspectives must be one of {', '.join(PERSPECTIVES)}")
+    source = Path(path)
+    problems: list[Problem] = []
+    raw = read_input(source, str(source), problems)
+    if raw is None:
+        raise MapError(problems)
+    try:
+        lines = raw.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise MapError([Problem(Position(str(source), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
+    title = f"Imported from {source.name}"
+    start = 0
+    if lines and (match := _TITLE.match(lines[0].strip())):
+        title = match["title"].strip() or title
+        start = 1
+    # Entries: number -> [stance, text lines, line number]; a line that starts no entry continues the last.
+    entries: dict[str, dict[str, Any]] = {}
+    last: str | None = None
+    for number, line in enumerate(lines[start:], start + 1):
+        if (match := _LINE.match(line.strip())) is not None:
+            key = match["number"]
+            if key in entries:
+                problems.append(Problem(Position(str(source), number, 1), f"claim {key} is listed twice"))
+                continue
+            entries[key] = {"stance": match["stance"], "text": [match["text"]], "line": number}
+            last = key
+        elif line.strip():
+            if last is None:
+                problems.append(Problem(Position(str(source), number, 1),
+                                        "expected a numbered claim such as '1. The thesis'",
+                                        "a Kialo text export starts with 'Discussion Title:' and '1. ...'"))
+            else:
+                entries[last]["text"].append(line.strip())
+    if not entries and not problems:
+        problems.append(Problem(Position(str(source), 1, 1), "no numbered claims in this file",
+                                "export the discussion from Kialo as text"))
+    roots = [key for key in entries if key.count(".") == 1]
+    for key, entry in entries.items():
+        parent = key[:key[:-1].rfind(".") + 1]
+        if key not in roots and parent not in entries:
+            problems.append(Problem(Position(str(source), entry["line"], 1),
+                                    f"claim {key} has no parent {parent or '(none)'} in the file"))
+    if len(roots) != 1 and not problems:
+        problems.append(Problem(Position(str(source), 1, 1), f"expected one top claim '1.', found {len(roots)}"))
+    if problems:
+        raise MapError(problems)
+    return _build(entries, roots[0], title, perspectives)
+
+
+def _build(entries: dict[str, dict[str, Any]], root: str, title: str, perspectives: str) -> Imported:
+    builder = MapBuilder()
+    parent_of = {key: key[:key[:-1].rfind(".") + 1] for key in entries if key != root}
+    side_of: dict[str, str] = {root: "for" if perspectives == "camps" else "discussion"}
+    for key in sorted(entries, key=lambda k: [int(p) for p in k[:-1].split(".")]):  # parents before children
+        if key == root:
+            continue
+        stance = entries[key]["stance"]
+        if perspectives == "positions":
+            side_of[key] = "position-" + key.split(".")[1] if parent_of[key] == root else side_of[parent_of[key]]
+        else:
+            flip = stance == "Con"
+            side_of[key] = ({"for": "against", "against": "for"}[side_of[parent_of[key]]] if flip
+                            else side_of[parent_of[key]])
+    labels = {"for": "For the thesis", "against": "Against the thesis", "discussion": "The question"}
+    seen: dict[str, str] = {}  # "-> See" references: the entry reuses the claim it names
+    for key, entry in entries.items():
+        text = _clean(" ".join(entry["text"]))
+        if (see := _SEE.match(text)) is not None and see["number"] in entries:
+            seen[key] = see["number"]
+            continue
+        side = side_of[key]
+        if perspectives == "positions" and parent_of.get(key) == root:
+            labels.setdefault(side, textwrap.shorten(text, 60, placeholder="…"))
+        kind = "thesis" if key == root and perspectives == "camps" else (
+            "thesis" if perspectives == "positions" and parent_of.get(key) == root else None)
+        if key == root and perspectives == "positions":
+            kind = "background"
+        builder.claim(builder.id_for("k" + key[:-1]), text, side, f"{side}.yaml", kind=kind)
+    for key, entry in entries.items():
+        if key == root:
+            continue
+        claim = builder.id_for("k" + seen.get(key, key)[:-1])
+        target = builder.id_for("k" + parent_of[key][:-1])
+        stance = entry["stance"]
+        note = None if stance else "A rephrasing of its parent in Kialo."
+        builder.relate(claim, "contradicts" if stance == "Con" else "supports", target, note, basis="stated")
+    used = dict.fromkeys(side_of[k] for k in entries if k not in seen)
+    manifest: dict[str, Any] = {"title": title,
+                                "perspectives": {side: {"label": labels.get(side, side)} for side in used}}
+    return Imported(manifest, builder.files({}), builder.renamed)
+
+
+FORMAT = Format("kialo", ".txt", "Kialo (text export)", read=read_kialo)
