@@ -233,3 +233,28 @@ def test_printing_gives_the_comparison_as_text(reader):
     assert page.locator("#comparison").is_visible()
     assert not page.locator("#map-view").is_visible()
     assert page.locator(".clash-row").first.is_visible()
+
+
+def test_a_path_reads_as_a_chain_and_its_end_can_be_picked_from_the_keyboard(reader, bundled):
+    from argmap import query
+
+    page = reader(hash_="#claim=rel.wired-for-connection")
+    page.locator("#path-button").click()
+    end = page.locator("#path-end")
+    assert end.evaluate("(e) => e === document.activeElement")  # the keyboard is already there
+    end.fill("svc.life-neglected")
+    end.press("Enter")
+    shortest = query.paths(bundled, "rel.wired-for-connection", "svc.life-neglected")[0]
+    assert page.locator("#status").get_attribute("data-path-length") == str(len(shortest))
+    steps = page.locator("#path-chain li")
+    assert steps.count() == len(shortest)
+    first, last = steps.first.inner_text(), steps.last.inner_text()
+    assert first.startswith(bundled.claims["rel.wired-for-connection"].text)
+    assert bundled.claims["svc.life-neglected"].text in last
+    # each step says which way it runs: walking from the relational reason up to the critique's claim,
+    # the last step is one the claim supports, read backwards
+    kinds = [(s.get_attribute("data-kind"), s.get_attribute("data-forward")) for s in steps.all()]
+    assert kinds[0] == ("supports", "true") and kinds[-1] == ("supports", "false")
+    assert "is supported by" in last
+    page.go_back()
+    page.wait_for_function("() => window.argmap.state().path === null")

@@ -252,13 +252,20 @@
   function shortestPaths(a, b, shownEdges) {
     // Nodes and edges on any shortest path, along edges in either direction.
     const fromA = distances(a, shownEdges), fromB = distances(b, shownEdges);
-    if (!fromA.has(b)) return { length: null, nodes: new Set([a, b]), edges: new Set() };
+    if (!fromA.has(b)) return { length: null, nodes: new Set([a, b]), edges: new Set(), chain: [] };
     const length = fromA.get(b);
+    // One shortest chain, walked back from b: each step to a claim one step nearer a.
+    const chain = [];
+    for (let at = b; at !== a;) {
+      const step = incident.get(at).find((e) => shownEdges.has(e.index) && fromA.get(e.from === at ? e.to : e.from) === fromA.get(at) - 1);
+      chain.unshift(step);
+      at = step.from === at ? step.to : step.from;
+    }
     const onPath = (id) => fromA.has(id) && fromB.has(id) && fromA.get(id) + fromB.get(id) === length;
     const pathNodes = new Set(data.nodes.map((n) => n.id).filter(onPath));
     const pathEdges = new Set(data.edges.filter((e) => shownEdges.has(e.index) && pathNodes.has(e.from) && pathNodes.has(e.to)
       && Math.abs(fromA.get(e.from) - fromA.get(e.to)) === 1).map((e) => e.index));
-    return { length: length, nodes: pathNodes, edges: pathEdges };
+    return { length: length, nodes: pathNodes, edges: pathEdges, chain: chain };
   }
 
   // The look each element has now; applyView sends vis-network only changes,
@@ -306,6 +313,7 @@
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
     renderStatus(visible.size, shownEdges.size, pathInfo);
+    if (pathInfo) openPathDetails(pathInfo);
     syncControls();
     saveHash();
   }
@@ -407,8 +415,33 @@
         on: { click: () => { state.focus = id; state.depth = parseInt(depthSelect.value, 10); applyView(); network.fit({ animation: false }); } } }),
       depthSelect,
       el("button", { type: "button", id: "path-button", text: "Paths to another claim…",
-        on: { click: () => { pendingPathFrom = id; applyView(); } } }),
+        on: { click: () => { pendingPathFrom = id; applyView(); choosePathEnd(id); } } }),
     ]));
+    showDetails();
+  }
+
+  // A path as a readable chain: each step names its relation and which way it runs.
+  function openPathDetails(info) {
+    const [a, b] = state.path;
+    $("details-title").textContent = `Path: ${shortLabel(byId.get(a))} → ${shortLabel(byId.get(b))}`;
+    const body = $("details-body");
+    if (info.length === null) {
+      body.replaceChildren(el("p", { text: "No path joins these two claims in this view; widen the filters to look further." }));
+    } else {
+      let at = a;
+      const steps = info.chain.map((e) => {
+        const forward = e.from === at;
+        const next = forward ? e.to : e.from;
+        const verb = forward ? e.kind : (e.kind === "supports" ? "is supported by" : "is contradicted by");
+        const item = el("li", { class: "path-step", "data-kind": e.kind, "data-forward": String(forward) }, [
+          claimButton(at), el("span", { class: "badge", text: `${verb}${e.inferred ? " (inferred)" : ""}` }), claimButton(next),
+          e.note ? el("span", { class: "note", text: e.note }) : null]);
+        at = next;
+        return item;
+      });
+      body.replaceChildren(el("p", { class: "meta", text: `${info.length} step${info.length === 1 ? "" : "s"}; ` +
+        `${info.nodes.size} claims lie on a shortest path (lit on the map). One of them:` }), el("ol", { id: "path-chain" }, steps));
+    }
     showDetails();
   }
 
@@ -444,6 +477,28 @@
     if (point.x < margin || point.x > map.clientWidth - margin || point.y < margin || point.y > map.clientHeight - margin) {
       network.moveTo({ position: position, scale: network.getScale(), animation: false });
     }
+  }
+
+  // The other end of a path can be clicked on the map, or typed and chosen here.
+  function choosePathEnd(from) {
+    const options = el("datalist", { id: "path-options" }, data.nodes.filter((n) => n.id !== from)
+      .slice(0, 5000).map((n) => el("option", { value: n.id, label: shortLabel(n) })));
+    const input = el("input", { type: "search", id: "path-end", list: "path-options", autocomplete: "off",
+      "aria-label": "The other claim: type its id or words, then Enter", placeholder: "other claim's id, then Enter" });
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      const text = input.value.trim();
+      const found = byId.has(text) ? text : (search(text)[0] || {}).id;
+      if (!found || found === from) { input.setAttribute("aria-invalid", "true"); return; }
+      const stepFrom = location.hash;
+      pendingPathFrom = null;
+      state.path = [from, found];
+      applyView();
+      network.selectNodes(state.path);
+      saveHash(stepFrom);
+    });
+    $("details-body").append(el("p", {}, [el("label", { for: "path-end", text: "Or choose it here: " }), input, options]));
+    input.focus();
   }
 
   function closeDetails() {
@@ -492,10 +547,12 @@
     const ctrl = params.event && params.event.srcEvent && (params.event.srcEvent.ctrlKey || params.event.srcEvent.metaKey);
     const from = pendingPathFrom || (ctrl ? state.claim : null);
     if (from && from !== clicked) {
+      const stepFrom = location.hash;
       pendingPathFrom = null;
       state.path = [from, clicked];
       applyView();
       network.selectNodes(state.path);
+      saveHash(stepFrom);
       return;
     }
     state.path = null;
@@ -789,7 +846,7 @@
     applyLayout();
     applyView();
     if (state.claim) selectClaim(state.claim, { focusPanel: false, push: false, keepView: true, move: state.view === "map" });
-    else if (!$("details").hidden) { $("details").hidden = true; resizeMap(); }
+    else if (!state.path && !$("details").hidden) { $("details").hidden = true; resizeMap(); }
     if (state.path) network.selectNodes(state.path);
     markComparison();
     appliedHash = location.hash;
