@@ -53,8 +53,7 @@ def _summary(reading: Reading) -> list[str]:
         out.append(f"- **They clash in {len(clashes)} places**" + (f", {mutual} of them both ways." if mutual else "."))
         if any({c.first, c.second} <= theses for c in clashes):
             out.append("  Each side's thesis denies the other's.")
-        focus = max((claim for c in clashes for claim in (c.first, c.second) if claim not in theses),
-                    key=lambda claim: (reading.reach(claim), len(reading.opponents[claim])), default=None)
+        focus = reading.focus()
         if focus:
             claim = argument_map.claims[focus]
             others = reading.opponents[focus]

@@ -86,6 +86,17 @@ class Reading:
             not c.mutual, -max(self.reach(c.first), self.reach(c.second)),
             -(self.weight(c.first) + self.weight(c.second))))
 
+    def focus(self) -> str | None:
+        """The claim the disagreement turns on most: outside the theses, the one whose clashes engage most.
+
+        >>> import argmap
+        >>> Reading(argmap.example_map()).focus()
+        'cof.alert'
+        """
+        theses = {c.id for c in self.map.claims.values() if c.kind == "thesis"}
+        return max((claim for c in self.clashes for claim in (c.first, c.second) if claim not in theses),
+                   key=lambda claim: (self.reach(claim), len(self.opponents[claim])), default=None)
+
     def issue(self, clash: Clash) -> str | None:
         return next((i for i in (self.relation(e).issue for e in clash.edges) if i), None)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..analysis.compare import Comparison
+from ..analysis.compare import Clash, Comparison
 from ..analysis.reading import Reading, case_of, weighty_unanswered
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
 from ..profile import phase
@@ -116,7 +116,7 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> d
         pa, pb = (order.index(argument_map.claims[c].perspective) for c in (a, b))
         return (a, b) if pa <= pb else (b, a)
 
-    def clash_row(clash) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    def clash_row(clash: Clash) -> dict[str, object]:
         left, right = ordered(clash.first, clash.second)
         relations = [reading.relation(e) for e in clash.edges]
         return {"left": claim_index[left], "right": claim_index[right], "mutual": clash.mutual,
@@ -126,9 +126,7 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> d
                 "left_stake": reading.rests_on(left), "right_stake": reading.rests_on(right)}
 
     clashes = reading.ranked_clashes()
-    theses = {c.id for c in argument_map.claims.values() if c.kind == "thesis"}
-    focus = max((claim for c in clashes for claim in (c.first, c.second) if claim not in theses),
-                key=lambda claim: (reading.reach(claim), len(reading.opponents[claim])), default=None)
+    focus = reading.focus()
     cases = [case_of(reading, perspective) for perspective in order]
     return {
         "cases": [{"perspective": case.perspective,

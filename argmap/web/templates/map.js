@@ -137,7 +137,7 @@
   const DEFAULTS = () => ({
     perspectives: new Set(perspectives.keys()), kinds: new Set(data.kinds), tag: "",
     edgeKinds: new Set(ALL_EDGE_KINDS), crossOnly: false, disagreements: false, common: false,
-    layout: "sides", claim: null, focus: null, depth: 1, path: null, view: "comparison", edge: null,
+    layout: "sides", claim: null, focus: null, depth: 1, path: null, view: "comparison",
   });
   let state = DEFAULTS();
   let pendingPathFrom = null;
@@ -506,7 +506,6 @@
     $("details").hidden = true;
     resizeMap();
     state.claim = null;
-    state.edge = null;
     network.unselectAll();
     markComparison();
     saveHash(stepFrom);
@@ -541,7 +540,7 @@
   network.on("click", (params) => {
     const clicked = params.nodes.length ? params.nodes[params.nodes.length - 1] : null;
     if (!clicked) {
-      if (params.edges.length === 1) { state.edge = params.edges[0]; openEdgeDetails(params.edges[0]); }
+      if (params.edges.length === 1) openEdgeDetails(params.edges[0]);
       return;
     }
     const ctrl = params.event && params.event.srcEvent && (params.event.srcEvent.ctrlKey || params.event.srcEvent.metaKey);
