@@ -76,3 +76,23 @@ def test_init_writes_a_starter_map_that_builds_and_refuses_to_overwrite(tmp_path
 def test_a_new_user_without_a_map_is_told_to_run_init(tmp_path):
     done = argmap_cli("build", cwd=tmp_path)
     assert done.returncode == 1 and "argmap init" in done.stderr
+
+
+def test_bash_completion_completes_commands_and_choices(tmp_path):
+    script = argmap_cli("completion", "bash")
+    assert script.returncode == 0 and "complete" in script.stdout
+    (tmp_path / "argmap.bash").write_text(script.stdout)
+
+    def complete(*words: str) -> list[str]:
+        line = " ".join(words)
+        probe = (f'source {tmp_path / "argmap.bash"}; COMP_WORDS=({" ".join(repr(w) for w in words)}); '
+                 f'COMP_CWORD={len(words) - 1}; COMP_LINE={line!r}; COMP_POINT={len(line)}; _shtab_argmap; '
+                 'printf "%s\\n" "${COMPREPLY[@]}"')
+        done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=30)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    assert complete("argmap", "ch") == ["check"]
+    assert complete("argmap", "export", "--format", "") == ["graphml", "gexf", "json", "aif", "argdown", "mermaid",
+                                                            "dot"]
+    assert argmap_cli("completion", "zsh").stdout.startswith("#compdef argmap")

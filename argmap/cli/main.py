@@ -93,6 +93,13 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _completion(args: argparse.Namespace) -> int:
+    import shtab
+
+    sys.stdout.write(shtab.complete(build_parser(), shell=args.shell))
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from ..web.render import render_html, write_html
 
@@ -267,6 +274,14 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"the folder to create (default: {DEFAULT_CLAIMS})")
     init.set_defaults(run=_init)
 
+    completion = commands.add_parser(
+        "completion", help="print a shell completion script for bash or zsh",
+        description="Print a completion script for argmap's commands and options. For bash: "
+                    "eval \"$(argmap completion bash)\" in ~/.bashrc; for zsh: argmap completion zsh > "
+                    "~/.zfunc/_argmap, with ~/.zfunc on your fpath.")
+    completion.add_argument("shell", choices=("bash", "zsh"))
+    completion.set_defaults(run=_completion)
+
     check = commands.add_parser(
         "check", help="validate a map and print a one-line summary",
         description="Validate every file of a map. Prints a summary and exits 0 when the map is valid; "
@@ -400,7 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("watch needs a map directory to watch, not standard input")
     run: Callable[[argparse.Namespace], int] = args.run
     # Data formats go out as they are (JSON escapes what a terminal could act on).
-    data_to_stdout = args.command in ("build", "export", "schema") or getattr(args, "json", False)
+    data_to_stdout = args.command in ("build", "export", "schema", "completion") or getattr(args, "json", False)
     # Text for a person: claim text must not drive the terminal.
     escaped = contextlib.nullcontext() if data_to_stdout else contextlib.redirect_stdout(EscapedText(sys.stdout))
     with escaped:
