@@ -44,7 +44,7 @@ def _summary(reading: Reading) -> list[str]:
     """The synthesis: the sharpest clashes, the agreement, and what is left open, from the structure."""
     argument_map, labels = reading.map, reading.labels
     out = ["## In short", ""]
-    clashes = reading.ranked_clashes()
+    clashes = reading.ranked_clashes
     theses = {c.id for c in argument_map.claims.values() if c.kind == "thesis"}
     if not clashes:
         out.append("- The sides never contradict each other in this map.")
@@ -61,7 +61,7 @@ def _summary(reading: Reading) -> list[str]:
                        else f"against {_title(argument_map, next(iter(others)))}")
             out.append(f"  The disagreement turns most on {md(labels[claim.perspective])}'s "
                        f"{_title(argument_map, focus)}, {against}.")
-    ground = reading.comparison.common_ground()
+    ground = reading.common_ground
     if ground.agreements:
         first = ground.agreements[0]
         out.append(f"- **They agree in {len(ground.agreements)} places**, first: "
@@ -164,7 +164,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
         out += _case(reading, perspective.id)
 
     out += ["## Where they clash", ""]
-    ranked = reading.ranked_clashes()
+    ranked = reading.ranked_clashes
     if not ranked:
         out += ["*The sides never contradict each other in this map.*", ""]
     groups: dict[str | None, list[Clash]] = defaultdict(list)
@@ -174,16 +174,15 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
         out += [f"### {ISSUE_WORDS.get(issue, issue).capitalize()}", ""]
         out += _clash_lines(reading, clashes) + [""]
 
-    ground = comparison.common_ground()
+    ground = reading.common_ground
     out += ["## Where they agree", ""]
     if ground.agreements:
         order = list(argument_map.perspectives)
-        pairs = [sorted([(e.source_perspective, e.source), (e.target_perspective, e.target)],
-                        key=lambda side: order.index(side[0])) for e in ground.agreements]
         # One row per claim of the second column, with every claim of the first that it pairs with.
         rows: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-        for (left_side, left), (right_side, right) in pairs:
-            rows[left_side, right_side, right].append(left)
+        for e in ground.agreements:
+            left, right = reading.in_map_order(e.source, e.target)
+            rows[argument_map.claims[left].perspective, argument_map.claims[right].perspective, right].append(left)
         out.append("Both sides assert each pair, and neither denies the other's claim:")
         header = None
         for (left_side, right_side, right), lefts in sorted(
@@ -274,7 +273,7 @@ def _numbers_appendix(reading: Reading) -> list[str]:
 
 def _diagram_appendix(reading: Reading) -> list[str]:
     argument_map, comparison = reading.map, reading.comparison
-    ground = comparison.common_ground()
+    ground = reading.common_ground
     cross = comparison.disagreements() + ground.agreements + ground.uses
     out = ["## Appendix C: diagram of the links between the sides", ""]
     if len(cross) > DIAGRAM_EDGES:

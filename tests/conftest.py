@@ -152,14 +152,19 @@ def open_map(chromium: object) -> Iterator[Callable[[Path], OpenedPage]]:
     """Open an HTML file from file:// with every non-file request blocked."""
     contexts = []
 
-    def open_(html: Path, hash_: str = "") -> OpenedPage:
-        """Open a page; without a ``view=`` in the hash, open its map view, which most tests drive."""
-        if "view=" not in hash_:
+    def open_(html: Path, hash_: str = "", *, width: int = 1400, height: int = 900, media: str = "screen",
+              init_script: str | None = None, as_opened: bool = False) -> OpenedPage:
+        """Open a page. Without a ``view=`` in the hash it opens on its map view, which most tests
+        drive; ``as_opened`` keeps the hash as given, as a reader's first visit would."""
+        if "view=" not in hash_ and not as_opened:
             hash_ = (hash_ + "&" if hash_ else "#") + "view=map"
-        context = chromium.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+        context = chromium.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
         contexts.append(context)
         opened = OpenedPage(context.new_page(), [], [])
         page = opened.page
+        if init_script:
+            page.add_init_script(init_script)  # type: ignore[attr-defined]
+        page.emulate_media(media=media)  # type: ignore[attr-defined]
 
         def on_route(route: object) -> None:
             url = route.request.url  # type: ignore[attr-defined]

@@ -37,28 +37,19 @@ def html(bundled, tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def reader(chromium, html):
+def reader(open_map, html):
     """Open the page as a reader would, at a viewport size, with no hash unless given."""
-    contexts, errors = [], []
+    opened_pages = []
 
     def open_(width: int = 1400, height: int = 900, hash_: str = "", media: str = "screen"):
-        context = chromium.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
-                      else (errors.append(route.request.url), route.abort()))
-        page = context.new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.add_init_script(MEASURE_CANVAS_TEXT)
-        page.emulate_media(media=media)
-        page.goto(html.resolve().as_uri() + hash_)
-        page.wait_for_selector("body[data-drawn=true]", state="attached", timeout=15_000)
-        return page
+        opened = open_map(html, hash_, width=width, height=height, media=media, init_script=MEASURE_CANVAS_TEXT,
+                          as_opened=True)
+        opened_pages.append(opened)
+        return opened.page
 
     yield open_
-    for context in contexts:
-        context.close()
-    assert errors == []
+    for opened in opened_pages:
+        assert opened.console_errors == [] and opened.requests == []
 
 
 def box_in_viewport(page, locator) -> dict:

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import permutations
+from typing import Any
 
 import networkx as nx
 
@@ -208,33 +209,17 @@ class Comparison:
         toward_reasons = supports.reverse(copy=True)
         toward_reasons.add_node(root)
         toward_reasons.add_edges_from((root, c) for c in supports if supports.out_degree(c) == 0)
-        dominators = nx.immediate_dominators(toward_reasons, root)
-        children: dict[object, list[str]] = defaultdict(list)
-        for node, parent in dominators.items():
-            if node is not root:
-                children[parent].append(node)
         order = [root, *(node for _, node in nx.bfs_edges(toward_reasons, root))]
-        size = dict.fromkeys(order, 1)
-        for node in reversed(order):
-            for child in children[node]:
-                size[node] += size[child]
+        size = _dominated_counts(toward_reasons, root, order)
         # A claim only on a cycle of mutual support reaches no conclusion: it carries itself.
         return {claim: size.get(claim, 1) for claim in supports}
 
     @staticmethod
     def _measure_load(side: _Side, thesis: str) -> None:
         toward_reasons = side.supports.reverse(copy=False)
-        dominators = nx.immediate_dominators(toward_reasons, thesis)
-        children: dict[str, list[str]] = defaultdict(list)
-        for node, parent in dominators.items():
-            if node != thesis:
-                children[parent].append(node)
         next_toward = side.next_toward[thesis] = dict(nx.bfs_predecessors(toward_reasons, thesis))
-        order = [thesis, *next_toward]  # breadth-first: every dominator precedes what it dominates
-        size = dict.fromkeys(order, 1)
-        for node in reversed(order):
-            for child in children[node]:
-                size[node] += size[child]
+        order = [thesis, *next_toward]
+        size = _dominated_counts(toward_reasons, thesis, order)
         side.support_size[thesis] = len(order) - 1
         for node in order[1:]:
             if size[node] > side.load.get(node, 0):
@@ -419,6 +404,28 @@ class Comparison:
                 pairs[tuple(sorted((r.source, r.target)))].append(self._edge(r))  # type: ignore[index]
         doubles = [DoubleCrux(cruxes[a], cruxes[b], tuple(edges)) for (a, b), edges in pairs.items()]
         return sorted(doubles, key=lambda d: (-min(d.first.share, d.second.share), d.first.claim))
+
+
+def _dominated_counts(graph: nx.DiGraph, root: Any, order: list[Any]) -> dict[Any, int]:
+    """For each node reachable from ``root``, itself plus the nodes it dominates.
+
+    ``order`` lists the reachable nodes breadth-first from ``root``, so every
+    dominator precedes what it dominates and one backward sweep sums the
+    dominator tree's subtrees.
+
+    >>> g = nx.DiGraph([("r", "a"), ("a", "b"), ("r", "c"), ("c", "b")])
+    >>> _dominated_counts(g, "r", ["r", "a", "c", "b"])
+    {'r': 4, 'a': 1, 'c': 1, 'b': 1}
+    """
+    children: dict[Any, list[Any]] = defaultdict(list)
+    for node, parent in nx.immediate_dominators(graph, root).items():
+        if node != root:
+            children[parent].append(node)
+    size = dict.fromkeys(order, 1)
+    for node in reversed(order):
+        for child in children[node]:
+            size[node] += size[child]
+    return size
 
 
 #: Nodes per bitset in :func:`descendant_counts`: bounds its memory to

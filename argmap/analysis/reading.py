@@ -15,7 +15,7 @@ from functools import cached_property
 import networkx as nx
 
 from ..model import ArgumentMap, Relation
-from .compare import Clash, Comparison, CrossEdge, Unanswered
+from .compare import Clash, CommonGround, Comparison, CrossEdge, Unanswered
 
 #: The kinds of disagreement, in plain words, in the order the report groups them.
 ISSUE_WORDS = {
@@ -34,7 +34,7 @@ class Reading:
 
     >>> import argmap
     >>> reading = Reading(argmap.example_map())
-    >>> [(c.first, c.second) for c in reading.ranked_clashes()]
+    >>> [(c.first, c.second) for c in reading.ranked_clashes]
     [('cof.best', 'tea.best'), ('cof.alert', 'tea.gentle')]
     >>> reading.rests_on("cof.alert")
     'if it fell, 2 of the 2 reasons for the thesis would lose their support'
@@ -81,7 +81,25 @@ class Reading:
         """How much a clash around this claim engages: its weight and all its opponents' weights."""
         return self.weight(claim_id) + sum(self.weight(o) for o in self.opponents[claim_id])
 
+    @cached_property
+    def common_ground(self) -> CommonGround:
+        """:meth:`Comparison.common_ground`, computed once."""
+        return self.comparison.common_ground()
+
+    def in_map_order(self, a: str, b: str) -> tuple[str, str]:
+        """Two claims of a pair, the claim of the perspective ``map.yaml`` lists first, first."""
+        order = list(self.map.perspectives)
+        pa, pb = (order.index(self.map.claims[c].perspective) for c in (a, b))
+        return (a, b) if pa <= pb else (b, a)
+
+    @cached_property
+    def unanswered(self) -> list[Unanswered]:
+        """:meth:`Comparison.unanswered`, computed once for every list that draws on it."""
+        return self.comparison.unanswered()
+
+    @cached_property
     def ranked_clashes(self) -> list[Clash]:
+        """The clashes, mutual first, then by how much of both cases they engage."""
         return sorted(self.clashes, key=lambda c: (
             not c.mutual, -max(self.reach(c.first), self.reach(c.second)),
             -(self.weight(c.first) + self.weight(c.second))))
@@ -99,7 +117,6 @@ class Reading:
 
     def issue(self, clash: Clash) -> str | None:
         return next((i for i in (self.relation(e).issue for e in clash.edges) if i), None)
-
 
 
 @dataclass(frozen=True)
@@ -162,10 +179,10 @@ def weighty_unanswered(reading: Reading, *, per_side: int) -> list[Unanswered]:
         weight = reading.weight(u.claim)
         return weight > 1 and weight >= WEIGHTY * reading.case_sizes[u.perspective]
 
+    candidates = [u for u in reading.unanswered if reading.map.claims[u.claim].kind != "thesis" and weighty(u)]
     chosen = []
     for perspective in reading.map.perspectives:
-        rows = [u for u in reading.comparison.unanswered() if u.perspective == perspective
-                and reading.map.claims[u.claim].kind != "thesis" and weighty(u)]
+        rows = [u for u in candidates if u.perspective == perspective]
         rows.sort(key=lambda u: (-u.load, -reading.weight(u.claim), u.claim))
         chosen += rows[:per_side]
     return chosen

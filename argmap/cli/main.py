@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from .._version import __version__
-from ..analysis.query import summary
+from ..analysis.query import claims_per_perspective, edges_per_kind, summary
 from ..errors import MESSAGE_LIMIT, ArgmapError, MapError, excerpt
 from ..formats import EXPORTS, IMPORTS, Format
 from ..io.files import MAX_FILE_BYTES
@@ -36,13 +36,18 @@ STDIO = "-"
 DEFAULT_OUTPUT = "output/map.html"
 
 
+def _read_stdin(limit: int, hint: str = "") -> bytes:
+    """Standard input, refused (not truncated) when larger than ``limit`` bytes."""
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise ArgmapError(f"standard input is larger than {limit // 2**20} MB{hint}")
+    return data
+
+
 def _load_map(args: argparse.Namespace, *, cache: bool | None = None) -> ArgumentMap:
     """The map the command names: a directory, or ``-`` for one YAML stream on standard input."""
     if args.claims_dir == STDIO:
-        limit = getattr(args, "max_file_bytes", MAX_FILE_BYTES)
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise ArgmapError(f"standard input is larger than {limit // 2**20} MB; pass --max-file-mb to allow more")
+        data = _read_stdin(getattr(args, "max_file_bytes", MAX_FILE_BYTES), "; pass --max-file-mb to allow more")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -78,9 +83,9 @@ def _check_json(args: argparse.Namespace) -> int:
         print(json.dumps({"ok": False, "problems": [{"path": args.claims_dir, "line": 1, "column": 1,
                                                       "message": str(error), "hint": None}]}, indent=2))
         return 1
-    counts = {p: sum(c.perspective == p for c in argument_map.claims.values()) for p in argument_map.perspectives}
-    print(json.dumps({"ok": True, "problems": [], "summary": summary(argument_map), "claims": counts,
-                      "relations": sum(1 for _ in argument_map.relations())}, ensure_ascii=False, indent=2))
+    print(json.dumps({"ok": True, "problems": [], "summary": summary(argument_map),
+                      "claims": claims_per_perspective(argument_map),
+                      "relations": sum(edges_per_kind(argument_map).values())}, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -193,9 +198,7 @@ def _import(args: argparse.Namespace) -> int:
 
         with tempfile.TemporaryDirectory(prefix="argmap-import-") as folder:
             copy = Path(folder) / f"stdin{IMPORTS[args.source_format].suffix}"
-            copy.write_bytes(sys.stdin.buffer.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES + 1])
-            if copy.stat().st_size > MAX_FILE_BYTES:
-                raise ArgmapError(f"standard input is larger than {MAX_FILE_BYTES // 2**20} MB")
+            copy.write_bytes(_read_stdin(MAX_FILE_BYTES))
             imported = import_file(args.source_format, copy, **options)
     else:
         imported = import_file(args.source_format, args.file, **options)

@@ -22,9 +22,9 @@ from typing import Any
 
 from ..errors import MapError, Position, Problem, excerpt
 from ..io.files import read_input
-from ..model import COLOR_PATTERN, ArgumentMap
+from ..model import ArgumentMap
 from .format import Format
-from .imported import Imported, MapBuilder, slug
+from .imported import Imported, MapBuilder, declared_perspectives, slug
 
 
 def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
@@ -181,12 +181,7 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
             "source": {k: v for k, v in mapping(extra.get("source")).items()
                        if k in ("title", "author", "url") and _text(v)} or None,
         }
-    declared = {}
-    for pid, info in mapping(ours.get("perspectives")).items():
-        info = mapping(info)
-        declared[slug(pid)] = {k: v for k, v in info.items()
-                               if (k == "label" and _text(v)) or (k == "color" and isinstance(v, str)
-                                                                  and COLOR_PATTERN.fullmatch(v))}
+    declared = declared_perspectives(ours)
     return {"nodes": nodes, "edges": edges, "participants": participants, "speakers": speakers,
             "title": _text(ours.get("title")), "description": _text(ours.get("description")),
             "summary": _text(ours.get("summary")),

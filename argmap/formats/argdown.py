@@ -20,11 +20,10 @@ from typing import Any
 import yaml
 
 from ..errors import MapError, Position, Problem
-from ..io.files import read_input
-from ..model import COLOR_PATTERN, ArgumentMap
-from .argdown_json import argdown_cli, argdown_json, from_argdown_json
+from ..model import ArgumentMap
+from .argdown_json import argdown_cli, argdown_json, from_argdown_json, manifest_of, relation_details
 from .format import Format
-from .imported import Imported, MapBuilder, slug
+from .imported import Imported, MapBuilder, declared_perspectives, given_source, read_text_file, slug
 
 _ARGDOWN_SPECIAL = re.compile(r"([\\\[\]{}<>#*_`@/])")
 #: Inside a data element, a raw brace ends it and ``//`` starts a comment, even
@@ -136,14 +135,7 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
     [('a', 'Tea is best.'), ('b', 'Drink tea.')]
     """
     source = Path(path)
-    problems: list[Problem] = []
-    raw = read_input(source, str(source), problems)
-    if raw is None:
-        raise MapError(problems)
-    try:
-        lines = raw.decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise MapError([Problem(Position(str(source), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
+    raw, lines = read_text_file(source)
     header, start = _front_matter(lines, source)
     cli = argdown_cli()
     if cli is not None:  # Argdown's own parser reads Argdown as Argdown means it
@@ -176,7 +168,6 @@ def _front_matter(lines: list[str], source: Path) -> tuple[dict[str, Any], int]:
 def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: Path) -> Imported:
     """Without the Argdown CLI: the subset argmap writes (statements, tags, data, ``+>``/``->`` relations)."""
     problems: list[Problem] = []
-    declared = header.get("perspectives") if isinstance(header.get("perspectives"), dict) else {}
     statements: dict[str, dict[str, Any]] = {}
     relations: list[tuple[str, str, str]] = []
     current: str | None = None
@@ -219,11 +210,7 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
         raise MapError(problems)
 
     builder = MapBuilder()
-    perspectives: dict[str, dict[str, Any]] = {
-        slug(str(pid)): {k: v for k, v in (info.items() if isinstance(info, dict) else ())
-                         if (k == "label" and isinstance(v, str) and v.strip())
-                         or (k == "color" and isinstance(v, str) and COLOR_PATTERN.fullmatch(v))}
-        for pid, info in declared.items()}
+    perspectives = declared_perspectives(header)
     sources: dict[str, dict[str, Any]] = {}
     default_perspective = slug(source.stem)
     for title, statement in statements.items():
@@ -234,27 +221,17 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
         data = statement["data"]
         other_tags = [t for t in tags if slug(t) != perspective]
         file_name = f"{perspective}.yaml"
-        given_source = data.get("source") if isinstance(data.get("source"), dict) else {}
-        if given := {k: v for k, v in given_source.items() if k in ("title", "author", "url") and isinstance(v, str)}:
+        if given := given_source(data):
             sources.setdefault(file_name, given)
         builder.claim(builder.id_for(title), statement["text"], perspective, file_name, kind=data.get("kind"),
                       title=data.get("title"), asserted=data.get("asserted"), quote=data.get("quote"),
                       tags=data.get("tags") or other_tags, note=data.get("note"))
     for source_title, kind, target_title in relations:
-        data = statements.get(source_title, {}).get("data", {})
-        key = f"{kind} {slug(target_title)}"
-        notes = data.get("relation_notes") if isinstance(data.get("relation_notes"), dict) else {}
-        details = data.get("relation_data") if isinstance(data.get("relation_data"), dict) else {}
-        detail = details.get(key) if isinstance(details.get(key), dict) else {}
-        note = notes.get(key) if isinstance(notes.get(key), str) else None
+        note, detail = relation_details(statements.get(source_title, {}).get("data", {}), kind, target_title)
         builder.relate(builder.id_for(source_title), kind, builder.id_for(target_title), note,
                        basis=detail.get("basis"), issue=detail.get("issue"))
-    manifest: dict[str, Any] = {"title": f"Imported from {source.name}"}
-    for key in ("title", "description", "summary"):
-        if isinstance(header.get(key), str) and header[key].strip():
-            manifest[key] = header[key]
-    manifest["perspectives"] = perspectives or {default_perspective: {"label": default_perspective}}
-    return Imported(manifest, builder.files(sources), builder.renamed)
+    return Imported(manifest_of(header, str(source), perspectives, default_perspective), builder.files(sources),
+                    builder.renamed)
 
 
 FORMAT = Format("argdown", ".argdown", "Argdown", write=write_argdown, read=read_argdown)

@@ -35,8 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MapError, Position, Problem
-from ..model import COLOR_PATTERN
-from .imported import Imported, MapBuilder, slug
+from .imported import Imported, MapBuilder, as_dict, declared_perspectives, given_source, slug
 
 #: How long the Argdown CLI may take on one file.
 TIMEOUT = 120
@@ -153,6 +152,24 @@ def _tags(element: dict[str, Any]) -> list[str]:
     return tags
 
 
+def relation_details(data: dict[str, Any], kind: str, target_title: str) -> tuple[str | None, dict[str, Any]]:
+    """The note and the basis/issue that argmap's export keeps for one relation in its source's data."""
+    key = f"{kind} {slug(target_title)}"
+    note = as_dict(data.get("relation_notes")).get(key)
+    return (note if isinstance(note, str) else None), as_dict(as_dict(data.get("relation_data")).get(key))
+
+
+def manifest_of(front: dict[str, Any], name: str, perspectives: dict[str, dict[str, Any]],
+                default_perspective: str) -> dict[str, Any]:
+    """``map.yaml`` for an imported document: its front matter's title, description and summary."""
+    manifest: dict[str, Any] = {"title": f"Imported from {Path(name).name}"}
+    for key in ("title", "description", "summary"):
+        if isinstance(front.get(key), str) and front[key].strip():
+            manifest[key] = front[key]
+    manifest["perspectives"] = perspectives or {default_perspective: {"label": default_perspective}}
+    return manifest
+
+
 def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | None = None) -> Imported:
     """A map from Argdown's JSON (see the module's docstring for what becomes what).
 
@@ -168,16 +185,10 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
     """
     front = front or {}
     headings = _section_titles(data.get("sections"))
-    declared = front.get("perspectives") if isinstance(front.get("perspectives"), dict) else {}
-    perspectives: dict[str, dict[str, Any]] = {
-        slug(str(pid)): {k: v for k, v in (info.items() if isinstance(info, dict) else ())
-                         if (k == "label" and isinstance(v, str) and v.strip())
-                         or (k == "color" and isinstance(v, str) and COLOR_PATTERN.fullmatch(v))}
-        for pid, info in declared.items()}
+    perspectives = declared_perspectives(front)
     default_perspective = slug(Path(name).stem)
     builder, warnings = MapBuilder(), []
-    statements = data.get("statements") if isinstance(data.get("statements"), dict) else {}
-    arguments = data.get("arguments") if isinstance(data.get("arguments"), dict) else {}
+    statements, arguments = as_dict(data.get("statements")), as_dict(data.get("arguments"))
     key_of: dict[tuple[str, str], str] = {}  # (Argdown type, title) -> claim id
     data_of: dict[tuple[str, str], dict[str, Any]] = {}  # its YAML data: argmap's export writes fields there
     sources: dict[str, dict[str, Any]] = {}
@@ -192,8 +203,7 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
         tags = _tags(element)
         perspective = slug(next((t for t in tags if slug(t) in perspectives), tags[0] if tags else default_perspective))
         perspectives.setdefault(perspective, {"label": perspective})
-        details = element.get("data") if isinstance(element.get("data"), dict) else {}
-        data_of[kind, title] = details
+        details = data_of[kind, title] = as_dict(element.get("data"))
         claim_id = builder.id_for(f"argument:{title}" if kind == "argument" else title)
         heading = headings.get(str(element.get("section")))
         key_of[kind, title] = claim_id
@@ -203,8 +213,7 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
         if len(texts) > 1:
             note_lines.append("Also stated as: " + " | ".join(texts[1:]))
         file_name = f"{perspective}.yaml"
-        given = details.get("source") if isinstance(details.get("source"), dict) else {}
-        if given := {k: v for k, v in given.items() if k in ("title", "author", "url") and isinstance(v, str)}:
+        if given := given_source(details):
             sources.setdefault(file_name, given)
         # With data, the title is in it (argmap writes claim ids as Argdown titles); else Argdown's title is one.
         own_title = None if details or len(title) > 80 or title.startswith("Untitled") else title
@@ -241,21 +250,12 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
             continue
         argmap_kind = "supports" if kind == "support" else "contradicts"
         details = data_of.get((str(relation.get("fromType")), str(relation.get("from"))), {})
-        key = f"{argmap_kind} {slug(str(relation.get('to')))}"
-        notes_given = details.get("relation_notes") if isinstance(details.get("relation_notes"), dict) else {}
-        data_given = details.get("relation_data") if isinstance(details.get("relation_data"), dict) else {}
-        detail = data_given.get(key) if isinstance(data_given.get(key), dict) else {}
-        note = notes_given.get(key) if isinstance(notes_given.get(key), str) else _RELATION_NOTES.get(kind)
+        note, detail = relation_details(details, argmap_kind, str(relation.get("to")))
+        note = note or _RELATION_NOTES.get(kind)
         builder.relate(source, argmap_kind, target, note, basis=detail.get("basis") if details else "stated",
                        issue=detail.get("issue"))
     for claim_id, lines in notes.items():
         if lines:
             builder.claims[claim_id]["note"] = " ".join(lines)
-    manifest: dict[str, Any] = {"title": f"Imported from {Path(name).name}"}
-    for key in ("title", "description", "summary"):
-        if isinstance(front.get(key), str) and front[key].strip():
-            manifest[key] = front[key]
-    manifest["perspectives"] = perspectives or {default_perspective: {"label": default_perspective}}
-    imported = Imported(manifest, builder.files(sources), builder.renamed)
-    imported.warnings = warnings
-    return imported
+    return Imported(manifest_of(front, name, perspectives, default_perspective), builder.files(sources),
+                    builder.renamed, warnings)

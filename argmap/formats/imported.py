@@ -11,10 +11,29 @@ from typing import Any
 import yaml
 
 from ..errors import ArgmapError, MapError, Position, Problem
-from ..io.files import MANIFEST, find_claims_files, write_atomically
-from ..model import BASES, CLAIM_KINDS, ID_PATTERN, ISSUES, TITLE_LIMIT
+from ..io.files import MANIFEST, find_claims_files, read_input, write_atomically
+from ..model import BASES, CLAIM_KINDS, COLOR_PATTERN, ID_PATTERN, ISSUES, TITLE_LIMIT
 
 NO_TEXT = "(no text)"
+
+
+def read_text_file(source: Path) -> tuple[bytes, list[str]]:
+    """An import's bytes and its lines as UTF-8 (a byte-order mark dropped), or a positioned MapError.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = f.write_bytes(b"\\xef\\xbb\\xbfone\\ntwo\\n")
+    >>> read_text_file(f)[1]
+    ['one', 'two']
+    """
+    problems: list[Problem] = []
+    raw = read_input(source, str(source), problems)
+    if raw is None:
+        raise MapError(problems)
+    try:
+        return raw, raw.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise MapError([Problem(Position(str(source), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
 
 
 @dataclass
@@ -64,6 +83,25 @@ def slug(text: str) -> str:
     """
     made = re.sub(r"[^A-Za-z0-9_.:-]+", "-", text).strip("-.:")
     return made if made and ID_PATTERN.fullmatch(made) else "x" + made
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """``value`` if it is a mapping, else an empty one: outside data has any shape."""
+    return value if isinstance(value, dict) else {}
+
+
+def declared_perspectives(front: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The perspectives the front matter declares, with only a valid label and colour kept."""
+    return {slug(str(pid)): {k: v for k, v in as_dict(info).items()
+                             if (k == "label" and isinstance(v, str) and v.strip())
+                             or (k == "color" and isinstance(v, str) and COLOR_PATTERN.fullmatch(v))}
+            for pid, info in as_dict(front.get("perspectives")).items()}
+
+
+def given_source(data: dict[str, Any]) -> dict[str, str]:
+    """The ``source`` in a statement's data (argmap's export writes it), its string fields only."""
+    return {k: v for k, v in as_dict(data.get("source")).items()
+            if k in ("title", "author", "url") and isinstance(v, str)}
 
 
 class MapBuilder:

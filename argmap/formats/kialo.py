@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MapError, Position, Problem
-from ..io.files import read_input
 from .format import Format
-from .imported import Imported, MapBuilder
+from .imported import Imported, MapBuilder, read_text_file
 
 #: The ways ``perspectives`` can be chosen.
 PERSPECTIVES = ("camps", "positions")
@@ -60,14 +59,8 @@ def read_kialo(path: str | os.PathLike[str], *, perspectives: str = "camps") -> 
     if perspectives not in PERSPECTIVES:
         raise ValueError(f"perspectives must be one of {', '.join(PERSPECTIVES)}")
     source = Path(path)
+    _, lines = read_text_file(source)
     problems: list[Problem] = []
-    raw = read_input(source, str(source), problems)
-    if raw is None:
-        raise MapError(problems)
-    try:
-        lines = raw.decode("utf-8-sig").splitlines()
-    except UnicodeDecodeError:
-        raise MapError([Problem(Position(str(source), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
     title = f"Imported from {source.name}"
     start = 0
     if lines and (match := _TITLE.match(lines[0].strip())):

@@ -108,16 +108,11 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> d
     ([False, False], 2)
     """
     reading = Reading(argument_map)
-    ground = reading.comparison.common_ground()
+    ground = reading.common_ground
     order = list(argument_map.perspectives)
 
-    def ordered(a: str, b: str) -> tuple[str, str]:
-        """The two claims of a pair, the first perspective's claim first."""
-        pa, pb = (order.index(argument_map.claims[c].perspective) for c in (a, b))
-        return (a, b) if pa <= pb else (b, a)
-
     def clash_row(clash: Clash) -> dict[str, object]:
-        left, right = ordered(clash.first, clash.second)
+        left, right = reading.in_map_order(clash.first, clash.second)
         relations = [reading.relation(e) for e in clash.edges]
         return {"left": claim_index[left], "right": claim_index[right], "mutual": clash.mutual,
                 "issue": reading.issue(clash),
@@ -125,7 +120,7 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> d
                 "note": next((e.note for e in clash.edges if e.note), None),
                 "left_stake": reading.rests_on(left), "right_stake": reading.rests_on(right)}
 
-    clashes = reading.ranked_clashes()
+    clashes = reading.ranked_clashes
     focus = reading.focus()
     cases = [case_of(reading, perspective) for perspective in order]
     return {
@@ -141,7 +136,7 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> d
         "focus_opponents": len(reading.opponents[focus]) if focus else 0,
         "clashes": [clash_row(c) for c in clashes[:COMPARISON_ROWS]],
         "agreements": [[claim_index[a], claim_index[b], e.note]
-                       for e in ground.agreements[:COMPARISON_ROWS] for a, b in [ordered(e.source, e.target)]],
+                       for e in ground.agreements[:COMPARISON_ROWS] for a, b in [reading.in_map_order(e.source, e.target)]],
         "agreement_count": len(ground.agreements),
         "uses": [[claim_index[e.source], claim_index[e.target]] for e in ground.uses[:COMPARISON_ROWS]],
         "unanswered": [[claim_index[u.claim], reading.rests_on(u.claim)]

@@ -479,6 +479,16 @@
     }
   }
 
+  // A path is a history step; the map lights it and the panel reads it out (applyView).
+  function showPath(from, to) {
+    const stepFrom = location.hash;
+    pendingPathFrom = null;
+    state.path = [from, to];
+    applyView();
+    network.selectNodes(state.path);
+    saveHash(stepFrom);
+  }
+
   // The other end of a path can be clicked on the map, or typed and chosen here.
   function choosePathEnd(from) {
     const options = el("datalist", { id: "path-options" }, data.nodes.filter((n) => n.id !== from)
@@ -490,12 +500,7 @@
       const text = input.value.trim();
       const found = byId.has(text) ? text : (search(text)[0] || {}).id;
       if (!found || found === from) { input.setAttribute("aria-invalid", "true"); return; }
-      const stepFrom = location.hash;
-      pendingPathFrom = null;
-      state.path = [from, found];
-      applyView();
-      network.selectNodes(state.path);
-      saveHash(stepFrom);
+      showPath(from, found);
     });
     $("details-body").append(el("p", {}, [el("label", { for: "path-end", text: "Or choose it here: " }), input, options]));
     input.focus();
@@ -546,12 +551,7 @@
     const ctrl = params.event && params.event.srcEvent && (params.event.srcEvent.ctrlKey || params.event.srcEvent.metaKey);
     const from = pendingPathFrom || (ctrl ? state.claim : null);
     if (from && from !== clicked) {
-      const stepFrom = location.hash;
-      pendingPathFrom = null;
-      state.path = [from, clicked];
-      applyView();
-      network.selectNodes(state.path);
-      saveHash(stepFrom);
+      showPath(from, clicked);
       return;
     }
     state.path = null;
