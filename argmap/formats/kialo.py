@@ -38,6 +38,11 @@ _LINK = re.compile(r"\[(.*?)\]\(.*?\)")
 _ESCAPE = re.compile(r"\\([\[\]()])")
 
 
+def _parent(number: str) -> str:
+    """The number of a claim's parent: ``1.2.`` for ``1.2.1.`` (and ``""`` for ``1.``)."""
+    return number[:number[:-1].rfind(".") + 1]
+
+
 def _clean(text: str) -> str:
     """Kialo's Markdown: escaped brackets and links become plain text."""
     return " ".join(_LINK.sub(r"\1", _ESCAPE.sub(r"\1", text)).split())
@@ -89,7 +94,7 @@ def read_kialo(path: str | os.PathLike[str], *, perspectives: str = "camps") -> 
                                 "export the discussion from Kialo as text"))
     roots = [key for key in entries if key.count(".") == 1]
     for key, entry in entries.items():
-        parent = key[:key[:-1].rfind(".") + 1]
+        parent = _parent(key)
         if key not in roots and parent not in entries:
             problems.append(Problem(Position(str(source), entry["line"], 1),
                                     f"claim {key} has no parent {parent or '(none)'} in the file"))
@@ -102,18 +107,18 @@ def read_kialo(path: str | os.PathLike[str], *, perspectives: str = "camps") -> 
 
 def _build(entries: dict[str, dict[str, Any]], root: str, title: str, perspectives: str) -> Imported:
     builder = MapBuilder()
-    parent_of = {key: key[:key[:-1].rfind(".") + 1] for key in entries if key != root}
+    parent_of = {key: _parent(key) for key in entries if key != root}
     side_of: dict[str, str] = {root: "for" if perspectives == "camps" else "discussion"}
     for key in sorted(entries, key=lambda k: [int(p) for p in k[:-1].split(".")]):  # parents before children
         if key == root:
             continue
-        stance = entries[key]["stance"]
+        parent_side = side_of[parent_of[key]]
         if perspectives == "positions":
-            side_of[key] = "position-" + key.split(".")[1] if parent_of[key] == root else side_of[parent_of[key]]
+            side_of[key] = "position-" + key.split(".")[1] if parent_of[key] == root else parent_side
+        elif entries[key]["stance"] == "Con":  # a Con changes camp; a Pro keeps its parent's
+            side_of[key] = "against" if parent_side == "for" else "for"
         else:
-            flip = stance == "Con"
-            side_of[key] = ({"for": "against", "against": "for"}[side_of[parent_of[key]]] if flip
-                            else side_of[parent_of[key]])
+            side_of[key] = parent_side
     labels = {"for": "For the thesis", "against": "Against the thesis", "discussion": "The question"}
     seen: dict[str, str] = {}  # "-> See" references: the entry reuses the claim it names
     for key, entry in entries.items():
@@ -124,10 +129,10 @@ def _build(entries: dict[str, dict[str, Any]], root: str, title: str, perspectiv
         side = side_of[key]
         if perspectives == "positions" and parent_of.get(key) == root:
             labels.setdefault(side, textwrap.shorten(text, 60, placeholder="…"))
-        kind = "thesis" if key == root and perspectives == "camps" else (
-            "thesis" if perspectives == "positions" and parent_of.get(key) == root else None)
-        if key == root and perspectives == "positions":
-            kind = "background"
+        if perspectives == "camps":
+            kind = "thesis" if key == root else None
+        else:  # the question is background; each position is a thesis
+            kind = "background" if key == root else "thesis" if parent_of[key] == root else None
         builder.claim(builder.id_for("k" + key[:-1]), text, side, f"{side}.yaml", kind=kind)
     for key, entry in entries.items():
         if key == root:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..analysis.compare import Clash, Comparison
-from ..analysis.reading import Reading, case_of, weighty_unanswered
+from ..analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
 from ..profile import phase
 from .layout import side_by_side
@@ -130,6 +130,7 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> d
                    "comments": len(case.comments),
                    "apart": [[claim_index[c], reading.weight(c) - 1] for c in case.apart],
                    "foils": [claim_index[c] for c in case.foils]} for case in cases],
+        "issue_words": {issue: words for issue, words in ISSUE_WORDS.items() if issue},  # as the report says them
         "clash_count": len(clashes),
         "mutual_count": sum(c.mutual for c in clashes),
         "focus": None if focus is None else claim_index[focus],

@@ -53,7 +53,7 @@
     const cut = text.slice(0, 59);
     return (cut.includes(" ") ? cut.slice(0, cut.lastIndexOf(" ")) : cut).replace(/[,;:]+$/, "") + "…";
   }
-  const ISSUE_WORDS = { empirical: "a question of fact", values: "a question of what matters", definitional: "a question of what words mean" };
+  const ISSUE_WORDS = data.comparison.issue_words;  // the report's words, from Python
 
   function hoverText(node) {
     const parts = [node.label];
@@ -562,20 +562,24 @@
   const haystack = new Map(data.nodes.map((n) =>
     [n.id, [n.id, n.label, n.quote || "", n.tags.join(" ")].join("\n").toLowerCase()]));
 
-  function search(text) {
-    const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!terms.length) return [];
-    return data.nodes.filter((n) => terms.every((t) => haystack.get(n.id).includes(t)))
-      .sort((a, b) => (b.id.toLowerCase().startsWith(terms[0]) - a.id.toLowerCase().startsWith(terms[0])))
+  const termsOf = (text) => text.toLowerCase().split(/\s+/).filter(Boolean);
+  // Every claim matching all the terms, or null for no search.
+  function matches(terms) {
+    return terms.length ? data.nodes.filter((n) => terms.every((t) => haystack.get(n.id).includes(t))) : null;
+  }
+  // The first 50 matches, those whose id starts with the first term first.
+  function search(text, found) {
+    const terms = termsOf(text);
+    return (found === undefined ? matches(terms) : found || [])
+      .slice().sort((a, b) => (b.id.toLowerCase().startsWith(terms[0]) - a.id.toLowerCase().startsWith(terms[0])))
       .slice(0, 50);
   }
 
   // Search hits are marked on the map (a blue halo) and counted in the status bar.
   let searchHits = null;
   let marked = new Set();
-  function markHits(text) {
-    const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
-    searchHits = terms.length ? new Set(data.nodes.filter((n) => terms.every((t) => haystack.get(n.id).includes(t))).map((n) => n.id)) : null;
+  function markHits(found) {
+    searchHits = found === null ? null : new Set(found.map((n) => n.id));
     const now = searchHits || new Set();
     const updates = [];
     marked.forEach((id) => { if (!now.has(id)) updates.push({ id: id, shadow: { enabled: false } }); });
@@ -585,9 +589,10 @@
   }
 
   function renderResults() {
-    markHits($("search").value);
+    const found = matches(termsOf($("search").value));
+    markHits(found);
     applyView();
-    const results = search($("search").value);
+    const results = search($("search").value, found);
     $("search-results").replaceChildren(...results.map((n) => el("li", {}, [
       el("button", { type: "button", "data-claim": n.id, on: { click: () => selectClaim(n.id) } },
         [document.createTextNode(n.label), el("span", { class: "id", text: `${n.id} · ${labelOf(n.group)}` })])])));
@@ -728,9 +733,9 @@
     })));
     // The clash ledger: one side's claim, the note between them, the other side's claim.
     view.append(el("h2", { id: "clashes-heading", text: "Where they clash" }));
-    const lead = [`${c.clash_count} clash${c.clash_count === 1 ? "" : "es"}${c.mutual_count ? `, ${c.mutual_count} of them both ways` : ""}.`];
+    const lead = `${c.clash_count} clash${c.clash_count === 1 ? "" : "es"}${c.mutual_count ? `, ${c.mutual_count} of them both ways` : ""}.`;
     const leadMore = el("span", { class: "lead-more", text: " Every link between the sides is marked if the mapper inferred it." });
-    const leadLine = el("p", { class: "lead", text: lead[0] }, [leadMore]);
+    const leadLine = el("p", { class: "lead", text: lead }, [leadMore]);
     if (c.focus !== null) {
       leadMore.append(document.createTextNode(" The disagreement turns most on "), claimLink(c.focus),
         document.createTextNode(c.focus_opponents > 1 ? `, which contests ${c.focus_opponents} claims.` : "."));
