@@ -30,6 +30,8 @@ def test_a_map_can_come_from_standard_input(tmp_path):
                           cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
     assert len(argmap.load(tmp_path / "back").claims) == 8
+    bad_import = argmap_cli("import", "--from", "kialo", "-", "-o", tmp_path / "bad", stdin="no numbers here\n")
+    assert bad_import.returncode == 1 and bad_import.stderr.startswith("<stdin>:1:1: error: expected a numbered claim")
     broken = argmap_cli("check", "-", stdin="perspective: tea\nclaims:\n  - {id: a, text: A., supports: [b]}\n")
     assert broken.returncode == 1 and "<stdin>:3:34: error: supports refers to unknown claim id 'b'" in broken.stderr
 

@@ -18,7 +18,7 @@ from typing import Callable, Iterator, Sequence
 
 from .._version import __version__
 from ..analysis.query import claims_per_perspective, edges_per_kind, summary
-from ..errors import MESSAGE_LIMIT, ArgmapError, MapError, excerpt
+from ..errors import MESSAGE_LIMIT, ArgmapError, MapError, Position, Problem, excerpt
 from ..formats import EXPORTS, IMPORTS, Format
 from ..io.files import MAX_FILE_BYTES
 from ..io.load import load, loads
@@ -199,7 +199,11 @@ def _import(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="argmap-import-") as folder:
             copy = Path(folder) / f"stdin{IMPORTS[args.source_format].suffix}"
             copy.write_bytes(_read_stdin(MAX_FILE_BYTES))
-            imported = import_file(args.source_format, copy, **options)
+            try:
+                imported = import_file(args.source_format, copy, **options)
+            except MapError as error:  # name the input as the user gave it, not the private copy
+                raise MapError([Problem(Position("<stdin>", p.position.line, p.position.column), p.message, p.hint)
+                                if p.position.path == str(copy) else p for p in error.problems]) from None
     else:
         imported = import_file(args.source_format, args.file, **options)
     written = imported.write(args.output, force=args.force)

@@ -811,9 +811,13 @@
     network.fit({ animation: false });
     const theses = data.nodes.filter((n) => n.kind === "thesis" && state.perspectives.has(n.group));
     if (!theses.length || network.getScale() >= 0.9) return;
-    const xs = theses.map((n) => n.x), ys = theses.map((n) => n.y);
     const height = $("map").clientHeight, width = $("map").clientWidth;
-    const scale = Math.max(0.75, Math.min(0.9, (width - 80) / (Math.max(...xs) - Math.min(...xs) + 240)));
+    // Labels are 14 px: below a scale of 0.8 they would fade toward the 10 px floor.
+    const fits = (width - 80) / (Math.max(...theses.map((n) => n.x)) - Math.min(...theses.map((n) => n.x)) + 240);
+    const first = data.perspectives.map((p) => theses.find((n) => n.group === p.id)).find(Boolean);
+    const shown = fits >= 0.8 ? theses : [first];  // a narrow screen frames the first side's thesis
+    const xs = shown.map((n) => n.x), ys = shown.map((n) => n.y);
+    const scale = shown.length > 1 ? Math.min(0.9, fits) : 0.9;
     network.moveTo({ position: { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: Math.min(...ys) + (height / 2 - 90) / scale },
       scale: scale, animation: false });
   }
