@@ -250,6 +250,13 @@ def test_argdown_cli_accepts_the_export(tmp_path, make_map, bundled):
         texts = {t: next(m["text"] for m in s["members"] if "text" in m) for t, s in parsed["statements"].items()}
         for claim in argument_map.claims.values():
             assert texts[claim.id].replace(f"#{claim.perspective}", "").strip() == claim.text
+        # Argdown itself files each claim under its perspective's heading and gives it that colour.
+        headings = {s["id"]: s["title"] for s in parsed["sections"]}
+        assert list(headings.values()) == [p.label for p in argument_map.perspectives.values()]
+        for claim in argument_map.claims.values():
+            statement = parsed["statements"][claim.id]
+            assert headings[statement["section"]] == argument_map.perspectives[claim.perspective].label
+            assert statement["color"] == argument_map.perspectives[claim.perspective].color
 
 
 def test_mermaid_and_dot_escape_quotes(make_map):

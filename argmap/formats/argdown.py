@@ -5,7 +5,13 @@ subset back (statements, tags, data and relations).
 
 >>> import argmap, tempfile, pathlib
 >>> text = write_argdown(argmap.example_map())
->>> text.splitlines()[4]
+
+Claims are grouped under one heading per perspective, coloured by their
+perspective tag through Argdown's ``tagColors``:
+
+>>> text.splitlines()[4], text.splitlines()[6][:35]
+('# Tea drinkers', '[tea.best]: Tea is the better morni')
+>>> text.splitlines()[6]
 '[tea.best]: Tea is the better morning drink. #tea {"kind": "thesis", "source": {"title": "On Tea", "author": "Ann"}}'
 """
 
@@ -20,7 +26,7 @@ from typing import Any
 import yaml
 
 from ..errors import MapError, Position, Problem
-from ..model import ArgumentMap
+from ..model import ArgumentMap, Claim
 from .argdown_json import argdown_cli, argdown_json, from_argdown_json, manifest_of, relation_details
 from .format import Format
 from .imported import Imported, MapBuilder, declared_perspectives, given_source, read_text_file, slug
@@ -61,8 +67,22 @@ def write_argdown(argument_map: ArgumentMap) -> str:
         if getattr(argument_map, key):
             header[key] = getattr(argument_map, key)
     header["perspectives"] = {p.id: {"label": p.label, "color": p.color} for p in argument_map.perspectives.values()}
+    # Argdown colours a statement by its first tag, which is its perspective.
+    header["color"] = {"tagColors": {p.id: p.color for p in argument_map.perspectives.values()}}
     out = ["===", argdown_data(header), "==="]
+    by_perspective: dict[str, list[Claim]] = {pid: [] for pid in argument_map.perspectives}
     for claim in argument_map.claims.values():
+        by_perspective[claim.perspective].append(claim)
+    for perspective_id, claims in by_perspective.items():
+        out += ["", f"# {argdown_escape(argument_map.perspectives[perspective_id].label)}"]
+        out += _statements(claims)
+    return "\n".join(out) + "\n"
+
+
+def _statements(claims: list[Claim]) -> list[str]:
+    """Each claim as a statement with its data, followed by its outgoing relations."""
+    out: list[str] = []
+    for claim in claims:
         # Argdown relations carry no data, so their notes ride on the source claim.
         notes = {f"{r.kind} {r.target}": r.note for r in claim.relations if r.note}
         details = {f"{r.kind} {r.target}": {k: v for k, v in (("basis", r.basis), ("issue", r.issue)) if v}
@@ -78,7 +98,7 @@ def write_argdown(argument_map: ArgumentMap) -> str:
             line += " " + argdown_data(data)
         out += ["", line]
         out += [f"  {'+>' if r.kind == 'supports' else '->'} [{r.target}]" for r in claim.relations]
-    return "\n".join(out) + "\n"
+    return out
 
 
 _STATEMENT = re.compile(r"^\[(?P<title>(?:\\.|[^\]\\])+)\]:\s*(?P<rest>.*)$")

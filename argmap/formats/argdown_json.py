@@ -206,6 +206,8 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
         details = data_of[kind, title] = as_dict(element.get("data"))
         claim_id = builder.id_for(f"argument:{title}" if kind == "argument" else title)
         heading = headings.get(str(element.get("section")))
+        if heading is not None and slug(heading) in {slug(str(p.get("label", ""))) for p in perspectives.values()}:
+            heading = None  # a heading that names a perspective (as argmap writes them) is no topic tag
         key_of[kind, title] = claim_id
         note_lines = notes.setdefault(claim_id, [])
         if isinstance(details.get("note"), str) and details["note"].strip():

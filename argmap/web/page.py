@@ -15,7 +15,7 @@ from ..analysis.compare import Clash, Comparison
 from ..analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
 from ..profile import phase
-from .layout import side_by_side
+from ..analysis.layout import side_by_side
 
 #: From this many claims on, the page draws for speed: dots, solid lines and
 #: labels only when zoomed in (see map.js).
