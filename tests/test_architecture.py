@@ -140,7 +140,9 @@ def test_the_registry_lists_every_format_and_the_cli_help_comes_from_it(run_cli)
 
 
 def test_an_unknown_format_is_an_argmap_error():
-    with pytest.raises(argmap.ArgmapError, match="unknown format 'pdf'"):
+    with pytest.raises(argmap.ArgmapError, match="unknown format 'bmp'"):
+        argmap.formats.export_text(argmap.example_map(), "bmp")
+    with pytest.raises(argmap.ArgmapError, match="pdf is a picture, not text"):
         argmap.formats.export_text(argmap.example_map(), "pdf")
 
 

@@ -257,7 +257,7 @@ def test_one_hostile_repository_survives_every_command(hostile, tmp_path):
         (claims / trap).unlink()
     (claims / "odd.yaml").write_text('perspective: tea\nclaims:\n  - {id: "tea.odd", text: "\\e]0;x\\a odd }//`%%"}\n')
     before = tree_state(repo)
-    for fmt in ("graphml", "gexf", "json", "aif", "argdown", "mermaid", "dot"):
+    for fmt in ("graphml", "gexf", "json", "aif", "argdown", "mermaid", "dot", "svg"):
         result = run("export", claims, "--format", fmt, "-o", outputs / f"map.{fmt}", cwd=repo, timeout=30)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     imported = run("import", "--from", "argdown", outputs / "map.argdown", "-o", outputs / "back", cwd=repo)

@@ -96,5 +96,5 @@ def test_bash_completion_completes_commands_and_choices(tmp_path):
 
     assert complete("argmap", "ch") == ["check"]
     assert complete("argmap", "export", "--format", "") == ["graphml", "gexf", "json", "aif", "argdown", "mermaid",
-                                                            "dot"]
+                                                            "dot", "svg", "png", "pdf"]
     assert argmap_cli("completion", "zsh").stdout.startswith("#compdef argmap")

@@ -171,13 +171,16 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ..formats import LossyExport, export_text, write_export
+    from ..formats import LossyExport, export_bytes, write_export
 
     argument_map = _load_map(args, cache=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LossyExport)
         if args.output in (None, STDIO):
-            sys.stdout.write(export_text(argument_map, args.format))
+            data = export_bytes(argument_map, args.format)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
         else:
             print(f"wrote {write_export(argument_map, args.format, args.output)}")
     for warning in caught:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 class Format:
     """One outside format: its name, file suffix, and its writer and reader where it has them.
 
-    ``write`` turns a map into the format's text; ``read`` turns a file (or,
+    ``write`` turns a map into the format's text (or bytes, for a picture); ``read`` turns a file (or,
     for some formats, a folder) into an :class:`~argmap.formats.imported.Imported`
     map ready to write as claim YAML.
     """
@@ -27,5 +27,7 @@ class Format:
     suffix: str
     #: who uses it, for ``--help``: "Gephi, yEd"
     used_by: str
-    write: Callable[[ArgumentMap], str] | None = None
+    write: Callable[[ArgumentMap], str | bytes] | None = None
     read: Callable[..., Imported] | None = None  # (path, **options) -> Imported
+    #: whether ``write`` gives bytes (a picture) rather than text
+    binary: bool = False

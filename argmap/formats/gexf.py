@@ -1,12 +1,15 @@
 """GEXF (Gephi): the same portable graph as GraphML, without a date stamp.
 
 Gephi shows each claim by its title (or a label cut from its text, never its
-id), in its perspective's colour.
+id), in its perspective's colour, where argmap's layout puts it (y grows
+upwards in Gephi, so theses stay on top).
 
 >>> import argmap
 >>> text = write_gexf(argmap.example_map())
 >>> text.startswith('<?xml version="1.0" encoding="utf-8"?>'), 'label="Tea is the better morning drink."' in text
 (True, True)
+>>> '<viz:position x="720.0" y="0.0" z="0.0"' in text
+True
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 
 import networkx as nx
 
+from ..analysis.layout import side_by_side
 from ..graph import portable_graph
 from ..model import ArgumentMap
 from .format import Format
@@ -31,8 +35,11 @@ def _rgb(color: str) -> dict[str, int]:
 def write_gexf(argument_map: ArgumentMap) -> str:
     """The map as a GEXF document."""
     graph = argument_map.view(portable_graph).copy()
+    positions = side_by_side(argument_map)
     for claim in argument_map.claims.values():  # the label is already the claim's (see portable_graph)
-        graph.nodes[claim.id]["viz"] = {"color": _rgb(argument_map.perspectives[claim.perspective].color)}
+        x, y = positions[claim.id]
+        graph.nodes[claim.id]["viz"] = {"color": _rgb(argument_map.perspectives[claim.perspective].color),
+                                        "position": {"x": float(x), "y": float(-y), "z": 0.0}}
     text = document(nx.write_gexf, graph)
     # GEXF's writer stamps today's date; a fixed file must not change by the day.
     return re.sub(r' lastmodifieddate="[^"]*"', "", text)

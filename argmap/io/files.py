@@ -126,8 +126,8 @@ def _stale_temporaries(target: Path) -> list[Path]:
     return [target.parent / n for n in names if pattern.fullmatch(n)]
 
 
-def write_atomically(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` to ``path`` via a temporary file and an atomic rename.
+def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> Path:
+    """Write ``text`` (or bytes) to ``path`` via a temporary file and an atomic rename.
 
     Parent folders are created. Either the old file stays untouched or the
     whole new file replaces it. A symlink is resolved, and the file it points
@@ -158,8 +158,8 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> Path:
             stale.unlink(missing_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, (info.st_mode & 0o777) if info is not None else 0o666 & ~umask)

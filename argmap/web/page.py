@@ -3,7 +3,8 @@
 Claims and relations travel as columns (one list per field, relations
 pointing at claims by index), which is about half the size of one object per
 claim and encodes three times faster; the page rebuilds the objects.
-Positions come from :mod:`argmap.web.layout`, so physics stays off and the
+Positions come from :mod:`argmap.analysis.layout` and colours from
+:mod:`argmap.style`, so physics stays off and the
 first frame is drawn at once.
 """
 
@@ -12,10 +13,11 @@ from __future__ import annotations
 import dataclasses
 
 from ..analysis.compare import Clash, Comparison
+from ..analysis.layout import side_by_side
 from ..analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
 from ..profile import phase
-from ..analysis.layout import side_by_side
+from ..style import EDGE_STYLES, FOIL_BORDER, FOIL_DASHES, FOIL_FILL, FOIL_PREFIX, tint
 
 #: From this many claims on, the page draws for speed: dots, solid lines and
 #: labels only when zoomed in (see map.js).
@@ -23,19 +25,6 @@ LARGE_MAP = 2000
 
 #: The most rows of each list the comparison view carries; it shows them a page at a time.
 COMPARISON_ROWS = 200
-
-
-def tint(color: str, amount: float = 0.8) -> str:
-    """Mix a ``#rgb``/``#rrggbb`` colour with white, for readable node fills.
-
-    >>> tint("#000000", 0.5)
-    '#808080'
-    """
-    digits = color.lstrip("#")
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    channels = (int(digits[i:i + 2], 16) for i in (0, 2, 4))
-    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
 
 
 def page_data(argument_map: ArgumentMap) -> dict[str, object]:
@@ -64,6 +53,11 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
         "summary": argument_map.summary,
         "perspectives": [{"id": p.id, "label": p.label, "color": p.color, "fill": tint(p.color)}
                          for p in argument_map.perspectives.values()],
+        "styles": {"edges": {kind: {"color": style.color, "width": style.width, "dashes": list(style.dashes) or False,
+                                    "inferredDashes": list(style.inferred_dashes)}
+                             for kind, style in EDGE_STYLES.items()},
+                   "foil": {"fill": FOIL_FILL, "border": FOIL_BORDER, "dashes": list(FOIL_DASHES),
+                            "prefix": FOIL_PREFIX}},
         "sources": [{"title": s.title, "author": s.author, "url": _web_url(s.url)} for s in sources],
         "kinds": [*CLAIM_KINDS, "claim"],
         "large": len(claims) > LARGE_MAP,

@@ -89,10 +89,12 @@
   const LARGE = data.large;
   const MIN_TEXT_PX = 10;
   // Stated links are solid (supports) or dashed (contradicts); inferred ones dotted.
-  const EDGE_STYLES = {
-    supports: { color: "#2e7d32", dashes: false, inferredDashes: [2, 5], width: 1.5, arrows: { to: { enabled: true, type: "arrow", scaleFactor: 0.8 } } },
-    contradicts: { color: "#c62828", dashes: [10, 6], inferredDashes: [2, 5], width: 2.5, arrows: { to: { enabled: true, type: "bar", scaleFactor: 0.9 } } },
-  };
+  // Colours, widths and dashes come from Python (argmap.style), which the SVG and DOT exports share.
+  const ARROWS = { supports: { to: { enabled: true, type: "arrow", scaleFactor: 0.8 } },
+    contradicts: { to: { enabled: true, type: "bar", scaleFactor: 0.9 } } };
+  const EDGE_STYLES = Object.fromEntries(Object.entries(data.styles.edges).map(([kind, style]) =>
+    [kind, Object.assign({ arrows: ARROWS[kind] }, style)]));
+  const FOIL = data.styles.foil;
   const dashesOf = (e) => (LARGE ? false : e.inferred ? EDGE_STYLES[e.kind].inferredDashes : EDGE_STYLES[e.kind].dashes);
   const baseWidth = (e) => EDGE_STYLES[e.kind].width + (e.cross ? 1.5 : 0);
   // One colour in every state, so selecting or hovering never recolours an edge.
@@ -106,10 +108,10 @@
     if (n.kind === "thesis") { node.borderWidth = 4; node.font = { size: 16, bold: true }; }
     if (!LARGE && n.tags.includes("comment")) node.shapeProperties = { borderDashes: [5, 4] };
     if (!n.asserted) {  // a view its author reports in order to reject it
-      node.color = { background: "#eeeeee", border: "#777777", highlight: { background: "#ffffff", border: "#555555" },
+      node.color = { background: FOIL.fill, border: FOIL.border, highlight: { background: "#ffffff", border: "#555555" },
         hover: { background: "#ffffff", border: "#555555" } };
-      if (!LARGE) node.shapeProperties = { borderDashes: [2, 3] };
-      node.label = "Reported: " + node.label;
+      if (!LARGE) node.shapeProperties = { borderDashes: FOIL.dashes };
+      node.label = FOIL.prefix + node.label;
     }
     return node;
   }));
