@@ -31,6 +31,7 @@ from .io.examples import example_map
 from .io.load import load, loads
 from .model import ArgumentMap, Claim, Perspective, Relation, Source
 from .web import notebook as _notebook
+from .web.pyvis_network import to_pyvis
 from .web.render import render_html, write_html
 
 # The README's `from argmap.compare import Comparison` and the like keep working.
@@ -58,6 +59,7 @@ __all__ = [
     "render_html",
     "semantics",
     "summary",
+    "to_pyvis",
     "write_html",
     "__version__",
 ]

@@ -29,6 +29,7 @@ import networkx as nx
 
 from ..graph import cross_relations, side_support_graphs, support_graph
 from ..model import ArgumentMap, Claim, Relation
+from .answers import Rows, html_table, record
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,16 @@ class CommonGround:
     agreements: list[CrossEdge]
     endorsed: list[Endorsement]
     uses: list[CrossEdge] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (f"CommonGround: {len(self.agreements)} agreements, {len(self.endorsed)} claims endorsed by both "
+                f"sides, {len(self.uses)} uses")
+
+    def _repr_html_(self) -> str:
+        return "".join(html_table([record(item) for item in items], caption)
+                       for items, caption in ((self.agreements, "Agreements: supports across the sides"),
+                                              (self.endorsed, "Claims both sides endorse"),
+                                              (self.uses, "Used, not agreed")))
 
 
 @dataclass(frozen=True)
@@ -236,7 +247,7 @@ class Comparison:
             path.append(next_toward[path[-1]])
         return tuple(path)
 
-    def engagement(self) -> list[Engagement]:
+    def engagement(self) -> Rows[Engagement]:
         """For each ordered pair of perspectives, how much A contradicts and supports B.
 
         >>> import argmap
@@ -252,11 +263,11 @@ class Comparison:
             key = (perspective_of[r.source], perspective_of[r.target], r.kind)
             sources[key].add(r.source)
             edges[key] += 1
-        return [Engagement(a, b, len(sources[a, b, "contradicts"]), len(sources[a, b, "supports"]),
-                           edges[a, b, "contradicts"], edges[a, b, "supports"])
-                for a, b in permutations(self.map.perspectives, 2)]
+        return Rows(Engagement(a, b, len(sources[a, b, "contradicts"]), len(sources[a, b, "supports"]),
+                               edges[a, b, "contradicts"], edges[a, b, "supports"])
+                    for a, b in permutations(self.map.perspectives, 2))
 
-    def disagreements(self) -> list[CrossEdge]:
+    def disagreements(self) -> Rows[CrossEdge]:
         """Every cross-perspective ``contradicts`` edge, with both claims and the note.
 
         >>> import argmap
@@ -264,9 +275,9 @@ class Comparison:
         >>> first.source, first.target, first.note
         ('cof.best', 'tea.best', 'Only one can be the better morning drink.')
         """
-        return [self._edge(r) for r in self.cross_relations if r.kind == "contradicts"]
+        return Rows(self._edge(r) for r in self.cross_relations if r.kind == "contradicts")
 
-    def clashes(self) -> list[Clash]:
+    def clashes(self) -> Rows[Clash]:
         """Each pair of clashing claims once, whichever claim lists the edge, mutual ones first.
 
         >>> import argmap
@@ -281,7 +292,7 @@ class Comparison:
                 pairs[frozenset((r.source, r.target))].append(self._edge(r))
         found = [Clash(edges[0].source, edges[0].target, len({e.source for e in edges}) == 2, tuple(edges))
                  for edges in pairs.values()]
-        return sorted(found, key=lambda c: not c.mutual)  # stable: file order within each group
+        return Rows(sorted(found, key=lambda c: not c.mutual))  # stable: file order within each group
 
     def common_ground(self) -> CommonGround:
         """Cross-perspective supports, and the claims both sides endorse.
@@ -307,11 +318,11 @@ class Comparison:
         supporters: dict[str, list[str]] = defaultdict(list)
         for r in agreements:
             supporters[r.target].append(r.source)
-        endorsed = [Endorsement(claim_id, self.claims[claim_id].perspective, self.claims[claim_id].text,
-                                tuple(sources)) for claim_id, sources in supporters.items()]
-        return CommonGround([self._edge(r) for r in agreements], endorsed, [self._edge(r) for r in uses])
+        endorsed = Rows(Endorsement(claim_id, self.claims[claim_id].perspective, self.claims[claim_id].text,
+                                    tuple(sources)) for claim_id, sources in supporters.items())
+        return CommonGround(Rows(self._edge(r) for r in agreements), endorsed, Rows(self._edge(r) for r in uses))
 
-    def unanswered(self) -> list[Unanswered]:
+    def unanswered(self) -> Rows[Unanswered]:
         """Claims another side never engages, directly or through their reasons.
 
         Ranked by load, then by how many own-side claims rest on them.
@@ -339,7 +350,7 @@ class Comparison:
                     results.append(Unanswered(claim_id, perspective, self.claims[claim_id].text, other,
                                               side.load.get(claim_id, 0), side.dependants[claim_id],
                                               self.path_to_thesis(claim_id)))
-        return sorted(results, key=lambda u: (-u.load, -u.dependants, u.claim))
+        return Rows(sorted(results, key=lambda u: (-u.load, -u.dependants, u.claim)))
 
     def _opponents(self) -> dict[str, list[CrossEdge]]:
         opponents: dict[str, list[CrossEdge]] = defaultdict(list)
@@ -368,7 +379,7 @@ class Comparison:
                     round(load / size, 3) if size else 0.0, self.path_to_thesis(claim_id), tuple(opponents),
                     side.weight[claim_id], self.case_sizes[claim.perspective], mutual)
 
-    def cruxes(self) -> list[Crux]:
+    def cruxes(self) -> Rows[Crux]:
         """Asserted claims in a cross-perspective clash, ranked by how much rests on them.
 
         Theses themselves are left out: they are what is disputed, not a crux.
@@ -384,9 +395,9 @@ class Comparison:
         """
         found = [crux for claim_id, edges in self._opponents().items()
                  if (crux := self._crux(claim_id, edges)) is not None]
-        return sorted(found, key=lambda c: (not c.mutual, -c.case_share, -c.share, c.claim))
+        return Rows(sorted(found, key=lambda c: (not c.mutual, -c.case_share, -c.share, c.claim)))
 
-    def double_cruxes(self) -> list[DoubleCrux]:
+    def double_cruxes(self) -> Rows[DoubleCrux]:
         """Pairs of clashing claims where each is load-bearing for its own side.
 
         Ranked by the smaller of the two shares: a double crux matters as much
@@ -403,7 +414,7 @@ class Comparison:
             if r.kind == "contradicts" and r.source in cruxes and r.target in cruxes:
                 pairs[tuple(sorted((r.source, r.target)))].append(self._edge(r))  # type: ignore[index]
         doubles = [DoubleCrux(cruxes[a], cruxes[b], tuple(edges)) for (a, b), edges in pairs.items()]
-        return sorted(doubles, key=lambda d: (-min(d.first.share, d.second.share), d.first.claim))
+        return Rows(sorted(doubles, key=lambda d: (-min(d.first.share, d.second.share), d.first.claim)))
 
 
 def _dominated_counts(graph: nx.DiGraph, root: Any, order: list[Any]) -> dict[Any, int]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Iterator
+from typing import Any, Iterator
 
 import networkx as nx
 
 from ..errors import UnknownClaim
 from ..model import RELATION_KINDS, ArgumentMap, Claim
+from .answers import Rows, dataframe, html_table
 
 
 def claims_per_perspective(argument_map: ArgumentMap) -> dict[str, int]:
@@ -61,7 +62,7 @@ def _claim(argument_map: ArgumentMap, claim_id: str) -> Claim:
 
 
 def find_claims(argument_map: ArgumentMap, *, perspective: str | None = None, kind: str | None = None,
-                tag: str | None = None) -> list[Claim]:
+                tag: str | None = None) -> Rows[Claim]:
     """Claims filtered by perspective, kind and tag (all optional), in file order.
 
     >>> import argmap
@@ -70,10 +71,10 @@ def find_claims(argument_map: ArgumentMap, *, perspective: str | None = None, ki
     >>> [c.id for c in find_claims(argmap.example_map(), perspective="coffee", kind="evidence")]
     ['cof.strong']
     """
-    return [c for c in argument_map.claims.values()
-            if (perspective is None or c.perspective == perspective)
-            and (kind is None or c.kind == kind)
-            and (tag is None or tag in c.tags)]
+    return Rows(c for c in argument_map.claims.values()
+                if (perspective is None or c.perspective == perspective)
+                and (kind is None or c.kind == kind)
+                and (tag is None or tag in c.tags))
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,10 @@ class Link:
     note: str | None
 
 
-def _links(argument_map: ArgumentMap, claim_id: str, kind: str) -> list[Link]:
+def _links(argument_map: ArgumentMap, claim_id: str, kind: str) -> Rows[Link]:
     _claim(argument_map, claim_id)
     graph = argument_map.graph
-    links = []
+    links: Rows[Link] = Rows()
     for source in graph.predecessors(claim_id):
         edge = graph.edges[source, claim_id]
         if edge["kind"] == kind:
@@ -99,7 +100,7 @@ def _links(argument_map: ArgumentMap, claim_id: str, kind: str) -> list[Link]:
     return links
 
 
-def supporters(argument_map: ArgumentMap, claim_id: str) -> list[Link]:
+def supporters(argument_map: ArgumentMap, claim_id: str) -> Rows[Link]:
     """The claims that support ``claim_id``, each with its edge note.
 
     >>> import argmap
@@ -109,7 +110,7 @@ def supporters(argument_map: ArgumentMap, claim_id: str) -> list[Link]:
     return _links(argument_map, claim_id, "supports")
 
 
-def contradictors(argument_map: ArgumentMap, claim_id: str) -> list[Link]:
+def contradictors(argument_map: ArgumentMap, claim_id: str) -> Rows[Link]:
     """The claims that contradict ``claim_id``, each with its edge note.
 
     >>> import argmap
@@ -128,6 +129,23 @@ class SupportTree:
     text: str
     note: str | None = None  # the note on the edge to the parent
     reasons: tuple[SupportTree, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"SupportTree({self.claim}: {self.size()} claims)"
+
+    def records(self) -> list[dict[str, object]]:
+        """Each claim of the tree as a row: its depth, id, perspective, text and edge note."""
+        return [{"depth": depth, "claim": tree.claim, "perspective": tree.perspective, "text": tree.text,
+                 "note": tree.note} for depth, tree in self.walk()]
+
+    def to_dataframe(self) -> Any:
+        """The tree's rows as a ``pandas.DataFrame`` (needs pandas)."""
+        return dataframe(self.records())
+
+    def _repr_html_(self) -> str:
+        rows = [{**row, "claim": "\u2003" * min(int(row["depth"]), 12) + str(row["claim"])}  # type: ignore[call-overload]
+                for row in self.records()]
+        return html_table(rows, f"The reasons under {self.claim}")
 
     def size(self) -> int:
         """How many claims the tree holds, the root included."""
@@ -184,7 +202,7 @@ def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = 
     return built[claim_id]
 
 
-def neighbourhood(argument_map: ArgumentMap, claim_id: str, k: int = 1) -> list[Claim]:
+def neighbourhood(argument_map: ArgumentMap, claim_id: str, k: int = 1) -> Rows[Claim]:
     """The claims within ``k`` edges of ``claim_id``, in either direction.
 
     >>> import argmap
@@ -195,7 +213,7 @@ def neighbourhood(argument_map: ArgumentMap, claim_id: str, k: int = 1) -> list[
     if k < 0:
         raise ValueError("k must be 0 or more")
     near = nx.single_source_shortest_path_length(argument_map.graph.to_undirected(as_view=True), claim_id, cutoff=k)
-    return [c for c in argument_map.claims.values() if c.id in near]
+    return Rows(c for c in argument_map.claims.values() if c.id in near)
 
 
 @dataclass(frozen=True)
@@ -209,7 +227,7 @@ class Step:
 
 
 def paths(argument_map: ArgumentMap, start: str, end: str, *, limit: int = 10,
-          max_length: int = 8) -> list[list[Step]]:
+          max_length: int = 8) -> Rows[list[Step]]:
     """The shortest paths between two claims, along edges in either direction.
 
     >>> import argmap
@@ -223,7 +241,7 @@ def paths(argument_map: ArgumentMap, start: str, end: str, *, limit: int = 10,
     graph = argument_map.graph
     undirected = graph.to_undirected(as_view=True)
     if start == end:
-        return []
+        return Rows()
     # Paths of equal length come out in hash order; keep every path up to the
     # cut-off length, then sort, so the answer is the same on every run.
     candidates: list[list[str]] = []
@@ -242,4 +260,4 @@ def paths(argument_map: ArgumentMap, start: str, end: str, *, limit: int = 10,
         source, target = (a, b) if forward else (b, a)
         return Step(source, graph.edges[source, target]["kind"], target, forward)
 
-    return [[step(a, b) for a, b in zip(nodes, nodes[1:])] for nodes in candidates[:limit]]
+    return Rows([step(a, b) for a, b in zip(nodes, nodes[1:])] for nodes in candidates[:limit])

@@ -31,6 +31,7 @@ import networkx as nx
 from ..errors import EnumerationLimit
 from ..graph import attack_graph, support_graph
 from ..model import ArgumentMap
+from .answers import Rows, html_table, record
 
 DEFAULT_LIMIT = 10_000
 SAT_SOLVER = "cadical153"  # chosen by bench/semantics.py
@@ -216,13 +217,13 @@ def _enumerate(attacks: nx.DiGraph, semantics: str, limit: int, *, stable: bool,
         labelling.close()
 
 
-def _canonical(extensions: list[Extension]) -> list[Extension]:
+def _canonical(extensions: list[Extension]) -> Rows[Extension]:
     """Extensions in a fixed order, whatever order the solver found them in."""
-    return sorted(extensions, key=lambda e: (len(e), sorted(map(str, e))))
+    return Rows(sorted(extensions, key=lambda e: (len(e), sorted(map(str, e)))))
 
 
 def complete_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
-                        supports: nx.DiGraph | None = None) -> list[Extension]:
+                        supports: nx.DiGraph | None = None) -> Rows[Extension]:
     """Every complete extension (admissible, and containing all it defends).
 
     >>> sorted(sorted(e) for e in complete_extensions(nx.DiGraph([("a", "b"), ("b", "a")])))
@@ -232,7 +233,7 @@ def complete_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
 
 
 def stable_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
-                      supports: nx.DiGraph | None = None) -> list[Extension]:
+                      supports: nx.DiGraph | None = None) -> Rows[Extension]:
     """Every stable extension (conflict-free, attacking everything outside it).
 
     >>> stable_extensions(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a")]))
@@ -242,7 +243,7 @@ def stable_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
 
 
 def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
-                         supports: nx.DiGraph | None = None) -> list[Extension]:
+                         supports: nx.DiGraph | None = None) -> Rows[Extension]:
     """Every preferred extension (a maximal admissible set).
 
     Each is found by growing a complete extension until no strictly larger
@@ -299,6 +300,20 @@ class Acceptance:
     by_none: frozenset
     #: which semantics answered: "bipolar" (support-aware) or "dung"
     semantics: str = "bipolar"
+
+    def __repr__(self) -> str:
+        sides = "; ".join(f"{s.perspective} can accept {len(s.acceptable)} (theses "
+                          f"{'hold' if s.theses_accepted else 'fall'})" for s in self.sides)
+        return (f"Acceptance ({self.semantics}): {sides}; all can accept {len(self.by_all)}, "
+                f"none can accept {len(self.by_none)}")
+
+    def _repr_html_(self) -> str:
+        sides = [{**record(side), "acceptable": len(side.acceptable)} for side in self.sides]
+        overall = [{"who": "every side", "claims": len(self.by_all), "which": record(self.by_all)["claims"]},
+                   {"who": "no side", "claims": len(self.by_none), "which": record(self.by_none)["claims"]}]
+        return (html_table(sides, f"What each side can accept ({self.semantics} semantics)")
+                + html_table(overall, f"{self.preferred_count} preferred extensions; "
+                                      f"{len(self.grounded)} claims grounded"))
 
 
 #: The semantics :func:`acceptance` can use; the first is the default.
