@@ -90,7 +90,7 @@ def claim_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     >>> g.edges["calm", "best"]
     {'kind': 'supports', 'note': 'Calm is good.', 'basis': 'stated', 'issue': None}
     """
-    graph = nx.DiGraph(
+    graph: nx.DiGraph = nx.DiGraph(
         title=argument_map.title,
         description=argument_map.description,
         summary=argument_map.summary,
@@ -123,7 +123,7 @@ def attack_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     >>> sorted(attack_graph(m).nodes), sorted(attack_graph(m).edges)
     (['a', 'b'], [('a', 'b')])
     """
-    graph = nx.DiGraph()
+    graph: nx.DiGraph = nx.DiGraph()
     graph.add_nodes_from(argument_map.claims)
     graph.add_edges_from((r.source, r.target) for r in argument_map.relations() if r.kind == "contradicts")
     return graph
@@ -177,7 +177,7 @@ def side_support_graphs(argument_map: ArgumentMap) -> dict[str, nx.DiGraph]:
     graphs = {}
     for perspective in argument_map.perspectives:
         ids = members.get(perspective, [])
-        graph = nx.DiGraph()
+        graph: nx.DiGraph = nx.DiGraph()
         graph.add_nodes_from(ids)
         graph.add_edges_from((r.source, r.target) for i in ids for r in claims[i].relations
                              if r.kind == "supports" and claims[r.target].perspective == perspective)
@@ -237,7 +237,7 @@ def portable_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     ('bell', ["claim 'a': text: dropped 1 control character that XML cannot carry"])
     """
     source = argument_map.graph
-    graph = nx.DiGraph()
+    graph: nx.DiGraph = nx.DiGraph()
     graph.graph.update(_portable("the map", source.graph))
     for node, attributes in source.nodes(data=True):
         graph.add_node(node, **_portable(f"claim '{node}'", attributes))

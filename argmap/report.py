@@ -171,7 +171,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     for clash in ranked:
         groups[reading.issue(clash)].append(clash)
     for issue, clashes in groups.items():  # in the order of each group's sharpest clash
-        out += [f"### {ISSUE_WORDS.get(issue, issue).capitalize()}", ""]
+        out += [f"### {(ISSUE_WORDS.get(issue) or str(issue)).capitalize()}", ""]
         out += _clash_lines(reading, clashes) + [""]
 
     ground = reading.common_ground

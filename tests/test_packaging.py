@@ -35,3 +35,11 @@ def test_the_metadata_names_its_license_and_audience():
     assert 'license = "MIT"' in text and 'license-files = ["LICENSE"]' in text
     assert "Typing :: Typed" in text and (REPO / "argmap" / "py.typed").exists()
     assert (REPO / "LICENSE").read_text().startswith("MIT License")
+
+
+def test_mypy_passes_on_the_package(tmp_path):
+    # The cache goes to a scratch folder, so the test leaves nothing in the repository.
+    done = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache")], cwd=REPO,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert done.stdout.startswith("Success: no issues found")

@@ -309,7 +309,8 @@ class Comparison:
         """
         attacked_by = {(r.target, self.claims[r.source].perspective)
                        for r in self.cross_relations if r.kind == "contradicts"}
-        agreements, uses = [], []
+        agreements: list[Relation] = []
+        uses: list[Relation] = []
         for r in self.cross_relations:
             if r.kind == "supports":
                 agree = (self.claims[r.source].asserted and self.claims[r.target].asserted

@@ -98,8 +98,8 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
                             if key in old_edges and old_edges[key] != note]
     result.cruxes_before = [c.claim for c in Comparison(old).cruxes()]
     result.cruxes_after = [c.claim for c in Comparison(new).cruxes()]
-    before, after = _acceptance_summary(old), _acceptance_summary(new)
-    for key in dict.fromkeys([*before, *after]):
-        if before.get(key) != after.get(key):
-            result.acceptance_changes.append(f"{key}: {before.get(key)} → {after.get(key)}")
+    accepted_before, accepted_after = _acceptance_summary(old), _acceptance_summary(new)
+    for key in dict.fromkeys([*accepted_before, *accepted_after]):
+        if accepted_before.get(key) != accepted_after.get(key):
+            result.acceptance_changes.append(f"{key}: {accepted_before.get(key)} → {accepted_after.get(key)}")
     return result

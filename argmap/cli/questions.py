@@ -134,6 +134,11 @@ def _acceptance_text(result: semantics.Acceptance) -> str:
     return "\n".join(lines)
 
 
+def _extensions_question(name: str, enumerate_extensions: Callable[..., list[frozenset]]) -> Question:
+    return Question(name, f"every {name} extension of the contradicts graph", _limit_arg,
+                    lambda m, a: enumerate_extensions(m.view(attack_graph), limit=a.limit), _extensions_text)
+
+
 QUESTIONS = [
     Question("claims", "claims filtered by perspective, kind and tag", _filters,
              lambda m, a: query.find_claims(m, perspective=a.perspective, kind=a.kind, tag=a.tag), _claims_text),
@@ -183,10 +188,9 @@ QUESTIONS = [
     Question("grounded", "the grounded extension of the contradicts graph", _none,
              lambda m, a: semantics.grounded_extension(m.view(attack_graph)),
              lambda e: _extensions_text([e])),
-    *[Question(name, f"every {name} extension of the contradicts graph", _limit_arg,
-               lambda m, a, f=f: f(m.view(attack_graph), limit=a.limit), _extensions_text)
-      for name, f in (("complete", semantics.complete_extensions), ("preferred", semantics.preferred_extensions),
-                      ("stable", semantics.stable_extensions))],
+    *[_extensions_question(name, f) for name, f in (("complete", semantics.complete_extensions),
+                                                     ("preferred", semantics.preferred_extensions),
+                                                     ("stable", semantics.stable_extensions))],
     Question("acceptance", "which claims each side can accept, which all can, which none can", _acceptance_args,
              lambda m, a: semantics.acceptance(m, limit=a.limit, semantics=a.semantics), _acceptance_text),
 ]

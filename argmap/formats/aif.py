@@ -165,10 +165,10 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
                     for p in records("participants") if (pid := _id(p.get("participantID"))) is not None}
     speakers = {node: person for loc in records("locutions")
                 if (node := _id(loc.get("nodeID"))) is not None and (person := _id(loc.get("personID"))) is not None}
-    ours = data.get("argmap") if isinstance(data.get("argmap"), dict) else {}
-
     def mapping(value: Any) -> dict[str, Any]:
         return {k: v for k, v in value.items() if isinstance(k, str)} if isinstance(value, dict) else {}
+
+    ours = mapping(data.get("argmap"))
 
     extras = {}
     for claim_id, extra in mapping(ours.get("claims")).items():

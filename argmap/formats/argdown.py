@@ -62,7 +62,7 @@ def argdown_data(value: Any) -> str:
 
 
 def write_argdown(argument_map: ArgumentMap) -> str:
-    header = {"title": argument_map.title}
+    header: dict[str, Any] = {"title": argument_map.title}
     for key in ("description", "summary"):
         if getattr(argument_map, key):
             header[key] = getattr(argument_map, key)

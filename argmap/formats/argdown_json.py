@@ -246,14 +246,15 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
             continue
         source = key_of.get((str(relation.get("fromType")), str(relation.get("from"))))
         target = key_of.get((str(relation.get("toType")), str(relation.get("to"))))
-        kind = relation.get("relationType")
-        if source is None or target is None or kind not in ("support", "attack", *_RELATION_NOTES):
-            warnings.append(f"a {kind} relation from {relation.get('from')} to {relation.get('to')} was not imported")
+        relation_type = relation.get("relationType")
+        if source is None or target is None or relation_type not in ("support", "attack", *_RELATION_NOTES):
+            warnings.append(f"a {relation_type} relation from {relation.get('from')} to {relation.get('to')} "
+                            "was not imported")
             continue
-        argmap_kind = "supports" if kind == "support" else "contradicts"
+        argmap_kind = "supports" if relation_type == "support" else "contradicts"
         details = data_of.get((str(relation.get("fromType")), str(relation.get("from"))), {})
         note, detail = relation_details(details, argmap_kind, str(relation.get("to")))
-        note = note or _RELATION_NOTES.get(kind)
+        note = note or _RELATION_NOTES.get(relation_type)
         builder.relate(source, argmap_kind, target, note, basis=detail.get("basis") if details else "stated",
                        issue=detail.get("issue"))
     for claim_id, lines in notes.items():

@@ -25,7 +25,7 @@ from .format import Format
 from .xml import document
 
 
-def _rgb(color: str) -> dict[str, int]:
+def _rgb(color: str) -> dict[str, float]:
     digits = color.lstrip("#")
     if len(digits) == 3:
         digits = "".join(d * 2 for d in digits)

@@ -189,7 +189,7 @@ def _read_perspectives(reader: NodeReader, node: yaml.Node) -> dict[str, Perspec
             given = reader.string(color_node, "color")
             if given is not None and COLOR_PATTERN.fullmatch(given):
                 color = given
-            elif given is not None:
+            elif given is not None and color_node is not None:
                 reader.error(color_node, f"color '{excerpt(given)}' is not a hex colour", 'write it like "#2a9d8f"')
         perspectives[pid] = Perspective(pid, label, color)
     return perspectives

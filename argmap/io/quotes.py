@@ -68,6 +68,8 @@ def closest_passage(quote: str, source_text: str) -> tuple[str, float]:
     if not needle or not haystack:
         return "", 0.0
     alignment = fuzz.partial_ratio_alignment(needle, haystack)
+    if alignment is None:  # only when one side is empty, which is handled above
+        return "", 0.0
     start, end = alignment.dest_start, max(alignment.dest_end, alignment.dest_start + 1)
     # Widen to whole words so the passage reads naturally.
     while start > 0 and haystack[start - 1].isalnum():

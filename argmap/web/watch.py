@@ -107,7 +107,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def _host_allowed(self) -> bool:
-        port = self.server.server_address[1]
+        port = self.server.server_address[1]  # type: ignore[index]  # an (address, port) pair for TCP
         return self.headers.get("Host", "") in {f"{host}:{port}" for host in LOCAL_HOSTS}
 
     def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8",
