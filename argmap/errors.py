@@ -72,16 +72,28 @@ class Problem:
 
     >>> print(Problem(Position("a.yaml", 2, 3), "unknown key 'suports'", "did you mean 'supports'?"))
     a.yaml:2:3: error: unknown key 'suports' (did you mean 'supports'?)
+
+    A warning (from ``argmap lint``, or a source text that is missing) names
+    its severity and, for lint, its rule:
+
+    >>> print(Problem(Position("a.yaml", 4, 7), "no note", severity="warning", rule="cross-note"))
+    a.yaml:4:7: warning: no note [cross-note]
     """
 
     position: Position
     message: str
     hint: str | None = None
+    #: "error" or "warning"
+    severity: str = "error"
+    #: the lint rule that found it, if a lint rule did
+    rule: str | None = None
 
     def __str__(self) -> str:
         """One line, whatever the message holds: controls escaped, length capped."""
-        text = f"{excerpt(self.position, MESSAGE_LIMIT)}: error: {excerpt(self.message, MESSAGE_LIMIT)}"
-        return f"{text} ({excerpt(self.hint, MESSAGE_LIMIT)})" if self.hint else text
+        text = f"{excerpt(self.position, MESSAGE_LIMIT)}: {self.severity}: {excerpt(self.message, MESSAGE_LIMIT)}"
+        if self.hint:
+            text += f" ({excerpt(self.hint, MESSAGE_LIMIT)})"
+        return f"{text} [{self.rule}]" if self.rule else text
 
 
 class ArgmapError(Exception):

@@ -39,6 +39,17 @@ ISSUES: tuple[str, ...] = ("empirical", "values", "definitional")
 TITLE_LIMIT = 80
 #: How long a label derived from a claim's text is, when the claim has no title.
 LABEL_LENGTH = 60
+#: The rules of ``argmap lint``, each of which ``map.yaml`` can turn off (``lint: {rule: off}``).
+LINT_RULES: dict[str, str] = {
+    "cross-note": "a relation between perspectives has no note",
+    "missing-quote": "a claim has no quote, though its file names its source's text",
+    "dead-end": "a claim supports nothing on its side, and is no thesis, not stands-alone and not reported",
+    "unanswered-attack": "a thesis or crux is attacked, and its side draws no answer to the attack",
+    "near-duplicate": "two claims have near-identical text",
+    "same-text-relation": "a relation joins two claims whose texts are the same",
+    "long-title": f"a title is longer than the {LABEL_LENGTH} characters an overview shows",
+    "todo-text": "a claim's text is still the TODO that argmap draft wrote",
+}
 #: What a claim or perspective id may look like.
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*")
 #: A perspective's colour: ``#rgb`` or ``#rrggbb``.
@@ -63,6 +74,8 @@ class Source:
     title: str | None = None
     author: str | None = None
     url: str | None = None
+    #: the document's plain text, as a path relative to the claims file: quotes are checked against it
+    text: str | None = None
 
     def as_dict(self) -> dict[str, str]:
         """The fields that are set, by name.
@@ -70,7 +83,8 @@ class Source:
         >>> Source(title="On Tea").as_dict()
         {'title': 'On Tea'}
         """
-        return {k: v for k, v in (("title", self.title), ("author", self.author), ("url", self.url)) if v is not None}
+        return {k: v for k, v in (("title", self.title), ("author", self.author), ("url", self.url),
+                                  ("text", self.text)) if v is not None}
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,8 @@ class ArgumentMap:
     description: str | None = None
     #: the editor's synthesis: both positions and what divides them
     summary: str | None = None
+    #: the lint rules ``map.yaml`` turns off
+    lint_off: frozenset[str] = frozenset()
     _views: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     #: Builds :attr:`graph`; :mod:`argmap.graph` sets it, so that the model

@@ -22,7 +22,7 @@ from ..errors import MESSAGE_LIMIT, ArgmapError, MapError, Position, Problem, ex
 from ..formats import EXPORTS, IMPORTS, Format
 from ..io.files import MAX_FILE_BYTES
 from ..io.load import load, loads
-from ..model import ArgumentMap
+from ..model import ID_PATTERN, LINT_RULES, ArgumentMap
 from ..profile import gc_paused, profiling
 from .questions import QUESTIONS
 from .text import EscapedText
@@ -59,31 +59,50 @@ def _load_map(args: argparse.Namespace, *, cache: bool | None = None) -> Argumen
 
 
 def _check(args: argparse.Namespace) -> int:
+    from ..io.source_texts import check_source_texts
+
     if args.json:
         return _check_json(args)
     with _profiled(args):
         argument_map = _load_map(args)
+        sources = check_source_texts(argument_map)
         line = summary(argument_map)
+    for warning in sources.warnings:
+        print(warning, file=sys.stderr)
+    if sources.problems:
+        raise MapError(sources.problems)
+    if sources.checked:
+        line += f"; {sources.checked} quotes found in their source texts"
     print(f"{'<stdin>' if args.claims_dir == STDIO else args.claims_dir}: ok: {line}")
     return 0
+
+
+def _problem_json(problem: Problem) -> dict[str, object]:
+    return {"path": problem.position.path, "line": problem.position.line, "column": problem.position.column,
+            "severity": problem.severity, "rule": problem.rule, "message": problem.message, "hint": problem.hint}
 
 
 def _check_json(args: argparse.Namespace) -> int:
     """``check --json``: the verdict and every problem, for editors and CI."""
     import json
 
+    from ..io.source_texts import check_source_texts
+
     try:
         argument_map = _load_map(args)
+        sources = check_source_texts(argument_map)
+        if sources.problems:
+            raise MapError(sources.problems + sources.warnings)
     except MapError as error:
-        problems = [{"path": p.position.path, "line": p.position.line, "column": p.position.column,
-                     "message": p.message, "hint": p.hint} for p in error.problems]
+        problems = [_problem_json(p) for p in error.problems]
         print(json.dumps({"ok": False, "problems": problems}, ensure_ascii=False, indent=2))
         return 1
     except ArgmapError as error:  # not a map at all: still one problem, as JSON
-        print(json.dumps({"ok": False, "problems": [{"path": args.claims_dir, "line": 1, "column": 1,
-                                                      "message": str(error), "hint": None}]}, indent=2))
+        print(json.dumps({"ok": False, "problems": [_problem_json(Problem(Position(args.claims_dir, 1, 1),
+                                                                          str(error)))]}, indent=2))
         return 1
-    print(json.dumps({"ok": True, "problems": [], "summary": summary(argument_map),
+    print(json.dumps({"ok": True, "problems": [_problem_json(p) for p in sources.warnings],
+                      "summary": summary(argument_map),
                       "claims": claims_per_perspective(argument_map),
                       "relations": sum(edges_per_kind(argument_map).values())}, ensure_ascii=False, indent=2))
     return 0
@@ -95,6 +114,43 @@ def _init(args: argparse.Namespace) -> int:
     root = write_starter(args.directory)
     print(f"wrote {root}: {summary(load(root, cache=False))}")
     print(f"next: argmap build {root}   (then open output/map.html; edit the YAML files and build again)")
+    return 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    import json
+
+    from ..analysis.lint import lint
+
+    argument_map = _load_map(args)
+    warnings_found = lint(argument_map)
+    if args.json:
+        print(json.dumps({"warnings": [_problem_json(w) for w in warnings_found]}, ensure_ascii=False, indent=2))
+    else:
+        for warning in warnings_found:
+            print(warning)
+        print(f"{len(warnings_found)} warning{'s' if len(warnings_found) != 1 else ''}"
+              + (f"; rules off in map.yaml: {', '.join(sorted(argument_map.lint_off))}" if argument_map.lint_off
+                 else ""), file=sys.stderr)
+    return 1 if args.strict and warnings_found else 0
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from ..io.draft import candidates, draft_text, write_draft
+    from ..io.source_texts import read_source_text
+
+    if not ID_PATTERN.fullmatch(args.perspective):
+        raise ArgmapError(f"perspective id '{excerpt(args.perspective)}' is not valid; "
+                          "use letters, digits, '_', '.', ':' and '-'")
+    if args.output == STDIO:
+        content, problems = read_source_text(Path(args.source), args.source)
+        if content is None:
+            raise MapError(problems)
+        sys.stdout.write(draft_text(content, args.perspective, text_path=Path(args.source).as_posix()))
+        print(f"{len(candidates(content))} candidate claims", file=sys.stderr)
+        return 0
+    path, count = write_draft(args.source, args.perspective, args.output, force=args.force)
+    print(f"wrote {path}: {count} candidate claims; write each one's text (argmap lint lists the TODOs)")
     return 0
 
 
@@ -283,6 +339,33 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("directory", nargs="?", default=DEFAULT_CLAIMS, metavar="DIR",
                       help=f"the folder to create (default: {DEFAULT_CLAIMS})")
     init.set_defaults(run=_init)
+
+    lint = commands.add_parser(
+        "lint", help="warn about what a comparison needs beyond validity",
+        description="Print warnings beyond validity, each as file:line:col with its rule: "
+                    + "; ".join(f"{rule}: {what}" for rule, what in LINT_RULES.items())
+                    + ". Turn a rule off in map.yaml with lint: {RULE: off}. Exits 0 with warnings, "
+                      "1 only with --strict (or when the map is invalid).")
+    claims_dir(lint)
+    lint.add_argument("--json", action="store_true", help="print the warnings as JSON")
+    lint.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
+    lint.set_defaults(run=_lint)
+
+    draft = commands.add_parser(
+        "draft", help="write a claims-file skeleton from an article's plain text",
+        description="Write a claims file with one candidate claim per sentence of SOURCE that carries an "
+                    "argumentative marker (because, therefore, however, but, so, should, must, I think, ...), "
+                    "grouped under a comment per paragraph. Each candidate's quote is the sentence verbatim; its "
+                    "text is a TODO for you to write (argmap lint lists those left). The file's source.text points at SOURCE, so argmap "
+                    "check verifies the quotes. No language model is involved. An existing FILE is kept unless "
+                    "--force.")
+    draft.add_argument("source", metavar="SOURCE", help="the article as plain UTF-8 text")
+    draft.add_argument("--perspective", "-p", required=True, metavar="ID",
+                       help="the perspective the claims belong to, as map.yaml names it")
+    draft.add_argument("-o", "--output", required=True, metavar="FILE",
+                       help="the claims file to write, such as claims/relational.yaml; - for standard output")
+    draft.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    draft.set_defaults(run=_draft)
 
     completion = commands.add_parser(
         "completion", help="print a shell completion script for bash or zsh",

@@ -101,7 +101,7 @@ def declared_perspectives(front: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def given_source(data: dict[str, Any]) -> dict[str, str]:
     """The ``source`` in a statement's data (argmap's export writes it), its string fields only."""
     return {k: v for k, v in as_dict(data.get("source")).items()
-            if k in ("title", "author", "url") and isinstance(v, str)}
+            if k in ("title", "author", "url", "text") and isinstance(v, str)}
 
 
 class MapBuilder:

@@ -38,7 +38,7 @@ from ..errors import Position, Problem
 from ..model import Claim, Relation, Source
 from .documents import ClaimsFile
 
-FORMAT = f"4/{__version__}"
+FORMAT = f"5/{__version__}"
 T = TypeVar("T")
 _ENTRY = re.compile(r"[0-9a-f]{32}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
@@ -65,7 +65,7 @@ def _place(position: Position | None) -> tuple[int, int]:
 
 
 def _source_to_json(source: Source | None) -> list[Any] | None:
-    return [source.title, source.author, source.url] if source else None
+    return [source.title, source.author, source.url, source.text] if source else None
 
 
 def encode(claims_file: ClaimsFile, problems: list[Problem]) -> dict[str, Any]:

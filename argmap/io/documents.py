@@ -14,15 +14,16 @@ from pathlib import Path
 import yaml
 
 from ..errors import Position, Problem, did_you_mean, excerpt
-from ..model import (BASES, CLAIM_KINDS, COLOR_PATTERN, DEFAULT_COLORS, ID_PATTERN, ISSUES, RELATION_KINDS,
-                     TITLE_LIMIT, Claim, Perspective, Relation, Source)
+from ..model import (BASES, CLAIM_KINDS, COLOR_PATTERN, DEFAULT_COLORS, ID_PATTERN, ISSUES, LINT_RULES,
+                     RELATION_KINDS, TITLE_LIMIT, Claim, Perspective, Relation, Source)
 from .files import read_input
 from .yamlnodes import NodeReader, compose_documents, decode_file, is_null
 
-MANIFEST_KEYS = ("title", "description", "summary", "perspectives")
+MANIFEST_KEYS = ("title", "description", "summary", "perspectives", "lint")
 CLAIMS_FILE_KEYS = ("perspective", "source", "claims")
 CLAIM_KEYS = ("id", "title", "text", "quote", "kind", "asserted", "tags", "note", *RELATION_KINDS)
 RELATION_KEYS = ("to", "note", "basis", "issue")
+SOURCE_KEYS = ("title", "author", "url", "text")
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Manifest:
     description: str | None
     perspectives: dict[str, Perspective]
     summary: str | None = None
+    lint_off: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -67,7 +69,26 @@ def read_manifest(node: yaml.Node, reader: NodeReader) -> Manifest | None:
     summary = reader.string(entries.get("summary", (None, None))[1], "summary")
     perspectives_node = reader.require(entries, "perspectives", node, "map.yaml")
     perspectives = _read_perspectives(reader, perspectives_node) if perspectives_node else {}
-    return Manifest(title or "", description, perspectives, summary)
+    lint_off = _read_lint(reader, entries["lint"][1]) if "lint" in entries else frozenset()
+    return Manifest(title or "", description, perspectives, summary, lint_off)
+
+
+def _read_lint(reader: NodeReader, node: yaml.Node) -> frozenset[str]:
+    """``lint: {rule: off}``: the lint rules turned off (``on`` keeps one, as the default does)."""
+    if is_null(node) or (fields := reader.mapping(node, "lint")) is None:
+        return frozenset()
+    off = set()
+    for rule, (key_node, value_node) in fields.items():
+        if rule not in LINT_RULES:
+            reader.error(key_node, f"unknown lint rule '{excerpt(rule)}'",
+                         did_you_mean(rule, LINT_RULES) or "one of: " + ", ".join(LINT_RULES))
+            continue
+        value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        if value in ("off", "false", "no"):
+            off.add(rule)
+        elif value not in ("on", "true", "yes", "warn"):
+            reader.error(value_node, f"lint rule '{rule}' must be on or off", f"write {rule}: off")
+    return frozenset(off)
 
 
 def read_claims_document(node: yaml.Node, reader: NodeReader) -> ClaimsFile:
@@ -199,9 +220,9 @@ def _read_source(reader: NodeReader, node: yaml.Node) -> Source | None:
     entries = reader.mapping(node, "source")
     if entries is None:
         return None
-    reader.reject_unknown_keys(entries, ("title", "author", "url"), "source")
-    title, author, url = (reader.string(entries.get(k, (None, None))[1], k) for k in ("title", "author", "url"))
-    return Source(title, author, url)
+    reader.reject_unknown_keys(entries, SOURCE_KEYS, "source")
+    title, author, url, text = (reader.string(entries.get(k, (None, None))[1], k) for k in SOURCE_KEYS)
+    return Source(title, author, url, text)
 
 
 def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim | None:

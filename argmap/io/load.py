@@ -146,6 +146,7 @@ def _validated(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
         title=manifest.title,
         description=manifest.description,
         summary=manifest.summary,
+        lint_off=manifest.lint_off,
         perspectives=manifest.perspectives,
         claims={claim.id: claim for f in files for claim in f.claims},
     )

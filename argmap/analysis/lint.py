@@ -1,0 +1,182 @@
+"""``argmap lint``: warnings beyond validity, about what a comparison needs.
+
+A valid map can still leave a reader without an answer: a link between the
+sides with no note saying why, a reason that leads nowhere, a thesis attacked
+and never defended. Each rule (:data:`argmap.model.LINT_RULES`) gives
+warnings at a ``file:line:col`` with the rule's name; ``map.yaml`` turns a
+rule off with ``lint: {rule: off}``. Every rule is linear in claims and
+relations, but for ``near-duplicate``, which compares only claims whose
+normalised texts share their first or last words.
+
+>>> import argmap
+>>> m = argmap.loads('''
+... perspective: tea
+... claims:
+...   - {id: tea.best, text: Tea is the better drink., kind: thesis}
+...   - {id: tea.calm, text: Tea calms the mind., supports: [tea.best]}
+...   - {id: tea.calm2, text: "Tea calms the mind!", supports: [tea.best]}
+...   - {id: tea.stray, text: Tea is green.}
+... ''')
+>>> for warning in lint(m):
+...     print(warning.rule, warning.message)
+near-duplicate claim 'tea.calm2' says nearly what 'tea.calm' says (100% alike)
+dead-end claim 'tea.stray' supports nothing on its side
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from ..errors import Position, Problem
+from ..graph import cross_relations
+from ..model import LABEL_LENGTH, LINT_RULES, ArgumentMap, Claim
+from .compare import Comparison
+
+#: How alike (rapidfuzz's ratio, 0–100) two texts must be to be near-identical.
+NEAR_IDENTICAL = 92
+#: Texts shorter than this many characters are not compared for near-duplicates.
+MIN_COMPARED = 20
+#: A block of claims sharing words larger than this is checked for exact duplicates only.
+MAX_BLOCK = 64
+#: The tag that marks a claim as standing alone on purpose.
+STANDS_ALONE = "stands-alone"
+TODO_PREFIX = "TODO"
+_WORDS = re.compile(r"[^\w]+")
+
+
+def normalized(text: str) -> str:
+    """Text for comparing: lower case, punctuation and spacing dropped.
+
+    >>> normalized("Tea  calms, the MIND!")
+    'tea calms the mind'
+    """
+    return " ".join(_WORDS.sub(" ", text.lower()).split())
+
+
+def _where(claim: Claim) -> Position:
+    return claim.position or Position("<map>", 1, 1)
+
+
+def _warn(rule: str, position: Position | None, message: str, hint: str | None = None) -> Problem:
+    return Problem(position or Position("<map>", 1, 1), message, hint, severity="warning", rule=rule)
+
+
+def lint(argument_map: ArgumentMap, *, rules: tuple[str, ...] | None = None) -> list[Problem]:
+    """Every lint warning for the map, in file order, from ``rules`` (default: all that ``map.yaml`` keeps on)."""
+    chosen = [r for r in (rules if rules is not None else tuple(LINT_RULES)) if r not in argument_map.lint_off]
+    found: list[Problem] = []
+    for rule in chosen:
+        found.extend(_RULES[rule](argument_map))
+    return sorted(found, key=lambda p: (p.position.path, p.position.line, p.position.column, p.rule or ""))
+
+
+def _cross_note(m: ArgumentMap) -> Iterator[Problem]:
+    for relation in m.view(cross_relations):
+        if not relation.note:
+            yield _warn("cross-note", relation.position,
+                        f"{relation.source} {relation.kind} {relation.target} links the sides without a note",
+                        "say in a note why the one claim bears on the other")
+
+
+def _missing_quote(m: ArgumentMap) -> Iterator[Problem]:
+    for claim in m.claims.values():
+        if not claim.quote and claim.source is not None and claim.source.text:
+            yield _warn("missing-quote", _where(claim), f"claim '{claim.id}' has no quote",
+                        "quote the sentence of the source it stands for")
+
+
+def _dead_end(m: ArgumentMap) -> Iterator[Problem]:
+    for claim in m.claims.values():
+        if claim.kind == "thesis" or not claim.asserted or STANDS_ALONE in claim.tags:
+            continue
+        if not any(r.kind == "supports" and m.claims[r.target].perspective == claim.perspective
+                   for r in claim.relations):
+            yield _warn("dead-end", _where(claim), f"claim '{claim.id}' supports nothing on its side",
+                        "tag it stands-alone, or link it")
+
+
+def _unanswered_attack(m: ArgumentMap) -> Iterator[Problem]:
+    defended = {claim.id for claim in m.claims.values() if claim.kind == "thesis"}
+    defended |= {crux.claim for crux in Comparison(m).cruxes()}
+    answered = {(m.claims[r.source].perspective, r.target) for r in m.view(cross_relations) if r.kind == "contradicts"}
+    for relation in m.view(cross_relations):
+        if relation.kind != "contradicts" or relation.target not in defended:
+            continue
+        target = m.claims[relation.target]
+        if (target.perspective, relation.source) not in answered:
+            what = "thesis" if target.kind == "thesis" else "crux"
+            yield _warn("unanswered-attack", _where(target),
+                        f"{what} '{target.id}' is contradicted by '{relation.source}', and its side draws no answer",
+                        f"draw what {target.perspective} says against '{relation.source}', or say why it stands")
+
+
+def _near_duplicate(m: ArgumentMap) -> Iterator[Problem]:
+    texts = {cid: normalized(c.text) for cid, c in m.claims.items()}
+    first_seen: dict[str, str] = {}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    reported: set[str] = set()
+    for cid, text in texts.items():
+        if text in first_seen:
+            reported.add(cid)
+            yield _warn("near-duplicate", _where(m.claims[cid]),
+                        f"claim '{cid}' says nearly what '{first_seen[text]}' says (100% alike)",
+                        "merge them, or say what sets them apart")
+            continue
+        first_seen[text] = cid
+        if len(text) >= MIN_COMPARED:
+            words = text.split()
+            blocks["^" + " ".join(words[:3])].append(cid)
+            blocks["$" + " ".join(words[-3:])].append(cid)
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue
+        for index, cid in enumerate(members):
+            if cid in reported:
+                continue
+            for earlier in members[:index]:
+                score = fuzz.ratio(texts[cid], texts[earlier], score_cutoff=NEAR_IDENTICAL)
+                if score:
+                    reported.add(cid)
+                    yield _warn("near-duplicate", _where(m.claims[cid]),
+                                f"claim '{cid}' says nearly what '{earlier}' says ({score:.0f}% alike)",
+                                "merge them, or say what sets them apart")
+                    break
+
+
+def _same_text_relation(m: ArgumentMap) -> Iterator[Problem]:
+    for relation in m.relations():
+        if normalized(m.claims[relation.source].text) == normalized(m.claims[relation.target].text):
+            yield _warn("same-text-relation", relation.position,
+                        f"{relation.source} {relation.kind} {relation.target}, and the two say the same",
+                        "one claim cannot support or contradict itself in other words: merge them")
+
+
+def _long_title(m: ArgumentMap) -> Iterator[Problem]:
+    for claim in m.claims.values():
+        if claim.title and len(claim.title) > LABEL_LENGTH:
+            yield _warn("long-title", _where(claim), f"title of '{claim.id}' is {len(claim.title)} characters; "
+                        f"an overview shows {LABEL_LENGTH}", "shorten it")
+
+
+def _todo_text(m: ArgumentMap) -> Iterator[Problem]:
+    for claim in m.claims.values():
+        if claim.text.startswith(TODO_PREFIX):
+            yield _warn("todo-text", _where(claim), f"claim '{claim.id}' still has its draft text",
+                        "say what the quote claims, in your words")
+
+
+_RULES = {
+    "cross-note": _cross_note,
+    "missing-quote": _missing_quote,
+    "dead-end": _dead_end,
+    "unanswered-attack": _unanswered_attack,
+    "near-duplicate": _near_duplicate,
+    "same-text-relation": _same_text_relation,
+    "long-title": _long_title,
+    "todo-text": _todo_text,
+}
+assert set(_RULES) == set(LINT_RULES)

@@ -1,0 +1,141 @@
+"""Quotes checked against the article each claims file names in ``source: {text: ...}``.
+
+A claims file's ``source.text`` is a path, relative to the file, to the plain
+text of the document it encodes. :func:`check_source_texts` verifies every
+quote of such a file against that text, the way ``argmap quotes`` does, and
+reports each miss as an error at the quote, with the closest passage as the
+hint. A source text that is missing or unreadable is a warning, not an
+error: a map stays valid on a machine without the articles beside it.
+
+Only a relative path to a ``.txt``, ``.text`` or ``.md`` regular file is
+read, at most :data:`MAX_SOURCE_BYTES` of it: a hostile map cannot make
+``argmap check`` print passages of arbitrary files.
+
+>>> import argmap, pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "map.yaml").write_text("title: Tea?\\nperspectives: {tea: {label: Tea}}\\n")
+>>> _ = (folder / "article.txt").write_text("I think tea calms the mind.")
+>>> _ = (folder / "tea.yaml").write_text(
+...     "perspective: tea\\nsource: {title: On Tea, text: article.txt}\\nclaims:\\n"
+...     "  - {id: a, text: Tea calms., quote: tea calms the mind}\\n"
+...     "  - {id: b, text: Tea heals., quote: tea heals the body}\\n")
+>>> result = check_source_texts(argmap.load(folder))
+>>> result.checked, [str(p).split(": ", 1)[1] for p in result.problems]
+(2, ["error: quote of 'b' is not in the source text article.txt (closest passage, 72% alike: 'tea calms the mind')"])
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Mapping
+
+from ..errors import Position, Problem, excerpt
+from ..model import ArgumentMap, Claim
+from .files import read_input
+from .quotes import _normalized, closest_passage, normalize
+
+#: The largest source text read.
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+SOURCE_SUFFIXES = (".txt", ".text", ".md")
+#: How much of the closest passage a hint shows.
+HINT_LENGTH = 160
+
+
+@dataclass
+class SourceCheck:
+    """What checking the quotes against the source texts found."""
+
+    checked: int = 0
+    #: quotes not in their source text: errors
+    problems: list[Problem] = field(default_factory=list)
+    #: source texts that could not be read: warnings
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def source_text_path(claims_file: str, text: str) -> Path | None:
+    """Where ``source.text`` points, from the claims file that names it; ``None`` if it may not be read.
+
+    >>> source_text_path("claims/rel.yaml", "../seeds/article.txt").as_posix()
+    'claims/../seeds/article.txt'
+    >>> source_text_path("claims/rel.yaml", "/etc/passwd") is None, source_text_path("c/r.yaml", "a.pdf") is None
+    (True, True)
+    """
+    given = PurePath(text)
+    if given.is_absolute() or given.suffix.lower() not in SOURCE_SUFFIXES or "\x00" in text:
+        return None
+    return Path(claims_file).parent / given
+
+
+def read_source_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """A source text's content, or ``None`` and the reasons it cannot be read."""
+    problems: list[Problem] = []
+    raw = read_input(path, shown, problems, limit=MAX_SOURCE_BYTES, what="source text")
+    if raw is None:
+        return None, problems
+    try:
+        return raw.decode("utf-8"), problems
+    except UnicodeDecodeError:
+        return None, [Problem(Position(shown, 1, 1), "cannot read source text: not UTF-8 text")]
+
+
+def check_source_texts(argument_map: ArgumentMap, *, texts: Mapping[str, str] | None = None) -> SourceCheck:
+    """Check every quote of every claims file that names a ``source.text``.
+
+    ``texts`` maps a source text's path to its content, for editors that
+    already hold it; other texts are read from disk.
+    """
+    result = SourceCheck()
+    by_file: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in argument_map.claims.values():
+        if claim.source is not None and claim.source.text and claim.position is not None:
+            by_file[claim.position.path, claim.source.text].append(claim)
+    for (claims_file, text), claims in by_file.items():
+        first = claims[0].position or Position(claims_file, 1, 1)
+        path = source_text_path(claims_file, text)
+        if path is None:
+            result.warnings.append(Problem(Position(claims_file, 1, 1), f"source text '{excerpt(text, 60)}' is "
+                                           "not read: give a relative path to a .txt, .text or .md file",
+                                           severity="warning"))
+            continue
+        content = (texts or {}).get(str(path))
+        if content is None:
+            content, unreadable = read_source_text(path, str(path))
+            if content is None:
+                reason = unreadable[0].message if unreadable else "cannot read it"
+                result.warnings.append(Problem(Position(claims_file, first.line, first.column),
+                                               f"source text {excerpt(text, 60)}: {reason}; its quotes are not "
+                                               "checked", severity="warning"))
+                continue
+        result.problems.extend(_misses(claims, content, text))
+        result.checked += sum(1 for claim in claims if claim.quote)
+    return result
+
+
+def _misses(claims: list[Claim], content: str, shown: str) -> list[Problem]:
+    haystack = _normalized(content)[0]
+    misses = []
+    for claim in claims:
+        if not claim.quote:
+            continue
+        needle = normalize(claim.quote)[0]
+        if needle and needle in haystack:
+            continue
+        closest, similarity = closest_passage(claim.quote, content)
+        where = claim.quote_position or claim.position or Position("<string>", 1, 1)
+        misses.append(Problem(where, f"quote of '{claim.id}' is not in the source text {excerpt(shown, 60)}",
+                              f"closest passage, {similarity:.0%} alike: '{excerpt(closest, HINT_LENGTH)}'"))
+    return misses
+
+
+def resolved_source_texts(argument_map: ArgumentMap) -> dict[str, Path]:
+    """Each claims file that names a readable-looking source text, to that text's path."""
+    found: dict[str, Path] = {}
+    for claim in argument_map.claims.values():
+        if claim.source is not None and claim.source.text and claim.position is not None:
+            path = source_text_path(claim.position.path, claim.source.text)
+            if path is not None and os.path.isfile(path):
+                found.setdefault(claim.position.path, path)
+    return found
