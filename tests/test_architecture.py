@@ -27,7 +27,8 @@ ALLOWED = {
     "formats": {"core", "graph", "io", "analysis"},
     "web": {"core", "graph", "io", "analysis"},
     "report": {"core", "graph", "io", "analysis", "formats"},
-    "cli": {"core", "graph", "io", "analysis", "formats", "web", "report"},
+    "lsp": {"core", "graph", "io", "analysis"},
+    "cli": {"core", "graph", "io", "analysis", "formats", "web", "report", "lsp"},
     "facade": {"core", "graph", "io", "analysis", "formats", "web", "report", "cli"},
 }
 
@@ -70,7 +71,7 @@ def stage(name: str) -> str:
     parts = name.split(".")
     if len(parts) == 1 or parts[1] == "__main__":
         return "facade"
-    if parts[1] in ("io", "analysis", "formats", "web", "cli"):
+    if parts[1] in ("io", "analysis", "formats", "web", "cli", "lsp"):
         return parts[1]
     return {"graph": "graph", "report": "report"}.get(parts[1], "core")
 

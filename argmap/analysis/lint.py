@@ -25,6 +25,7 @@ dead-end claim 'tea.stray' supports nothing on its side
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from typing import Iterator
@@ -48,6 +49,7 @@ TODO_PREFIX = "TODO"
 _WORDS = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # rules and reruns in an editor ask for the same texts
 def normalized(text: str) -> str:
     """Text for comparing: lower case, punctuation and spacing dropped.
 

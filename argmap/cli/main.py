@@ -135,6 +135,15 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if args.strict and warnings_found else 0
 
 
+def _lsp(args: argparse.Namespace) -> int:
+    try:
+        from ..lsp.server import serve
+    except ImportError as error:  # pygls is a dependency; a broken install still gets a clear word
+        raise ArgmapError(f"argmap lsp needs pygls: pip install 'pygls>=2' ({error})") from None
+    serve()
+    return 0
+
+
 def _draft(args: argparse.Namespace) -> int:
     from ..io.draft import candidates, draft_text, write_draft
     from ..io.source_texts import read_source_text
@@ -350,6 +359,15 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--json", action="store_true", help="print the warnings as JSON")
     lint.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
     lint.set_defaults(run=_lint)
+
+    lsp = commands.add_parser(
+        "lsp", help="run the language server (for editors) over stdio",
+        description="Serve the Language Server Protocol over standard input and output, for any editor: "
+                    "diagnostics of argmap check and argmap lint as you type, completion of claim ids, keys, "
+                    "values and quotes, hover, go to definition, find references, rename across files, an "
+                    "outline, and quick fixes. A *.yaml file beside or below a map.yaml belongs to that map. "
+                    "See the README's 'Editor setup'.")
+    lsp.set_defaults(run=_lsp)
 
     draft = commands.add_parser(
         "draft", help="write a claims-file skeleton from an article's plain text",

@@ -9,7 +9,9 @@ applies the speed helpers: the parse cache, phase timing and GC pausing.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 import yaml
 
@@ -47,21 +49,83 @@ def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False,
     ...
     argmap.errors.MapError: ...no-such-dir:1:1: error: no such directory (give the directory that holds map.yaml, or start one with: argmap init)
     """
+    result = load_result(path, cache=cache, max_file_bytes=max_file_bytes)
+    if result.map is None:
+        raise MapError(result.problems)
+    return result.map
+
+
+@dataclass
+class LoadResult:
+    """A map as far as it could be read: its files and problems, and the map itself when it is valid."""
+
+    manifest: Manifest | None
+    files: list[ClaimsFile]
+    problems: list[Problem]
+    map: ArgumentMap | None
+
+
+class MemoryCache:
+    """Parse results kept in memory, keyed by path and content: what an editor session reuses.
+
+    It has :class:`~argmap.io.cache.ParseCache`'s ``get``, ``put`` and ``prune``.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[str, ClaimsFile, list[Problem]]] = {}
+        self._used: set[str] = set()
+
+    def get(self, shown_path: str, digest: str) -> tuple[ClaimsFile, list[Problem]] | None:
+        self._used.add(shown_path)
+        entry = self._entries.get(shown_path)
+        return (entry[1], list(entry[2])) if entry is not None and entry[0] == digest else None
+
+    def put(self, shown_path: str, digest: str, claims_file: ClaimsFile, problems: list[Problem]) -> None:
+        self._used.add(shown_path)
+        self._entries[shown_path] = (digest, claims_file, list(problems))
+
+    def prune(self) -> None:
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
+
+
+def load_result(path: str | os.PathLike[str], *, cache: bool | MemoryCache = False,
+                overlays: Mapping[str, str] | None = None, max_file_bytes: int = MAX_FILE_BYTES) -> LoadResult:
+    """Read the map in directory ``path`` without raising: every file, every problem, and the map if valid.
+
+    ``cache`` is ``True`` for the on-disk parse cache (as :func:`load` uses
+    it), or a :class:`MemoryCache` kept across calls. ``overlays`` maps a file's path (as ``path / name`` spells it) to text that
+    replaces the file's content on disk, or adds a claims file not yet saved:
+    what an editor holds is what is checked.
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "map.yaml").write_text("title: Tea?\\nperspectives: {tea: {label: Tea}}\\n")
+    >>> _ = (root / "tea.yaml").write_text("perspective: tea\\nclaims:\\n  - {id: best, text: Tea is best.}\\n")
+    >>> typo = "perspective: tea\\nclaims:\\n  - {id: best, text: Tea., supports: [bets]}\\n"
+    >>> result = load_result(root, overlays={str(root / "tea.yaml"): typo})
+    >>> result.map is None, [c.id for f in result.files for c in f.claims], result.problems[0].message
+    (True, ['best'], "supports refers to unknown claim id 'bets'")
+    """
     root = Path(path)
     if root.is_file() and root.name == MANIFEST:
         root = root.parent
     if not root.is_dir():
-        raise MapError([Problem(Position(str(path), 1, 1), "no such directory",
-                                "give the directory that holds map.yaml, or start one with: argmap init")])
+        return LoadResult(None, [], [Problem(Position(str(path), 1, 1), "no such directory",
+                                             "give the directory that holds map.yaml, or start one with: argmap init")],
+                          None)
     manifest_path = root / MANIFEST
-    if not os.path.lexists(manifest_path):
-        raise MapError([Problem(Position(str(manifest_path), 1, 1), "the map has no map.yaml",
-                                "create it with a title and the perspectives")])
+    texts = dict(overlays or {})
+    if not os.path.lexists(manifest_path) and str(manifest_path) not in texts:
+        return LoadResult(None, [], [Problem(Position(str(manifest_path), 1, 1), "the map has no map.yaml",
+                                             "create it with a title and the perspectives")], None)
 
     problems: list[Problem] = []
-    parse_cache = ParseCache(root) if cache else None
+    parse_cache = ParseCache(root) if cache is True else (cache or None)
 
     def read(file: Path) -> bytes | None:
+        if str(file) in texts:
+            return texts[str(file)].encode("utf-8")
         return read_input(file, str(file), problems, within=root, limit=max_file_bytes)
 
     with gc_paused():
@@ -71,13 +135,24 @@ def load(path: str | os.PathLike[str] = "claims", *, cache: bool = False,
                 nodes = None if manifest_bytes is None else compose_file(manifest_bytes, str(manifest_path), problems)
             manifest = manifest_from(nodes, str(manifest_path), problems)
             paths = find_claims_files(root, problems)
+            unsaved = sorted(Path(p) for p in texts if Path(p).suffix in (".yaml", ".yml") and Path(p) != manifest_path
+                             and Path(p) not in paths and _inside_folder(Path(p), root))
+            paths = sorted([*paths, *unsaved], key=lambda p: p.relative_to(root).as_posix())
             files = []
             for index, claims_path in enumerate(paths):
                 report_progress(f"reading {index + 1} of {len(paths)} claims files")
                 files.append(_read_claims_file(claims_path, read(claims_path), problems, parse_cache))
             if parse_cache is not None:
                 parse_cache.prune()
-        return _validated(manifest, files, problems)
+        return LoadResult(manifest, files, problems, _assembled(manifest, files, problems))
+
+
+def _inside_folder(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
 
 
 def loads(text: str, source_name: str = STRING_SOURCE) -> ArgumentMap:
@@ -137,11 +212,19 @@ def _inferred_manifest(files: list[ClaimsFile]) -> Manifest:
 
 
 def _validated(manifest: Manifest | None, files: list[ClaimsFile], problems: list[Problem]) -> ArgumentMap:
+    argument_map = _assembled(manifest, files, problems)
+    if argument_map is None:
+        raise MapError(problems)
+    return argument_map
+
+
+def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: list[Problem]) -> ArgumentMap | None:
+    """The map, after the checks across files; ``None`` if any problem was found."""
     if manifest is not None:
         with phase("validate"):
             problems.extend(validate(manifest.perspectives, files))
     if problems or manifest is None:
-        raise MapError(problems)
+        return None
     return ArgumentMap(
         title=manifest.title,
         description=manifest.description,
@@ -152,7 +235,8 @@ def _validated(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
     )
 
 
-def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem], cache: ParseCache | None) -> ClaimsFile:
+def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem],
+                      cache: ParseCache | MemoryCache | None) -> ClaimsFile:
     """One claims file, from the cache when its content has not changed."""
     shown = str(path)
     if raw is None:

@@ -26,7 +26,6 @@ read, at most :data:`MAX_SOURCE_BYTES` of it: a hostile map cannot make
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -128,14 +127,3 @@ def _misses(claims: list[Claim], content: str, shown: str) -> list[Problem]:
         misses.append(Problem(where, f"quote of '{claim.id}' is not in the source text {excerpt(shown, 60)}",
                               f"closest passage, {similarity:.0%} alike: '{excerpt(closest, HINT_LENGTH)}'"))
     return misses
-
-
-def resolved_source_texts(argument_map: ArgumentMap) -> dict[str, Path]:
-    """Each claims file that names a readable-looking source text, to that text's path."""
-    found: dict[str, Path] = {}
-    for claim in argument_map.claims.values():
-        if claim.source is not None and claim.source.text and claim.position is not None:
-            path = source_text_path(claim.position.path, claim.source.text)
-            if path is not None and os.path.isfile(path):
-                found.setdefault(claim.position.path, path)
-    return found

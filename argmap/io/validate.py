@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
 from ..errors import Position, Problem, Suggester, did_you_mean, excerpt
@@ -50,8 +51,13 @@ class _LazySuggester:
 
     def suggest(self, word: str) -> str | None:
         if self._suggester is None:
-            self._suggester = Suggester(sorted(self._ids))
+            self._suggester = _suggester_for(frozenset(self._ids))
         return self._suggester.suggest(word)
+
+
+@functools.lru_cache(maxsize=2)  # an editor checks the same ids again after every keystroke
+def _suggester_for(ids: frozenset[str]) -> Suggester:
+    return Suggester(sorted(ids))
 
 
 def _relation_problems(relations: Iterable[Relation], known_ids: set[str], suggestions: _LazySuggester,

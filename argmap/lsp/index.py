@@ -1,0 +1,169 @@
+"""Where ids sit in one claims file's text: definitions, references, claims and section comments.
+
+The language server needs exact spans, which the model does not keep: the
+span of each claim's ``id`` value, of every id a ``supports``,
+``contradicts`` or ``to:`` names, and of each claim item, with the section
+comments (``# ── Thesis ──``) that group claims. They come from the YAML
+nodes' marks, so they hold for flow and block style alike. A quoted id's span
+is its text inside the quotes, so a rename keeps the quotes.
+
+Spans are 0-based ``(line, column)`` pairs in code points; the server turns
+columns into the UTF-16 units LSP counts in.
+
+>>> index = index_text('''perspective: tea
+... claims:
+...   # ── Thesis ──
+...   - id: tea.best
+...     text: Tea is best.
+...   - {id: "tea.calm", text: Calm., supports: [tea.best]}
+... ''')
+>>> [(c.id, c.id_span, c.section) for c in index.claims]
+[('tea.best', ((3, 8), (3, 16)), 'Thesis'), ('tea.calm', ((5, 10), (5, 18)), 'Thesis')]
+>>> [(r.target, r.kind, r.span) for r in index.references]
+[('tea.best', 'supports', ((5, 45), (5, 53)))]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..io.yamlnodes import compose_documents
+from ..model import RELATION_KINDS
+
+Point = tuple[int, int]
+Span = tuple[Point, Point]
+_SECTION = re.compile(r"^\s*#\s*(?:─|-|=|#)+\s*(?P<title>[^─=#]*?)\s*(?:─|-|=|#)*\s*$")
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    """One claim item of the file."""
+
+    id: str
+    id_span: Span
+    span: Span  # the whole item
+    title: str | None
+    text: str | None
+    section: str | None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id named by a relation of ``source``."""
+
+    target: str
+    kind: str  # supports or contradicts
+    source: str | None
+    span: Span
+    item_span: Span  # the relation entry as written: the scalar (quotes included), or its {to: ...} mapping
+    has_note: bool
+    bare: bool  # the entry is the id alone, not a mapping
+
+
+@dataclass
+class FileIndex:
+    """What one file's text says where."""
+
+    claims: list[ClaimEntry] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    perspective: str | None = None
+    source_text: str | None = None
+    parsed: bool = True
+    _starts: dict[Point, Reference] | None = field(default=None, repr=False)
+
+    def id_at(self, line: int, column: int) -> tuple[str, Span] | None:
+        """The id (defined or referred to) whose span holds the point."""
+        for entry in self.claims:
+            if _holds(entry.id_span, line, column):
+                return entry.id, entry.id_span
+        for reference in self.references:
+            if _holds(reference.span, line, column):
+                return reference.target, reference.span
+        return None
+
+    def reference_starting_at(self, line: int, column: int) -> Reference | None:
+        """The relation entry written at the point (where a problem about it is reported)."""
+        if self._starts is None:
+            self._starts = {r.item_span[0]: r for r in reversed(self.references)}
+        return self._starts.get((line, column))
+
+    def claim_at(self, line: int) -> ClaimEntry | None:
+        """The claim item that holds the line."""
+        return next((c for c in self.claims if c.span[0][0] <= line <= c.span[1][0]), None)
+
+
+def _holds(span: Span, line: int, column: int) -> bool:
+    (start_line, start_column), (end_line, end_column) = span
+    return (start_line, start_column) <= (line, column) <= (end_line, end_column)
+
+
+def _span(node: yaml.Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"') and end.line == start.line:
+        return (start.line, start.column + 1), (end.line, end.column - 1)
+    return _raw_span(node)
+
+
+def _raw_span(node: yaml.Node) -> Span:
+    return (node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column)
+
+
+def _entries(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _scalar(node: yaml.Node | None) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
+
+
+def sections(text: str) -> dict[int, str]:
+    """Each section comment's line and title: a comment of rules and a title (``# ── Thesis ──``)."""
+    found = {}
+    for number, line in enumerate(text.splitlines()):
+        match = _SECTION.match(line)
+        if match and match["title"].strip():
+            found[number] = match["title"].strip()
+    return found
+
+
+def index_text(text: str) -> FileIndex:
+    """Index one claims file's text; a file YAML cannot parse gives an empty, unparsed index."""
+    nodes, problems = compose_documents(text, "<buffer>")
+    if problems:
+        return FileIndex(parsed=False)
+    index = FileIndex()
+    headings = sections(text)
+    heading_lines = sorted(headings)
+    for document in nodes:
+        top = _entries(document)
+        index.perspective = index.perspective or _scalar(top.get("perspective", (None, None))[1])
+        source = _entries(top["source"][1]) if "source" in top else {}
+        index.source_text = index.source_text or _scalar(source.get("text", (None, None))[1])
+        claims = top.get("claims", (None, None))[1]
+        for item in claims.value if isinstance(claims, yaml.SequenceNode) else []:
+            fields = _entries(item)
+            id_node = fields.get("id", (None, None))[1]
+            claim_id = _scalar(id_node)
+            if claim_id is not None and id_node is not None:
+                line = item.start_mark.line
+                above = [n for n in heading_lines if n < line]
+                index.claims.append(ClaimEntry(claim_id, _span(id_node), _span(item),
+                                               _scalar(fields.get("title", (None, None))[1]),
+                                               _scalar(fields.get("text", (None, None))[1]),
+                                               headings[above[-1]] if above else None))
+            for kind in RELATION_KINDS:
+                relations = fields.get(kind, (None, None))[1]
+                for entry in relations.value if isinstance(relations, yaml.SequenceNode) else []:
+                    target_node = _entries(entry).get("to", (None, None))[1] if isinstance(entry, yaml.MappingNode) \
+                        else entry
+                    target = _scalar(target_node)
+                    if target is not None and target_node is not None:
+                        index.references.append(Reference(target, kind, claim_id, _span(target_node),
+                                                          _raw_span(entry), "note" in _entries(entry),
+                                                          not isinstance(entry, yaml.MappingNode)))
+    return index

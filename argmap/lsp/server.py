@@ -1,0 +1,305 @@
+"""``argmap lsp``: a Language Server Protocol server over stdio, built on pygls.
+
+It serves every map whose files the editor opens: a ``*.yaml`` file beside,
+or below, a ``map.yaml`` belongs to that map. It works on what the editor
+holds, saved or not. The answers come from :class:`~argmap.lsp.session.MapSession`;
+this module only turns them into LSP messages and back, converting columns
+between code points and the UTF-16 units LSP counts in.
+
+Diagnostics are published for every file of the map, debounced after each
+change, so a mistyped id shows wherever it is and clears when it is fixed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from .._version import __version__
+from ..errors import Position, Problem
+from .index import Span
+from .session import Completion, MapSession, session_for
+
+#: Seconds of quiet after a change before the map is checked again.
+DEBOUNCE = 0.15
+_KINDS = {"id": types.CompletionItemKind.Reference, "key": types.CompletionItemKind.Property,
+          "value": types.CompletionItemKind.EnumMember, "quote": types.CompletionItemKind.Text}
+
+
+class ArgmapServer(LanguageServer):
+    """The language server, with one :class:`MapSession` per map it has seen."""
+
+    def __init__(self) -> None:
+        super().__init__("argmap", __version__)
+        self.sessions: dict[Path, MapSession] = {}
+        self.pending: dict[Path, asyncio.TimerHandle] = {}
+        #: what each file's diagnostics were when last published, to send only what changed
+        self.published: dict[str, list[tuple[Problem, Span]]] = {}
+
+
+server = ArgmapServer()
+
+
+def _path(uri: str) -> Path:
+    return Path(to_fs_path(uri) or uri)
+
+
+def _uri(path: Path) -> str:
+    return from_fs_path(str(path)) or str(path)
+
+
+def _utf16(line: str, column: int) -> int:
+    return len(line[:column].encode("utf-16-le")) // 2
+
+
+def _codepoints(line: str, units: int) -> int:
+    """The code-point column of a UTF-16 column in ``line``."""
+    count = 0
+    for index, char in enumerate(line):
+        if count >= units:
+            return index
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(line)
+
+
+def _lines(session: MapSession, path: Path) -> list[str]:
+    snapshot = session.snapshot
+    return snapshot.lines_of(path) if path in snapshot.texts else session.text_of(path).splitlines()
+
+
+def _range(session: MapSession, path: Path, span: Span) -> types.Range:
+    lines = _lines(session, path)
+
+    def point(line: int, column: int) -> types.Position:
+        text = lines[line] if 0 <= line < len(lines) else ""
+        return types.Position(line=line, character=_utf16(text, column))
+    return types.Range(start=point(*span[0]), end=point(*span[1]))
+
+
+def _point(session: MapSession, path: Path, position: types.Position) -> tuple[int, int]:
+    lines = _lines(session, path)
+    text = lines[position.line] if 0 <= position.line < len(lines) else ""
+    return position.line, _codepoints(text, position.character)
+
+
+def _span(session: MapSession, path: Path, lsp_range: types.Range) -> Span:
+    return _point(session, path, lsp_range.start), _point(session, path, lsp_range.end)
+
+
+def _session(ls: ArgmapServer, uri: str) -> tuple[MapSession, Path] | None:
+    path = _path(uri)
+    session = session_for(path, ls.sessions)
+    return (session, path) if session is not None else None
+
+
+def publish(ls: ArgmapServer, session: MapSession) -> None:
+    """Publish the map's problems now, then its warnings once they are computed.
+
+    The problems ``argmap check`` reports come first, in a fraction of a
+    second even on a large map. Lint warnings and quote checks need the whole
+    comparison (seconds at 20,000 claims), so they are computed in a worker
+    thread, while the server goes on answering, and published with the
+    problems when done, unless the buffers changed in the meantime.
+    """
+    ls.pending.pop(session.root, None)
+    _send(ls, session, session.diagnostics(with_warnings=False))
+    snapshot = session.snapshot
+    if snapshot.map is None or session.warnings_current():  # errors only; or the warnings shown still hold
+        return
+
+    def warned() -> None:
+        snapshot.warnings  # noqa: B018 - computed here, off the event loop
+    task = asyncio.get_running_loop().run_in_executor(None, warned)
+
+    def done(future: asyncio.Future[None]) -> None:
+        if future.exception() is not None:
+            ls.window_log_message(types.LogMessageParams(type=types.MessageType.Error,
+                                                         message=f"argmap: lint failed: {future.exception()}"))
+        elif session.snapshot is snapshot:
+            _send(ls, session, session.diagnostics())
+    task.add_done_callback(done)
+
+
+def _send(ls: ArgmapServer, session: MapSession, found: dict[Path, list[tuple[Problem, Span]]]) -> None:
+    """Publish each file's diagnostics; a file that had some and has none now gets an empty list."""
+    for path, problems in found.items():
+        uri = _uri(path)
+        if ls.published.get(uri, []) == problems:  # the client shows these already
+            continue
+        ls.published[uri] = problems
+        diagnostics = [_diagnostic(session, path, problem, span) for problem, span in problems]
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
+
+
+def _diagnostic(session: MapSession, path: Path, problem: Problem, span: Span) -> types.Diagnostic:
+    severity = types.DiagnosticSeverity.Warning if problem.severity == "warning" else types.DiagnosticSeverity.Error
+    message = problem.message + (f" ({problem.hint})" if problem.hint else "")
+    return types.Diagnostic(range=_range(session, path, span), message=message, severity=severity, source="argmap",
+                            code=problem.rule, data={"message": problem.message, "hint": problem.hint,
+                                                     "rule": problem.rule, "severity": problem.severity})
+
+
+def schedule(ls: ArgmapServer, session: MapSession) -> None:
+    """Publish after :data:`DEBOUNCE` seconds without another change."""
+    if (handle := ls.pending.pop(session.root, None)) is not None:
+        handle.cancel()
+    ls.pending[session.root] = asyncio.get_running_loop().call_later(DEBOUNCE, publish, ls, session)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
+    if (found := _session(ls, params.text_document.uri)) is not None:
+        session, path = found
+        session.set_text(path, params.text_document.text)
+        schedule(ls, session)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: ArgmapServer, params: types.DidChangeTextDocumentParams) -> None:
+    if (found := _session(ls, params.text_document.uri)) is not None:
+        session, path = found
+        session.set_text(path, ls.workspace.get_text_document(params.text_document.uri).source)
+        schedule(ls, session)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
+    if (found := _session(ls, params.text_document.uri)) is not None:
+        session, path = found
+        session.close(path)
+        schedule(ls, session)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_files(ls: ArgmapServer, params: types.DidChangeWatchedFilesParams) -> None:
+    for change in params.changes:
+        if (found := _session(ls, change.uri)) is not None:
+            found[0].invalidate()
+            schedule(ls, found[0])
+
+
+@server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                types.CompletionOptions(trigger_characters=[" ", "[", ",", ":", "."]))
+def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList | None:
+    if (found := _session(ls, params.text_document.uri)) is None:
+        return None
+    session, path = found
+    line, column = _point(session, path, params.position)
+    items = [_completion_item(item) for item in session.completions(path, line, column)]
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+def _completion_item(item: Completion) -> types.CompletionItem:
+    return types.CompletionItem(label=item.label, detail=item.detail, kind=_KINDS.get(item.kind),
+                                insert_text=item.insert)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
+    if (found := _session(ls, params.text_document.uri)) is None:
+        return None
+    session, path = found
+    answer = session.hover(path, *_point(session, path, params.position))
+    if answer is None:
+        return None
+    text, span = answer
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
+                       range=_range(session, path, span))
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
+    if (found := _session(ls, params.text_document.uri)) is None:
+        return None
+    session, path = found
+    target = session.definition(path, *_point(session, path, params.position))
+    if target is None:
+        return None
+    return types.Location(uri=_uri(target[0]), range=_range(session, target[0], target[1]))
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location] | None:
+    if (found := _session(ls, params.text_document.uri)) is None:
+        return None
+    session, path = found
+    named = session.id_at(path, *_point(session, path, params.position))
+    if named is None:
+        return None
+    return [types.Location(uri=_uri(where), range=_range(session, where, span))
+            for where, span in session.references(named[0], include_definition=params.context.include_declaration)]
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types.Range | None:
+    if (found := _session(ls, params.text_document.uri)) is None:
+        return None
+    session, path = found
+    named = session.id_at(path, *_point(session, path, params.position))
+    return _range(session, path, named[1]) if named is not None else None
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME)
+def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    if (found := _session(ls, params.text_document.uri)) is None:
+        return None
+    session, path = found
+    try:
+        edits = session.rename(path, *_point(session, path, params.position), params.new_name)
+    except ValueError as error:  # said to the user, not raised: an exception would log a traceback
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"argmap: {error}"))
+        return None
+    return types.WorkspaceEdit(changes={_uri(where): [types.TextEdit(range=_range(session, where, span), new_text=text)
+                                                      for span, text in spans]
+                                        for where, spans in edits.items()})
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbols(ls: ArgmapServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+    if (found := _session(ls, params.text_document.uri)) is None:
+        return None
+    session, path = found
+    symbols = []
+    for section, entries in session.symbols(path):
+        claims = [types.DocumentSymbol(name=entry.id, detail=entry.title or (entry.text or "")[:80],
+                                       kind=types.SymbolKind.Object, range=_range(session, path, entry.span),
+                                       selection_range=_range(session, path, entry.id_span)) for entry in entries]
+        if section is None:
+            symbols += claims
+        else:
+            whole = (entries[0].span[0], entries[-1].span[1])
+            symbols.append(types.DocumentSymbol(name=section, kind=types.SymbolKind.Namespace,
+                                                range=_range(session, path, whole),
+                                                selection_range=_range(session, path, entries[0].id_span),
+                                                children=claims))
+    return symbols
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+def code_actions(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    if (found := _session(ls, params.text_document.uri)) is None:
+        return None
+    session, path = found
+    actions = []
+    for diagnostic in params.context.diagnostics:
+        data: dict[str, Any] = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        span = _span(session, path, diagnostic.range)
+        problem = Problem(Position(str(path), span[0][0] + 1, span[0][1] + 1), str(data.get("message", "")),
+                          data.get("hint"), rule=data.get("rule"))
+        for title, edits in session.code_actions(path, problem, span):
+            actions.append(types.CodeAction(
+                title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                edit=types.WorkspaceEdit(changes={params.text_document.uri: [
+                    types.TextEdit(range=_range(session, path, where), new_text=text) for where, text in edits]})))
+    return actions
+
+
+def serve() -> None:
+    """Serve over stdin and stdout until the client exits."""
+    server.start_io()
