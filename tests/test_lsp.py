@@ -94,6 +94,21 @@ def test_a_mistyped_id_is_diagnosed_at_its_range_and_cleared_when_fixed(client, 
                 if d["severity"] == 1]
 
 
+def test_a_mistyped_key_is_underlined_alone_and_fixed_by_its_did_you_mean(client, tmp_path):
+    root = tmp_path / "map"
+    write_map(root, THREE_FILES)
+    lsp = client(root)
+    tea = root / "tea.yaml"
+    typo = THREE_FILES["tea.yaml"].replace("    supports: [tea.best]", "    suports: [tea.best]")
+    lsp.open(tea, typo)
+    (error,) = [d for d in lsp.diagnostics_for(tea, lambda ds: any(d["severity"] == 1 for d in ds))
+                if d["severity"] == 1]
+    assert error["range"] == {"start": position(typo, "suports"), "end": position(typo, "suports", shift=7)}
+    actions = lsp.request("textDocument/codeAction", {"textDocument": {"uri": tea.as_uri()}, "range": error["range"],
+                                                      "context": {"diagnostics": [error]}})
+    assert apply_edits(typo, actions[0]["edit"]["changes"][tea.as_uri()]) == THREE_FILES["tea.yaml"]
+
+
 def test_completion_after_supports_lists_the_maps_ids(client, bundled_copy):
     lsp = client(bundled_copy)
     relational = bundled_copy / "relational.yaml"

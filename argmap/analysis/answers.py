@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
-from typing import Any, Iterable, List, TypeVar
+from typing import Any, List, TypeVar
 
 T = TypeVar("T")
 
@@ -143,12 +143,3 @@ class Rows(List[T]):
 
     def _repr_html_(self) -> str:
         return html_table(self.records(), f"{len(self)} rows ({self._kind()})")
-
-
-def rows(items: Iterable[T]) -> Rows[T]:
-    """``items`` as :class:`Rows`.
-
-    >>> rows([frozenset({"a"})]).records()
-    [{'claims': 'a', 'size': 1}]
-    """
-    return Rows(items)

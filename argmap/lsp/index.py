@@ -69,7 +69,6 @@ class FileIndex:
 
     claims: list[ClaimEntry] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
-    perspective: str | None = None
     source_text: str | None = None
     parsed: bool = True
     _starts: dict[Point, Reference] | None = field(default=None, repr=False)
@@ -89,10 +88,6 @@ class FileIndex:
         if self._starts is None:
             self._starts = {r.item_span[0]: r for r in reversed(self.references)}
         return self._starts.get((line, column))
-
-    def claim_at(self, line: int) -> ClaimEntry | None:
-        """The claim item that holds the line."""
-        return next((c for c in self.claims if c.span[0][0] <= line <= c.span[1][0]), None)
 
 
 def _holds(span: Span, line: int, column: int) -> bool:
@@ -141,7 +136,6 @@ def index_text(text: str) -> FileIndex:
     heading_lines = sorted(headings)
     for document in nodes:
         top = _entries(document)
-        index.perspective = index.perspective or _scalar(top.get("perspective", (None, None))[1])
         source = _entries(top["source"][1]) if "source" in top else {}
         index.source_text = index.source_text or _scalar(source.get("text", (None, None))[1])
         claims = top.get("claims", (None, None))[1]

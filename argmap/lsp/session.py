@@ -43,7 +43,7 @@ from .index import ClaimEntry, FileIndex, Span, index_text
 ACCEPTANCE_LIMIT = 3000
 #: The most completion items one request returns.
 COMPLETION_LIMIT = 200
-_TOKEN_END = re.compile(r"[,\]}#]|\s#|\s*$")
+_TOKEN_END = re.compile(r"[,\]}#]|:(?=\s|$)|\s#|\s*$")
 _MENTIONED = re.compile(r"did you mean '([^']+)'")
 NOTE_STUB = "TODO: why this bears on the other side"
 
