@@ -243,7 +243,9 @@ def main() -> None:
         edited = sorted(root.glob("side0-*.yaml"))[0]
         rebuilds = []
         for _ in range(args.repeat):
-            edited.write_text(edited.read_text() + f"# edited {time.time()}\n")  # each rebuild re-parses it
+            # Reword one claim, as an author does: the file is parsed again and the page changes, while the
+            # layout and the comparison, which read only the map's structure, come from the cache.
+            edited.write_text(edited.read_text().replace("  text: ", f"  text: Edited {time.time_ns()} ", 1))
             rebuilds.append(timed_with_memory(build, 600)[0])
         rebuild = best(rebuilds)
         naive_html = CACHE / f"naive{size}.html"

@@ -175,10 +175,11 @@ def _build(args: argparse.Namespace) -> int:
 
     with _profiled(args):
         argument_map = _load_map(args)
+        cache = not args.no_cache and args.claims_dir != STDIO
         if args.output == STDIO:
-            sys.stdout.write(render_html(argument_map))
+            sys.stdout.write(render_html(argument_map, cache=cache))
             return 0
-        written = write_html(argument_map, args.output)
+        written = write_html(argument_map, args.output, cache=cache)
         line = summary(argument_map)
     print(f"wrote {written}: {line}")
     return 0

@@ -43,6 +43,8 @@ T = TypeVar("T")
 _ENTRY = re.compile(r"[0-9a-f]{32}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
 KEY_FILE = "key"
+#: Entries of each kind a DerivedCache keeps: a few maps built in turn all stay warm.
+DERIVED_KEEP = 8
 
 
 def cache_home() -> Path:
@@ -208,20 +210,12 @@ class ParseCache:
 
     def key(self) -> bytes | None:
         """The secret that signs this user's entries, made on first use."""
-        if self._key is None and _private_folder(self.home):
-            path = self.home / KEY_FILE
-            key = _read_regular(path, 64)
-            if key is None or len(key) != 32:
-                try:
-                    _write_new(self.home, KEY_FILE, secrets.token_bytes(32))
-                except OSError:
-                    return None
-                key = _read_regular(path, 64)
-            self._key = key if key is not None and len(key) == 32 else None
+        if self._key is None:
+            self._key = _user_key(self.home)
         return self._key
 
     def _mac(self, key: bytes, body: bytes) -> str:
-        return hmac.new(key, body, hashlib.sha256).hexdigest()
+        return _mac(key, body)
 
     def get(self, shown_path: str, digest: str) -> tuple[ClaimsFile, list[Problem]] | None:
         name = self._entry_name(shown_path)
@@ -275,6 +269,93 @@ class ParseCache:
                         os.unlink(self.folder / name)
                 except OSError:
                     pass
+
+
+def _user_key(home: Path) -> bytes | None:
+    """The secret (mode 0600, in the cache directory) that signs this user's entries, made on first use."""
+    if not _private_folder(home):
+        return None
+    path = home / KEY_FILE
+    key = _read_regular(path, 64)
+    if key is None or len(key) != 32:
+        try:
+            _write_new(home, KEY_FILE, secrets.token_bytes(32))
+        except OSError:
+            return None
+        key = _read_regular(path, 64)
+    return key if key is not None and len(key) == 32 else None
+
+
+def _mac(key: bytes, body: bytes) -> str:
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+class DerivedCache:
+    """What a build derives from a map's structure (the layout, the comparison), keyed by a digest of it.
+
+    A rebuild after an edit that leaves the structure as it was (a claim's
+    text, a quote, a comment) reuses them instead of computing them again.
+    Entries are signed and checked like :class:`ParseCache`'s, and name the
+    cache format, so another argmap version's entries are never believed. Only
+    the newest :data:`DERIVED_KEEP` entries of each kind are kept.
+
+    >>> import tempfile, pathlib
+    >>> cache = DerivedCache(pathlib.Path(tempfile.mkdtemp()))
+    >>> cache.put("layout", "d1", {"a": [0, 0]})
+    >>> cache.get("layout", "d1"), cache.get("layout", "d2")
+    ({'a': [0, 0]}, None)
+    """
+
+    def __init__(self, home: Path | None = None):
+        self.home = home or cache_home()
+        self.folder = self.home / "derived"
+        self._key: bytes | None = None
+
+    def _name(self, kind: str, digest: str) -> str:
+        return f"{kind}-{hashlib.sha256(digest.encode('ascii', 'replace')).hexdigest()[:32]}.json"
+
+    def get(self, kind: str, digest: str) -> Any | None:
+        key = self._key = self._key or _user_key(self.home)
+        raw = _read_regular(self.folder / self._name(kind, digest), MAX_ENTRY_BYTES) if key else None
+        if raw is None or key is None:
+            return None
+        mac, _, body = raw.partition(b"\n")
+        if not hmac.compare_digest(mac, _mac(key, body).encode("ascii")):
+            return None
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("kind") != kind \
+                or data.get("digest") != digest:
+            return None
+        return data.get("value")
+
+    def put(self, kind: str, digest: str, value: Any) -> None:
+        key = self._key = self._key or _user_key(self.home)
+        if key is None or not _private_folder(self.folder):
+            return
+        body = json.dumps({"format": FORMAT, "kind": kind, "digest": digest, "value": value},
+                          separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        name = self._name(kind, digest)
+        try:
+            _write_new(self.folder, name, _mac(key, body).encode("ascii") + b"\n" + body)
+        except OSError:
+            return
+        self._prune(kind, keep=name)
+
+    def _prune(self, kind: str, keep: str) -> None:
+        pattern = re.compile(rf"{re.escape(kind)}-[0-9a-f]{{32}}\.json")
+        try:
+            found = [(os.lstat(self.folder / n), n) for n in os.listdir(self.folder) if pattern.fullmatch(n)]
+        except OSError:
+            return
+        others = [(info.st_mtime, n) for info, n in found if stat.S_ISREG(info.st_mode) and n != keep]
+        for _, name in sorted(others, reverse=True)[DERIVED_KEEP - 1:]:
+            try:
+                os.unlink(self.folder / name)
+            except OSError:
+                pass
 
 
 def digest_of(content: bytes) -> str:

@@ -11,13 +11,19 @@ first frame is drawn at once.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+from typing import Any, Callable, TypeVar
 
 from ..analysis.compare import Clash, Comparison
 from ..analysis.layout import side_by_side
 from ..analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
+from ..io.cache import DerivedCache
 from ..profile import phase
 from ..style import EDGE_STYLES, FOIL_BORDER, FOIL_DASHES, FOIL_FILL, FOIL_PREFIX, tint
+
+T = TypeVar("T")
 
 #: From this many claims on, the page draws for speed: dots, solid lines and
 #: labels only when zoomed in (see map.js).
@@ -27,7 +33,7 @@ LARGE_MAP = 2000
 COMPARISON_ROWS = 200
 
 
-def page_data(argument_map: ArgumentMap) -> dict[str, object]:
+def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -> dict[str, object]:
     """Everything the page shows, as JSON-ready data.
 
     ``nodes`` and ``edges`` are columns: ``nodes["label"][i]`` is the text of
@@ -43,8 +49,10 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
     >>> data["sources"][data["nodes"]["source"][0]]
     {'title': 'On Tea', 'author': 'Ann', 'url': None}
     """
+    digest = structure_digest(argument_map) if cache is not None else ""
     with phase("layout"):
-        positions = side_by_side(argument_map)
+        positions = _cached(cache, "layout", digest, lambda: side_by_side(argument_map),
+                            lambda found: isinstance(found, dict) and found.keys() == argument_map.claims.keys())
     claims = list(argument_map.claims.values())
     sources, source_column = _number_sources(claims)
     claim_index = {claim.id: index for index, claim in enumerate(claims)}
@@ -63,7 +71,8 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
         "large": len(claims) > LARGE_MAP,
         "tags": sorted({tag for claim in claims for tag in claim.tags}),
         "engagement": [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
-        "comparison": comparison_data(argument_map, claim_index),
+        "comparison": _cached(cache, "comparison", digest, lambda: comparison_data(argument_map, claim_index),
+                              lambda found: isinstance(found, dict) and "clashes" in found),
         "nodes": {
             "id": list(claim_index),
             "label": [claim.text for claim in claims],
@@ -87,6 +96,39 @@ def page_data(argument_map: ArgumentMap) -> dict[str, object]:
             "issue": [r.issue for r in relations],
         },
     }
+
+
+def structure_digest(argument_map: ArgumentMap) -> str:
+    """A digest of everything the layout and the comparison read: not texts, titles, quotes or sources.
+
+    A rebuild after an edit to a claim's words gets the same digest, so it
+    reuses both from the :class:`~argmap.io.cache.DerivedCache`.
+
+    >>> import argmap, dataclasses
+    >>> m = argmap.example_map()
+    >>> reworded = dataclasses.replace(m, claims={**m.claims, "tea.best": dataclasses.replace(
+    ...     m.claims["tea.best"], text="Tea is simply the better morning drink.")})
+    >>> structure_digest(m) == structure_digest(reworded)
+    True
+    """
+    shape = [[(p.id, p.label) for p in argument_map.perspectives.values()],
+             [(c.id, c.perspective, c.kind, c.asserted, c.tags,
+               [(r.kind, r.target, r.note, r.basis, r.issue) for r in c.relations])
+              for c in argument_map.claims.values()]]
+    return hashlib.sha256(json.dumps(shape, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def _cached(cache: DerivedCache | None, kind: str, digest: str, compute: Callable[[], T],
+            valid: Callable[[Any], bool]) -> T:
+    """``compute()``, or its result from ``cache`` under ``digest``."""
+    if cache is None:
+        return compute()
+    found = cache.get(kind, digest)
+    if found is not None and valid(found):
+        return found  # type: ignore[no-any-return]
+    result = compute()
+    cache.put(kind, digest, result)
+    return result
 
 
 def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> dict[str, object]:

@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..errors import MissingDependency
+from ..io.cache import DerivedCache
 from ..io.files import write_atomically
 from ..model import ArgumentMap
 from ..profile import gc_paused, phase
@@ -49,13 +50,17 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None = None) -> str:
+def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None = None,
+                cache: bool = False) -> str:
     """The whole map as one HTML document that needs no network.
 
     ``live_reload`` (used by ``argmap watch``) is ``{"url": ..., "version":
     ...}``: a version file, relative to the page, that the page polls when
     served over HTTP, and this build's version; the page reloads when the file
     says otherwise. Only then does the page's policy allow same-origin requests.
+    With ``cache``, the layout and the comparison come from the user's cache
+    when the map's structure is as it was (see
+    :class:`~argmap.io.cache.DerivedCache`); the page is byte-identical.
 
     >>> import argmap
     >>> html = render_html(argmap.example_map())
@@ -63,7 +68,7 @@ def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None
     True
     """
     with gc_paused(), phase("render HTML"):  # the layout inside it is timed on its own
-        data = page_data(argument_map)
+        data = page_data(argument_map, cache=DerivedCache() if cache else None)
         data["live"] = live_reload
         scripts = {"vis_js": _vis_network_js(), "app_js": _template_text("map.js")}
         template = _environment().get_template("map.html.j2")
@@ -90,7 +95,8 @@ def _vis_network_js() -> Markup:
     return Markup(source)
 
 
-def write_html(argument_map: ArgumentMap, path: str | os.PathLike[str] = "output/map.html") -> Path:
+def write_html(argument_map: ArgumentMap, path: str | os.PathLike[str] = "output/map.html", *,
+               cache: bool = False) -> Path:
     """Render the map and write it atomically to ``path``; return the path.
 
     >>> import argmap, tempfile, pathlib
@@ -98,7 +104,7 @@ def write_html(argument_map: ArgumentMap, path: str | os.PathLike[str] = "output
     >>> out.stat().st_size > 100_000
     True
     """
-    html = render_html(argument_map)
+    html = render_html(argument_map, cache=cache)
     with phase("write"):
         return write_atomically(path, html)
 

@@ -78,7 +78,8 @@ def rebuild(root: Path, output: Path, site: Site | None = None, out: TextIO = sy
     version = f"{os.getpid()}-{time.time_ns()}"
     try:
         argument_map = load(root, cache=True)
-        html = render_html(argument_map, live_reload={"url": output.name + ".version", "version": version})
+        html = render_html(argument_map, live_reload={"url": output.name + ".version", "version": version},
+                           cache=True)
         write_atomically(output, html)
     except MapError as error:
         for problem in error.problems:
