@@ -23,13 +23,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import permutations
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ..graph import cross_relations, side_support_graphs, support_graph
 from ..model import ArgumentMap, Claim, Relation
 from .answers import Rows, html_table, record
+from .._lazy import lazy_module
+
+if TYPE_CHECKING:
+    import networkx as nx
+else:
+    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,16 @@
 from __future__ import annotations
 
 import json
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap
 from .format import Format
+from .._lazy import lazy_module
+
+if TYPE_CHECKING:
+    import networkx as nx
+else:
+    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
 
 
 def write_node_link(argument_map: ArgumentMap) -> str:

@@ -1,0 +1,31 @@
+"""Modules imported when first used, not when argmap is imported.
+
+networkx takes 0.4 s to import, more than half of a cached rebuild; a
+command that never builds a graph (a rebuild whose layout and comparison come
+from the cache, ``argmap check`` on a small map) should not pay for it.
+
+>>> json = lazy_module("json")
+>>> json.dumps([1])
+'[1]'
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+
+def lazy_module(name: str) -> ModuleType:
+    """``name`` as a module that is executed on its first attribute access (or the module, if already loaded)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no module named {name!r}")
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
