@@ -97,6 +97,14 @@ def _session(ls: ArgmapServer, uri: str) -> tuple[MapSession, Path] | None:
     return (session, path) if session is not None else None
 
 
+def _located(ls: ArgmapServer, uri: str, position: types.Position) -> tuple[MapSession, Path, int, int] | None:
+    """The session, path and code-point point a request names; ``None`` outside any map."""
+    if (found := _session(ls, uri)) is None:
+        return None
+    session, path = found
+    return (session, path, *_point(session, path, position))
+
+
 def publish(ls: ArgmapServer, session: MapSession) -> None:
     """Publish the map's problems now, then its warnings once they are computed.
 
@@ -186,10 +194,9 @@ def did_change_files(ls: ArgmapServer, params: types.DidChangeWatchedFilesParams
 @server.feature(types.TEXT_DOCUMENT_COMPLETION,
                 types.CompletionOptions(trigger_characters=[" ", "[", ",", ":", "."]))
 def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList | None:
-    if (found := _session(ls, params.text_document.uri)) is None:
+    if (at := _located(ls, params.text_document.uri, params.position)) is None:
         return None
-    session, path = found
-    line, column = _point(session, path, params.position)
+    session, path, line, column = at
     items = [_completion_item(item) for item in session.completions(path, line, column)]
     return types.CompletionList(is_incomplete=False, items=items)
 
@@ -201,10 +208,10 @@ def _completion_item(item: Completion) -> types.CompletionItem:
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
-    if (found := _session(ls, params.text_document.uri)) is None:
+    if (at := _located(ls, params.text_document.uri, params.position)) is None:
         return None
-    session, path = found
-    answer = session.hover(path, *_point(session, path, params.position))
+    session, path, line, column = at
+    answer = session.hover(path, line, column)
     if answer is None:
         return None
     text, span = answer
@@ -214,10 +221,10 @@ def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
-    if (found := _session(ls, params.text_document.uri)) is None:
+    if (at := _located(ls, params.text_document.uri, params.position)) is None:
         return None
-    session, path = found
-    target = session.definition(path, *_point(session, path, params.position))
+    session, path, line, column = at
+    target = session.definition(path, line, column)
     if target is None:
         return None
     return types.Location(uri=_uri(target[0]), range=_range(session, target[0], target[1]))
@@ -225,10 +232,10 @@ def definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Locati
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
 def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location] | None:
-    if (found := _session(ls, params.text_document.uri)) is None:
+    if (at := _located(ls, params.text_document.uri, params.position)) is None:
         return None
-    session, path = found
-    named = session.id_at(path, *_point(session, path, params.position))
+    session, path, line, column = at
+    named = session.id_at(path, line, column)
     if named is None:
         return None
     return [types.Location(uri=_uri(where), range=_range(session, where, span))
@@ -237,20 +244,20 @@ def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Lo
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
 def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types.Range | None:
-    if (found := _session(ls, params.text_document.uri)) is None:
+    if (at := _located(ls, params.text_document.uri, params.position)) is None:
         return None
-    session, path = found
-    named = session.id_at(path, *_point(session, path, params.position))
+    session, path, line, column = at
+    named = session.id_at(path, line, column)
     return _range(session, path, named[1]) if named is not None else None
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)
 def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
-    if (found := _session(ls, params.text_document.uri)) is None:
+    if (at := _located(ls, params.text_document.uri, params.position)) is None:
         return None
-    session, path = found
+    session, path, line, column = at
     try:
-        edits = session.rename(path, *_point(session, path, params.position), params.new_name)
+        edits = session.rename(path, line, column, params.new_name)
     except ValueError as error:  # said to the user, not raised: an exception would log a traceback
         ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"argmap: {error}"))
         return None

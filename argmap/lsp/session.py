@@ -31,7 +31,7 @@ from typing import Iterator
 
 from ..analysis.lint import lint
 from ..analysis.semantics import acceptance
-from ..errors import ArgmapError, Position, Problem
+from ..errors import ArgmapError, Position, Problem, printable
 from ..io.files import MANIFEST, read_input
 from ..io.load import LoadResult, MemoryCache, load_result
 from ..io.source_texts import check_source_texts, read_source_text, source_text_path
@@ -457,12 +457,14 @@ def yaml_string(text: str) -> str:
 
 
 def md(text: str) -> str:
-    """Claim text as Markdown that shows as text: markup characters escaped.
+    """Claim text as Markdown that shows as text: control characters escaped, markup characters too.
 
     >>> md("a *b* <i>")
     'a \\\\*b\\\\* \\\\<i\\\\>'
+    >>> md("bell\\a")
+    'bell\\\\\\\\x07'
     """
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", " ".join(text.split()))
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", printable(" ".join(text.split())))
 
 
 def session_for(path: Path, sessions: dict[Path, MapSession]) -> MapSession | None:
