@@ -203,7 +203,7 @@ def cross_relations(argument_map: ArgumentMap) -> list[Relation]:
 
 
 #: What XML 1.0 cannot carry, not even as a character reference.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _portable(owner: str, attributes: dict[str, object]) -> dict[str, object]:
@@ -214,8 +214,8 @@ def _portable(owner: str, attributes: dict[str, object]) -> dict[str, object]:
             continue
         if key in ("tags", "perspectives"):
             value = json.dumps(value)
-        if isinstance(value, str) and _NOT_XML.search(value):
-            value, count = _NOT_XML.subn("", value)
+        if isinstance(value, str) and NOT_XML.search(value):
+            value, count = NOT_XML.subn("", value)
             warnings.warn(f"{owner}: {key}: dropped {count} control character{'s' if count > 1 else ''} "
                           "that XML cannot carry", LossyExport, stacklevel=3)
         flat[key] = value

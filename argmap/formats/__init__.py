@@ -47,21 +47,23 @@ def export_bytes(argument_map: ArgumentMap, format_name: str) -> bytes:
     >>> export_bytes(argmap.example_map(), "svg")[:4]
     b'<svg'
     """
+    written = _exporter(format_name).write(argument_map)  # type: ignore[misc]  # _exporter checked write
+    return written.encode("utf-8") if isinstance(written, str) else written
+
+
+def _exporter(format_name: str) -> Format:
     found = EXPORTS.get(format_name)
     if found is None or found.write is None:
         raise UnknownFormat(format_name, EXPORTS)
-    written = found.write(argument_map)
-    return written.encode("utf-8") if isinstance(written, str) else written
+    return found
 
 
 def export_text(argument_map: ArgumentMap, format_name: str) -> str:
     """The map as text in the export format ``format_name``; a picture format is an error."""
-    found = EXPORTS.get(format_name)
-    if found is None or found.write is None:
-        raise UnknownFormat(format_name, EXPORTS)
+    found = _exporter(format_name)
     if found.binary:
         raise ArgmapError(f"{format_name} is a picture, not text; use export_bytes or write_export")
-    written = found.write(argument_map)
+    written = found.write(argument_map)  # type: ignore[misc]
     assert isinstance(written, str)
     return written
 

@@ -17,10 +17,10 @@ True
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 from ..analysis.layout import side_by_side
+from ..graph import NOT_XML
 from ..model import ArgumentMap, Claim
 from ..style import EDGE_STYLES, FOIL_BORDER, FOIL_DASHES, FOIL_FILL, FOIL_PREFIX, tint
 from .format import Format
@@ -36,8 +36,6 @@ MARGIN = 40
 BOLD_SHRINK = 0.88
 FONT_FAMILY = "DejaVu Sans, Helvetica, Arial, sans-serif"
 
-#: What XML 1.0 cannot carry at all.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 #: Advance widths in em of DejaVu Sans, a wide face, so that narrower fonts fit too.
 _NARROW = dict.fromkeys("ijl.,:;'|!", 0.32) | dict.fromkeys("ftrI()[]-\" ", 0.42)
@@ -96,7 +94,7 @@ def wrap(text: str, width: float = BOX_WIDTH - 2 * PADDING, lines: int = MAX_LIN
 
 
 def _attr(text: str) -> str:
-    return html.escape(_NOT_XML.sub("", text), quote=True)
+    return html.escape(NOT_XML.sub("", text), quote=True)
 
 
 @dataclass(frozen=True)

@@ -57,14 +57,29 @@ class Candidate:
     markers: tuple[str, ...]
 
 
+def paragraphs(text: str) -> list[str]:
+    """The text's paragraphs (split at blank lines), each on one line.
+
+    >>> paragraphs("One\\nline.\\n\\n\\nTwo.")
+    ['One line.', 'Two.']
+    """
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+
+
+def sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences, verbatim.
+
+    >>> sentences("Tea calms. Coffee jolts! 3 cups?")
+    ['Tea calms.', 'Coffee jolts!', '3 cups?']
+    """
+    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every candidate sentence of ``text``, in order."""
     found = []
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
-    for number, paragraph in enumerate(paragraphs, 1):
-        flat = " ".join(paragraph.split())
-        for index, sentence in enumerate(_SENTENCE_END.split(flat), 1):
-            sentence = sentence.strip()
+    for number, paragraph in enumerate(paragraphs(text), 1):
+        for index, sentence in enumerate(sentences(paragraph), 1):
             markers = tuple(dict.fromkeys(" ".join(m.lower().split()) for m in _MARKER.findall(sentence)))
             if markers and len(sentence.split()) >= MIN_WORDS:
                 found.append(Candidate(number, index, sentence, markers))
@@ -95,11 +110,11 @@ def draft_text(source_text: str, perspective: str, *, text_path: str | None = No
            f"  text: {json.dumps(text_path, ensure_ascii=False)}",
            "claims:" + ("" if found else " []")]
     paragraph = 0
-    paragraphs = [p for p in re.split(r"\n\s*\n", source_text.replace("\r\n", "\n")) if p.strip()]
+    texts = paragraphs(source_text)
     for candidate in found:
         if candidate.paragraph != paragraph:
             paragraph = candidate.paragraph
-            out.append(f"  # ── paragraph {paragraph}: {_comment(paragraphs[paragraph - 1])} ──")
+            out.append(f"  # ── paragraph {paragraph}: {_comment(texts[paragraph - 1])} ──")
         out += [f"  - id: {json.dumps(f'{perspective}.p{candidate.paragraph}-s{candidate.sentence}')}",
                 f"    text: {json.dumps(TODO_TEXT)}",
                 f"    quote: {json.dumps(candidate.text, ensure_ascii=False)}",

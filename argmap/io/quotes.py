@@ -14,8 +14,10 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import MESSAGE_LIMIT, MapError, Position, Problem, excerpt
+from ..model import Claim
 from .documents import read_claims_file
 from .files import read_input
 
@@ -141,15 +143,26 @@ def check_quotes(claims_file: str | os.PathLike[str], source_file: str | os.Path
             problems.append(Problem(Position(str(source_file), 1, 1), "cannot read source text: not UTF-8 text"))
     if problems:
         raise MapError(problems)
+    return QuoteReport(sum(1 for claim in parsed.claims if claim.quote),
+                       quote_misses(parsed.claims, source_text, str(claims_file)))
+
+
+def quote_misses(claims: Iterable[Claim], source_text: str, shown: str) -> list[QuoteMiss]:
+    """The claims' quotes that ``source_text`` does not hold, each with the closest passage.
+
+    >>> from argmap.model import Claim
+    >>> [m.closest for m in quote_misses([Claim("a", "A", "t", quote="calms the soul")], "It calms the mind.", "t")]
+    ['It calms the mind']
+    """
     haystack = _normalized(source_text)[0]
-    quoted = [claim for claim in parsed.claims if claim.quote]
     misses = []
-    for claim in quoted:
-        assert claim.quote is not None
+    for claim in claims:
+        if not claim.quote:
+            continue
         needle = normalize(claim.quote)[0]
         if needle and needle in haystack:
             continue
         closest, similarity = closest_passage(claim.quote, source_text)
-        where = claim.quote_position or claim.position or Position(str(claims_file), 1, 1)
+        where = claim.quote_position or claim.position or Position(shown, 1, 1)
         misses.append(QuoteMiss(claim.id, claim.quote, where, closest, similarity))
-    return QuoteReport(len(quoted), misses)
+    return misses

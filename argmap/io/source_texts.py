@@ -34,7 +34,7 @@ from typing import Mapping
 from ..errors import Position, Problem, excerpt
 from ..model import ArgumentMap, Claim
 from .files import read_input
-from .quotes import _normalized, closest_passage, normalize
+from .quotes import quote_misses
 
 #: The largest source text read.
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -114,16 +114,6 @@ def check_source_texts(argument_map: ArgumentMap, *, texts: Mapping[str, str] | 
 
 
 def _misses(claims: list[Claim], content: str, shown: str) -> list[Problem]:
-    haystack = _normalized(content)[0]
-    misses = []
-    for claim in claims:
-        if not claim.quote:
-            continue
-        needle = normalize(claim.quote)[0]
-        if needle and needle in haystack:
-            continue
-        closest, similarity = closest_passage(claim.quote, content)
-        where = claim.quote_position or claim.position or Position("<string>", 1, 1)
-        misses.append(Problem(where, f"quote of '{claim.id}' is not in the source text {excerpt(shown, 60)}",
-                              f"closest passage, {similarity:.0%} alike: '{excerpt(closest, HINT_LENGTH)}'"))
-    return misses
+    return [Problem(miss.position, f"quote of '{miss.claim_id}' is not in the source text {excerpt(shown, 60)}",
+                    f"closest passage, {miss.similarity:.0%} alike: '{excerpt(miss.closest, HINT_LENGTH)}'")
+            for miss in quote_misses(claims, content, shown)]

@@ -27,7 +27,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
 
 from ..analysis.lint import lint
 from ..analysis.semantics import acceptance
@@ -37,6 +36,7 @@ from ..io.load import LoadResult, MemoryCache, load_result
 from ..io.source_texts import check_source_texts, read_source_text, source_text_path
 from ..model import BASES, CLAIM_KINDS, ID_PATTERN, ISSUES, ArgumentMap, Claim
 from ..io.documents import CLAIM_KEYS, CLAIMS_FILE_KEYS, MANIFEST_KEYS, RELATION_KEYS, SOURCE_KEYS
+from ..io.draft import paragraphs, sentences
 from .index import ClaimEntry, FileIndex, Span, index_text
 
 #: The largest map whose hover shows what each side can accept (it needs a solver run).
@@ -311,11 +311,10 @@ class MapSession:
             return None
         from ..io.quotes import normalize
         needle = normalize(quote)[0]
-        for paragraph in re.split(r"\n\s*\n", source):
+        for paragraph in paragraphs(source):
             if needle and needle in normalize(paragraph)[0]:
                 column = line_text.index("quote:")
-                return f"In its paragraph of the source:\n\n> {md(' '.join(paragraph.split()))}", \
-                    ((line, column), (line, len(line_text)))
+                return f"In its paragraph of the source:\n\n> {md(paragraph)}", ((line, column), (line, len(line_text)))
         return "This quote is not in the source text.", ((line, 0), (line, len(line_text)))
 
     def source_text(self, path: Path) -> str | None:
@@ -401,7 +400,7 @@ class MapSession:
             return []
         wanted = typed.strip("\"' ").lower()
         found = []
-        for sentence in _sentences(source):
+        for sentence in (s for p in paragraphs(source) for s in sentences(p) if len(s.split()) >= 3):
             if wanted in sentence.lower():
                 found.append(Completion(sentence[:80] + ("…" if len(sentence) > 80 else ""), None, "quote",
                                         insert=yaml_string(sentence)))
@@ -436,14 +435,6 @@ class MapSession:
             return (point, point), f"note: {yaml_string(NOTE_STUB)}, "
         point = (start[0] + 1, 0)
         return (point, point), " " * start[1] + f"note: {yaml_string(NOTE_STUB)}\n"
-
-
-def _sentences(text: str) -> Iterator[str]:
-    for paragraph in re.split(r"\n\s*\n", text):
-        flat = " ".join(paragraph.split())
-        for sentence in re.split(r"(?<=[.!?…])\s+(?=[\"'“‘(\[]?[A-Z0-9])", flat):
-            if len(sentence.split()) >= 3:
-                yield sentence
 
 
 def yaml_string(text: str) -> str:
