@@ -40,7 +40,9 @@ MARKERS: dict[str, tuple[str, ...]] = {
 _ALL_MARKERS = sorted({m for group in MARKERS.values() for m in group}, key=len, reverse=True)
 _MARKER = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in _ALL_MARKERS)
                      + r")(?![\w'’])", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+#: Where one sentence ends and the next begins: after the end mark and any closing quote or bracket.
+_SENTENCE_END = re.compile(r"(?<=[.!?…\"'”’)\]])\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_ENDS = ".!?…"
 #: The text of a candidate the author has not written yet.
 TODO_TEXT = "TODO: what this sentence claims, in your words"
 #: Shorter sentences are headings or fragments, not claims.
@@ -69,10 +71,17 @@ def paragraphs(text: str) -> list[str]:
 def sentences(paragraph: str) -> list[str]:
     """A paragraph's sentences, verbatim.
 
-    >>> sentences("Tea calms. Coffee jolts! 3 cups?")
-    ['Tea calms.', 'Coffee jolts!', '3 cups?']
+    >>> sentences("Tea calms. “Coffee jolts.” 3 cups! Mr Tea said (so) Hi.")
+    ['Tea calms.', '“Coffee jolts.”', '3 cups!', 'Mr Tea said (so) Hi.']
     """
-    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+    found: list[str] = []
+    for piece in _SENTENCE_END.split(paragraph):
+        # A break after a closing quote or bracket counts only where an end mark precedes it.
+        if found and not found[-1].rstrip("\"'”’)]").endswith(tuple(_ENDS)):
+            found[-1] += " " + piece
+        elif piece.strip():
+            found.append(piece.strip())
+    return found
 
 
 def candidates(text: str) -> list[Candidate]:
