@@ -174,17 +174,24 @@ def test_an_unknown_claim_in_the_link_says_so(reader):
     assert page.locator("#map-view").is_visible()
 
 
+def haloed(page) -> list[str]:
+    return page.evaluate("""() => Object.values(window.argmap.network.body.nodes)
+        .filter((n) => n.options.shadow && n.options.shadow.enabled).map((n) => n.id)""")
+
+
 def test_search_hits_are_marked_on_the_map_and_counted(reader, bundled):
     page = reader(hash_="#view=map")
     page.locator("#search").fill("gaslighting")
     assert page.locator("#status").get_attribute("data-search-hits") == "1"
-    assert "1 match for “gaslighting”" in page.locator("#status").inner_text()
-    halos = page.evaluate("""() => Object.values(window.argmap.network.body.nodes)
-        .filter((n) => n.options.shadow && n.options.shadow.enabled).map((n) => n.id)""")
-    assert halos == ["svc.obsession"]
+    status = page.locator("#status").inner_text()
+    assert "1 match for “gaslighting”" in status
+    # the hit sits in a collapsed support tree: the claim that stands for it is marked, and the bar says so
+    stand_in = page.evaluate("() => window.argmap.tree().view.standIn.get('svc.obsession')")
+    assert stand_in and haloed(page) == [stand_in] and "1 inside collapsed claims" in status
+    page.locator("#expand-all").click()
+    assert haloed(page) == ["svc.obsession"]
     page.locator("#search").fill("")
-    assert page.evaluate("""() => Object.values(window.argmap.network.body.nodes)
-        .filter((n) => n.options.shadow && n.options.shadow.enabled).length""") == 0
+    assert haloed(page) == []
 
 
 def test_reported_views_and_edge_notes_can_be_told_and_read_on_the_map(reader, bundled):
@@ -219,11 +226,25 @@ def test_the_phone_layout_is_one_column_with_the_map_full_width(reader):
     assert page.locator("#sidebar").is_visible()
 
 
-def test_printing_gives_the_comparison_as_text(reader):
+def test_printing_gives_the_comparison_and_each_sides_outline_as_text(reader, bundled):
     page = reader(hash_="#view=map", media="print")
     assert page.locator("#comparison").is_visible()
-    assert not page.locator("#map-view").is_visible()
     assert page.locator(".clash-row").first.is_visible()
+    assert not page.locator("#map").is_visible() and not page.locator("#legend").is_visible()
+    outlines = page.locator(".side-outline")
+    assert outlines.count() == 2 and all(outline.is_visible() for outline in outlines.all())
+    printed = page.locator("#claim-list").inner_text()
+    assert all(claim.text in printed for claim in bundled.claims.values())
+    # an outline: each thesis heads its side, and its reasons are nested under it
+    first = outlines.first
+    thesis = bundled.claims["rel.relationship-required"]
+    assert first.locator(":scope > ul > li").first.locator(":scope > button").inner_text() == thesis.text
+    nested = first.locator(":scope > ul > li").first.locator(":scope > ul > li > button")
+    reasons = {r.source for r in bundled.relations() if r.target == thesis.id and r.kind == "supports"
+               and bundled.claims[r.source].perspective == thesis.perspective}
+    assert {b.get_attribute("data-claim") for b in nested.all()} == reasons
+    font = page.locator("#claim-list button").first.evaluate("(e) => parseFloat(getComputedStyle(e).fontSize)")
+    assert font >= 12
 
 
 def test_a_path_reads_as_a_chain_and_its_end_can_be_picked_from_the_keyboard(reader, bundled):

@@ -27,6 +27,9 @@ from ..profile import gc_paused, phase
 from .page import page_data
 
 TEMPLATES = Path(__file__).parent / "templates"
+SCRIPTS = Path(__file__).parent / "scripts"
+#: The page's script modules, in the order they are joined: each may use those before it.
+SCRIPT_MODULES = ("data", "walks", "viewstate", "search", "dom", "panels", "map", "app")
 
 
 def _vis_js_path() -> Path:
@@ -70,7 +73,7 @@ def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None
     with gc_paused(), phase("render HTML"):  # the layout inside it is timed on its own
         data = page_data(argument_map, cache=DerivedCache() if cache else None)
         data["live"] = live_reload
-        scripts = {"vis_js": _vis_network_js(), "app_js": _template_text("map.js")}
+        scripts = {"vis_js": _vis_network_js(), "app_js": _page_script()}
         template = _environment().get_template("map.html.j2")
         return template.render(page_title=argument_map.title, description=argument_map.description,
                                summary=argument_map.summary,
@@ -83,8 +86,18 @@ def _csp_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _template_text(name: str) -> Markup:
-    return Markup((TEMPLATES / name).read_text(encoding="utf-8"))
+@functools.cache
+def _page_script() -> Markup:
+    """The page's modules joined into one script, run under the page's policy by its hash.
+
+    Each module becomes a function of ``(exports, modules)``, as
+    ``tests/js/modules.cjs`` loads it under node, so none shares a scope with another.
+    """
+    parts = []
+    for name in SCRIPT_MODULES:
+        source = (SCRIPTS / f"{name}.js").read_text(encoding="utf-8")
+        parts.append(f"(function (exports, modules) {{\n\"use strict\";\n{source}}})(modules.{name} = {{}}, modules);\n")
+    return Markup("(function () {\n\"use strict\";\nconst modules = {};\n" + "".join(parts) + "})();\n")
 
 
 @functools.cache

@@ -1,0 +1,328 @@
+// app.js — the page: one state, the view it asks for, and the controls that change it.
+
+const { el, byElementId: $ } = modules.dom;
+const { decode, labelOf } = modules.data;
+const { breadthFirst, shortestPaths, supportForest, defaultCollapsed, collapsedView, waysOpen, foldEdges } = modules.walks;
+const viewstate = modules.viewstate;
+const finder = modules.search;
+
+const model = decode(JSON.parse($("argmap-data").textContent));
+// Each side opens showing as many whole levels of its support tree as fit this many claims.
+const OPEN_BUDGET = 24;
+const forest = supportForest(model);
+const ctx = {
+  perspectiveIds: model.perspectiveList.map((p) => p.id), kinds: model.kinds, tags: model.tags,
+  has: (id) => model.byId.has(id), collapsible: (id) => model.byId.has(id) && forest.children.get(id).length > 0,
+  defaultCollapsed: defaultCollapsed(model, forest, OPEN_BUDGET),
+};
+let state = viewstate.defaults(ctx);
+let pendingPathFrom = null;
+let treeView = collapsedView(forest, state.collapsed);
+
+const app = {
+  state: () => state,
+  select: (id) => selectClaim(id),
+  focus: (id, depth) => { state.focus = id; state.depth = depth; applyView(); map.network.fit({ animation: false }); },
+  choosePath: (id) => { pendingPathFrom = id; applyView(); panels.pathEndChooser(id); },
+  showPath: (a, b) => showPath(a, b),
+  toggle: (id) => toggleTree(id),
+  findClaim: (text) => (model.byId.has(text) ? text : (finder.ranked(findAll(text), finder.termsOf(text))[0] || {}).id),
+  tree: () => ({ forest: forest, view: treeView }),
+  resized: () => map.resize(),
+};
+const panels = modules.panels.createPanels(model, app);
+const map = modules.map.createMap(model, $("map"), {
+  claim: (id, ctrl) => {
+    const from = pendingPathFrom || (ctrl ? state.claim : null);
+    if (from && from !== id) { showPath(from, id); return; }
+    state.path = null;
+    selectClaim(id, { move: false, focusPanel: false });
+  },
+  edge: (id) => (typeof id === "number" ? panels.edgeDetails(model.edges[id]) : panels.foldDetails(foldsShown.get(id))),
+  toggle: (id) => toggleTree(id),
+});
+
+// ── the URL hash ──────────────────────────────────────────────────────────
+// A new selection or view is a step Back can undo; a filter change only
+// rewrites the current step. ``stepFrom`` is the hash the step started at:
+// the view may have rewritten it on the way, so it is put back first.
+let appliedHash = null;
+const urlOf = (hash) => (hash && hash !== "#" ? (hash.startsWith("#") ? hash : "#" + hash) : location.href.split("#")[0]);
+function saveHash(stepFrom) {
+  const hash = viewstate.hashOf(state, ctx);
+  try {
+    if (typeof stepFrom === "string" && urlOf(stepFrom) !== urlOf(hash)) {
+      history.replaceState(null, "", urlOf(stepFrom));
+      history.pushState(null, "", urlOf(hash));
+    } else history.replaceState(null, "", urlOf(hash));
+  } catch (error) {
+    // A frame without an origin of its own (a notebook's srcdoc) may refuse; the view still works.
+  }
+  appliedHash = location.hash;
+}
+
+// ── what is shown, and what is lit ─────────────────────────────────────────
+const edgePassesFilters = (e) => state.edgeKinds.has(e.kind) && (!state.crossOnly || e.cross);
+const passesFilters = (n) => state.perspectives.has(n.group) && state.kinds.has(n.kind) && (!state.tag || n.tags.includes(state.tag));
+let foldsShown = new Map();
+
+function applyView() {
+  const inFocus = state.focus ? breadthFirst(model, state.focus, edgePassesFilters, state.depth) : null;
+  // A focus or a path shows its claims whatever is collapsed.
+  const tree = state.focus || state.path ? null : treeView;
+  const visible = new Set();
+  model.nodes.forEach((n) => {
+    if ((passesFilters(n) || n.id === state.focus) && (!inFocus || inFocus.has(n.id)) && (!tree || tree.shown.has(n.id))) visible.add(n.id);
+  });
+  const place = (id) => {
+    if (visible.has(id)) return id;
+    const standIn = tree && tree.standIn.get(id);
+    return standIn && visible.has(standIn) && passesFilters(model.byId.get(id)) ? standIn : null;
+  };
+  const { direct, folded } = foldEdges(model.edges.filter(edgePassesFilters), place);
+  foldsShown = new Map(folded.map((f) => [f.id, f]));
+  const lit = { nodes: new Set(), edges: new Set() };
+  const highlighting = Boolean(state.disagreements || state.common || state.path);
+  const lights = (e) => e.cross && ((state.disagreements && e.kind === "contradicts") || (state.common && e.kind === "supports"));
+  direct.concat(folded).forEach((e) => {
+    if (lights(e)) { lit.edges.add(e.index === undefined ? e.id : e.index); lit.nodes.add(e.from); lit.nodes.add(e.to); }
+  });
+  let pathInfo = null;
+  if (state.path) {
+    const drawn = new Set(direct.map((e) => e.index));
+    pathInfo = shortestPaths(model, state.path[0], state.path[1], (e) => drawn.has(e.index));
+    pathInfo.nodes.forEach((id) => lit.nodes.add(id));
+    pathInfo.edges.forEach((id) => lit.edges.add(id));
+  }
+  const hiddenBelow = (id) => (tree && tree.hiddenBelow.get(id)) || 0;
+  map.show({
+    nodes: [...visible].map((id) => ({ id: id, opacity: highlighting && !lit.nodes.has(id) ? 0.2 : 1, hiddenBelow: hiddenBelow(id) })),
+    edges: direct.map((e) => ({ id: e.index, from: e.from, to: e.to, kind: e.kind, cross: e.cross, inferred: e.inferred, note: e.note,
+      lit: lit.edges.has(e.index), opacity: highlighting && !lit.edges.has(e.index) ? 0.12 : 1, count: 0 }))
+      .concat(folded.map((f) => ({ id: f.id, from: f.from, to: f.to, kind: f.kind, cross: f.cross, inferred: f.inferred, note: "",
+        lit: lit.edges.has(f.id), opacity: highlighting && !lit.edges.has(f.id) ? 0.12 : 1, count: f.edges.length }))),
+  });
+  // A search hit inside a collapsed tree marks the claim that stands for it.
+  const haloed = new Set(searchHits === null ? [] : [...searchHits].map(place).filter(Boolean));
+  map.markHits(haloed);
+  const hitsInside = searchHits === null ? 0 : [...searchHits].filter((id) => !visible.has(id) && place(id)).length;
+  const collapsedAt = [...visible].filter((id) => hiddenBelow(id) > 0);
+  panels.status({ claims: visible.size, edges: direct.length + folded.reduce((sum, f) => sum + f.edges.length, 0),
+    collapsed: collapsedAt.reduce((sum, id) => sum + hiddenBelow(id), 0), collapsedAt: collapsedAt.length,
+    hits: searchHits === null ? null : searchHits.size, hitsInside: hitsInside, terms: $("search").value.trim(), path: pathInfo, pendingPathFrom: pendingPathFrom });
+  if (pathInfo) panels.pathDetails(pathInfo);
+  syncControls();
+  saveHash();
+}
+
+// ── the support trees ──────────────────────────────────────────────────────
+function setCollapsed(collapsed) {
+  state.collapsed = collapsed;
+  treeView = collapsedView(forest, state.collapsed);
+}
+function toggleTree(id) {
+  if (!ctx.collapsible(id)) return;
+  const next = new Set(state.collapsed);
+  if (next.has(id)) next.delete(id); else next.add(id);
+  setCollapsed(next);
+  applyView();
+  if (state.claim === id) panels.claimDetails(id);
+}
+
+// ── selecting claims ───────────────────────────────────────────────────────
+function revealIfHidden(id) {
+  // A chosen claim must be visible: widen just the filters that hide it, and open the trees above it.
+  const n = model.byId.get(id);
+  state.perspectives.add(n.group);
+  state.kinds.add(n.kind);
+  if (state.tag && !n.tags.includes(state.tag)) state.tag = "";
+  if (state.focus && !breadthFirst(model, state.focus, edgePassesFilters, state.depth).has(id)) state.focus = null;
+  const opened = waysOpen(forest, state.collapsed, id);
+  if (opened.length) setCollapsed(new Set([...state.collapsed].filter((c) => !opened.includes(c))));
+}
+
+function selectClaim(id, options) {
+  options = options || {};
+  const stepFrom = location.hash;
+  revealIfHidden(id);
+  state.claim = id;
+  if (!options.keepView) showView("map");
+  applyView();
+  map.network.selectNodes([id]);
+  panels.claimDetails(id);
+  if (options.move !== false) map.focusOn(id);
+  else map.keepInView(id);
+  if (options.focusPanel !== false && state.view === "map") $("details").focus();
+  panels.markComparison();
+  saveHash(options.push !== false ? stepFrom : null);
+}
+
+// A path is a history step; the map lights it and the panel reads it out (applyView).
+function showPath(from, to) {
+  const stepFrom = location.hash;
+  pendingPathFrom = null;
+  state.path = [from, to];
+  applyView();
+  map.network.selectNodes(state.path.filter(map.isShown));
+  saveHash(stepFrom);
+}
+
+function closeDetails() {
+  const stepFrom = location.hash;
+  $("details").hidden = true;
+  map.resize();
+  state.claim = null;
+  map.network.unselectAll();
+  panels.markComparison();
+  saveHash(stepFrom);
+}
+
+// ── search: hits are marked on the map (a blue halo) and counted in the status bar ──
+const haystack = finder.haystackOf(model.nodes);
+const findAll = (text) => finder.matches(model.nodes, haystack, finder.termsOf(text));
+let searchHits = null;
+function renderResults() {
+  const text = $("search").value;
+  const found = findAll(text);
+  searchHits = found === null ? null : new Set(found.map((n) => n.id));
+  applyView();
+  const results = finder.ranked(found, finder.termsOf(text));
+  $("search-results").replaceChildren(...results.map((n) => el("li", {}, [
+    el("button", { type: "button", "data-claim": n.id, on: { click: () => selectClaim(n.id) } },
+      [document.createTextNode(n.label), el("span", { class: "id", text: `${n.id} · ${labelOf(model, n.group)}` })])])));
+  return results;
+}
+$("search").addEventListener("input", renderResults);
+$("search").addEventListener("keydown", (event) => {
+  if (event.key === "Enter") {
+    const first = renderResults()[0];
+    if (first) selectClaim(first.id);
+  }
+});
+
+// ── filters and toggles ────────────────────────────────────────────────────
+const perspectiveBoxes = model.perspectiveList.map((p) => {
+  const box = el("input", { type: "checkbox", name: "perspective", value: p.id, checked: true });
+  $("filter-perspectives").append(el("label", {}, [box, document.createTextNode(p.label)]));
+  return box;
+});
+const kindBoxes = model.kinds.map((k) => {
+  const box = el("input", { type: "checkbox", name: "kind", value: k, checked: true });
+  $("filter-kinds").querySelector(".chips").append(el("label", {}, [box, document.createTextNode(k)]));
+  return box;
+});
+model.tags.forEach((t) => $("tag-filter").append(el("option", { value: t, text: t })));
+const edgeBoxes = [...document.querySelectorAll("input[name=edge-kind]")];
+const layoutRadios = [...document.querySelectorAll("input[name=layout]")];
+
+function syncControls() {
+  perspectiveBoxes.forEach((b) => { b.checked = state.perspectives.has(b.value); });
+  kindBoxes.forEach((b) => { b.checked = state.kinds.has(b.value); });
+  edgeBoxes.forEach((b) => { b.checked = state.edgeKinds.has(b.value); });
+  $("tag-filter").value = state.tag;
+  $("cross-only").checked = state.crossOnly;
+  $("hl-disagreements").checked = state.disagreements;
+  $("hl-common").checked = state.common;
+  layoutRadios.forEach((r) => { r.checked = r.value === state.layout; });
+  $("expand-all").disabled = !state.collapsed.size;
+}
+
+const toggleIn = (set, value, on) => (on ? set.add(value) : set.delete(value));
+perspectiveBoxes.forEach((b) => b.addEventListener("change", () => { toggleIn(state.perspectives, b.value, b.checked); applyView(); }));
+kindBoxes.forEach((b) => b.addEventListener("change", () => { toggleIn(state.kinds, b.value, b.checked); applyView(); }));
+edgeBoxes.forEach((b) => b.addEventListener("change", () => { toggleIn(state.edgeKinds, b.value, b.checked); applyView(); }));
+$("tag-filter").addEventListener("change", (event) => { state.tag = event.target.value; applyView(); });
+$("cross-only").addEventListener("change", (event) => { state.crossOnly = event.target.checked; applyView(); });
+$("hl-disagreements").addEventListener("change", (event) => { state.disagreements = event.target.checked; applyView(); });
+$("hl-common").addEventListener("change", (event) => { state.common = event.target.checked; applyView(); });
+layoutRadios.forEach((r) => r.addEventListener("change", () => { state.layout = r.value; map.setLayout(state.layout); applyView(); }));
+$("expand-all").addEventListener("click", () => { setCollapsed(new Set()); applyView(); });
+$("collapse-top").addEventListener("click", () => { setCollapsed(new Set(ctx.defaultCollapsed)); applyView(); map.frameTheses(); });
+$("reset").addEventListener("click", () => {
+  const stepFrom = location.hash;
+  state = viewstate.defaults(ctx); state.view = "map"; pendingPathFrom = null;
+  setCollapsed(state.collapsed);
+  $("details").hidden = true; map.network.unselectAll();
+  map.setLayout(state.layout); applyView(); map.frameTheses(); map.resize(); saveHash(stepFrom);
+});
+$("close-details").addEventListener("click", closeDetails);
+if ($("summary-toggle")) $("summary-toggle").addEventListener("click", () => {
+  const open = $("map-summary").classList.toggle("clamped") === false;
+  $("summary-toggle").setAttribute("aria-expanded", String(open));
+  $("summary-toggle").textContent = open ? "Show less" : "Read the whole summary";
+});
+$("drawer-toggle").addEventListener("click", () => {
+  const open = $("map-view").classList.toggle("drawer-open");
+  $("drawer-toggle").setAttribute("aria-expanded", String(open));
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  if (pendingPathFrom) { pendingPathFrom = null; applyView(); }
+  if (!$("details").hidden) closeDetails();
+});
+
+// The outline of every claim (in the sidebar, and in print) is built when first
+// wanted: thousands of buttons would otherwise delay the first drawing of a large map.
+$("claim-list-count").textContent = String(model.nodes.length);
+$("claim-list-section").addEventListener("toggle", () => { if ($("claim-list-section").open) panels.outline(); });
+window.addEventListener("beforeprint", () => { $("claim-list-section").open = true; panels.outline(); });
+if (model.nodes.length <= 300) { $("claim-list-section").open = true; panels.outline(); }
+
+// ── the two views of one page ──────────────────────────────────────────────
+let mapShown = false;
+function showView(view) {
+  state.view = view;
+  $("comparison").hidden = view !== "comparison";
+  $("map-view").hidden = view !== "map";
+  $("tab-comparison").setAttribute("aria-current", view === "comparison" ? "page" : "false");
+  $("tab-map").setAttribute("aria-current", view === "map" ? "page" : "false");
+  document.body.dataset.view = view;
+  if (view === "map" && !mapShown) {
+    mapShown = true;
+    map.resize();
+    if (state.claim) map.focusOn(state.claim);
+    else map.frameTheses();
+  }
+}
+[["tab-comparison", "comparison"], ["tab-map", "map"]].forEach(([id, view]) => $(id).addEventListener("click", (event) => {
+  event.preventDefault();  // switching views keeps the selection, which the plain link would drop
+  const stepFrom = location.hash;
+  showView(view);
+  panels.markComparison();
+  saveHash(stepFrom);
+}));
+
+// ── start ──────────────────────────────────────────────────────────────────
+function applyHash() {
+  if (location.hash === appliedHash) return;  // our own pushState, or a repeat
+  state = viewstate.stateFromHash(location.hash, ctx);
+  setCollapsed(state.collapsed);
+  if (state.claim) revealIfHidden(state.claim);
+  map.setLayout(state.layout);
+  applyView();
+  showView(state.view);
+  if (state.claim) selectClaim(state.claim, { focusPanel: false, push: false, keepView: true, move: state.view === "map" });
+  else if (!state.path && !$("details").hidden) { $("details").hidden = true; map.resize(); }
+  if (state.path) map.network.selectNodes(state.path.filter(map.isShown));
+  panels.markComparison();
+  appliedHash = location.hash;
+}
+window.addEventListener("hashchange", applyHash);
+window.addEventListener("popstate", applyHash);
+if (model.live && location.protocol.startsWith("http")) {
+  // argmap watch: reload once the map is rebuilt (the view lives in the hash).
+  setInterval(() => {
+    fetch(model.live.url, { cache: "no-store" }).then((r) => (r.ok ? r.text() : null)).then((v) => {
+      if (v !== null && v.trim() !== model.live.version) location.reload();
+    }).catch(() => {});
+  }, 700);
+}
+document.body.dataset.layout = "sides";
+panels.engagement();
+panels.comparison();
+applyHash();
+// Ready once the visible view is drawn: the map when it has room, else the comparison (the map draws when shown).
+if (state.view === "map" && $("map").clientWidth > 0) map.network.once("afterDrawing", () => document.body.setAttribute("data-drawn", "true"));
+else document.body.setAttribute("data-drawn", "true");
+window.argmap = { network: map.network, data: model, select: selectClaim, state: () => state, toggle: toggleTree,
+  tree: app.tree };

@@ -1,0 +1,262 @@
+// map.js — the map itself: vis-network, fed only the claims and lines in view.
+//
+// vis-network draws labels on a canvas and sets tooltips as text, so claim
+// text is never parsed as HTML. The data sets hold only what is shown: a
+// collapsed support tree costs nothing until it is opened, and the first view
+// of a large map draws a bounded number of claims.
+
+const { shortLabel, hoverText } = modules.data;
+
+const MIN_TEXT_PX = 10;
+// From this zoom on, claims show their full text, at a size that fits their boxes.
+const FULL_TEXT_SCALE = 1.5;
+const FULL_TEXT_MAX_CLAIMS = 600;
+const FONT_FACE = "system-ui, DejaVu Sans, sans-serif";
+const ARROWS = { supports: { to: { enabled: true, type: "arrow", scaleFactor: 0.8 } },
+  contradicts: { to: { enabled: true, type: "bar", scaleFactor: 0.9 } } };
+
+// A note as an edge label: at most three lines of about 40 characters.
+function noteLabel(note) {
+  const lines = [];
+  let line = "";
+  for (const word of note.split(/\s+/).filter(Boolean)) {
+    if (line && (line + " " + word).length > 40) { lines.push(line); line = word; } else line = line ? line + " " + word : word;
+  }
+  if (line) lines.push(line);
+  return lines.length > 3 ? lines.slice(0, 3).join("\n") + "…" : lines.join("\n");
+}
+
+function createMap(model, container, handlers) {
+  const LARGE = model.large;
+  // Groups are named by position, never by perspective id: an id such as
+  // "__proto__" would otherwise reach an object's prototype.
+  const groups = {};
+  const groupOf = new Map(model.perspectiveList.map((p, index) => [p.id, "p" + index]));
+  model.perspectiveList.forEach((p) => {
+    groups[groupOf.get(p.id)] = { color: { background: p.fill, border: p.color,
+      highlight: { background: "#ffffff", border: p.color }, hover: { background: "#ffffff", border: p.color } } };
+  });
+  // Colours, widths and dashes come from Python (argmap.style), which the SVG and DOT exports share.
+  // Large maps draw dots and solid lines: dashes alone made a 20,000-claim frame take seconds.
+  const EDGE_STYLES = Object.fromEntries(Object.entries(model.styles.edges).map(([kind, style]) =>
+    [kind, Object.assign({ arrows: ARROWS[kind] }, style)]));
+  const FOIL = model.styles.foil;
+  const dashesOf = (e) => (LARGE ? false : e.inferred ? EDGE_STYLES[e.kind].inferredDashes : EDGE_STYLES[e.kind].dashes);
+  const baseWidth = (e) => EDGE_STYLES[e.kind].width + (e.cross ? 1.5 : 0);
+  // One colour in every state, so selecting or hovering never recolours an edge.
+  const edgeColor = (kind, opacity) => {
+    const color = EDGE_STYLES[kind].color;
+    return { color: color, highlight: color, hover: color, opacity: opacity };
+  };
+
+  const positions = new Map(model.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
+  let hits = new Set(), fullText = false;
+  const halo = (id) => (hits.has(id) ? { enabled: true, color: "#1a56db", size: 14, x: 0, y: 0 } : { enabled: false });
+
+  function labelFor(n, hiddenBelow) {
+    let label = fullText ? n.label : shortLabel(n);
+    if (!n.asserted) label = FOIL.prefix + label;
+    return hiddenBelow ? label + `\n▸ ${hiddenBelow} more below` : label;
+  }
+  function fontFor(n) {
+    const size = fullText ? 9 : (n.kind === "thesis" ? 16 : 14);
+    return { size: size, bold: n.kind === "thesis" };
+  }
+  function nodeItem(look) {
+    const n = model.byId.get(look.id), at = positions.get(look.id);
+    const node = { id: n.id, label: labelFor(n, look.hiddenBelow), title: hoverText(model, n), group: groupOf.get(n.group),
+      x: at.x, y: at.y, opacity: look.opacity, font: fontFor(n), shadow: halo(n.id),
+      borderWidth: n.kind === "thesis" ? 4 : (look.hiddenBelow ? 3 : 2) };
+    node.widthConstraint = { maximum: fullText ? 220 : 200 };
+    if (!LARGE && n.tags.includes("comment")) node.shapeProperties = { borderDashes: [5, 4] };
+    if (!n.asserted) {  // a view its author reports in order to reject it
+      node.color = { background: FOIL.fill, border: FOIL.border, highlight: { background: "#ffffff", border: "#555555" },
+        hover: { background: "#ffffff", border: "#555555" } };
+      if (!LARGE) node.shapeProperties = { borderDashes: FOIL.dashes };
+    }
+    return node;
+  }
+  function edgeItem(look) {
+    const style = EDGE_STYLES[look.kind];
+    const item = { id: look.id, from: look.from, to: look.to, arrows: style.arrows, dashes: dashesOf(look),
+      color: edgeColor(look.kind, look.opacity), width: baseWidth(look) + (look.lit ? 1.5 : 0) + (look.count > 1 ? 1 : 0),
+      physics: !look.cross,  // the force layout pulls each side together, never one side into the other
+      title: look.count ? `${look.count} ${look.kind} relation${look.count > 1 ? "s" : ""} of claims collapsed here`
+        : look.kind + (look.inferred ? " (inferred)" : "") + (look.note ? ": " + look.note : "") };
+    // Notes between the sides are readable on the map once zoomed in far enough for 10 px text.
+    if (look.cross && look.note && !LARGE) {
+      item.label = noteLabel(look.note);
+      item.font = { size: 9, face: FONT_FACE, color: "#333333", background: "rgba(255,255,255,0.9)", strokeWidth: 0, align: "middle" };
+    }
+    return item;
+  }
+
+  const nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
+  const font = { size: 14, face: FONT_FACE, color: "#1d1d1d" };
+  // vis-network skips a label whose on-screen size is below drawThreshold - 1:
+  // no text is ever drawn smaller than 10 CSS px; a box without text shows instead.
+  const READABLE = { label: { enabled: false, drawThreshold: MIN_TEXT_PX + 1 } };
+  const network = new vis.Network(container, { nodes: nodes, edges: edges }, {
+    autoResize: true,
+    physics: { enabled: false },
+    layout: { improvedLayout: false, randomSeed: 1 },
+    nodes: LARGE ? { shape: "dot", size: 8, borderWidth: 2, font: font, scaling: READABLE }
+      : { shape: "box", margin: 10, borderWidth: 2, widthConstraint: { maximum: 200 }, font: font, scaling: READABLE },
+    edges: { smooth: false, selectionWidth: 2, hoverWidth: 0.5, scaling: READABLE },
+    interaction: { hover: !LARGE, tooltipDelay: 120, multiselect: true, hideEdgesOnDrag: LARGE, hideEdgesOnZoom: LARGE },
+    groups: groups,
+  });
+
+  // What is on the map now, so that show() sends vis-network only changes.
+  const present = { nodes: new Map(), edges: new Map() };
+  const sameLook = (a, b) => Object.keys(a).every((key) => a[key] === b[key]);
+
+  // Show exactly these claims and lines: {nodes: [{id, opacity, hiddenBelow}],
+  // edges: [{id, from, to, kind, cross, inferred, note, opacity, lit, count}]}.
+  function show(view) {
+    const wantNodes = new Map(view.nodes.map((look) => [look.id, look]));
+    const wantEdges = new Map(view.edges.map((look) => [look.id, look]));
+    const sync = (dataSet, kept, want, item) => {
+      const changed = [];
+      want.forEach((look, id) => { if (!kept.has(id) || !sameLook(kept.get(id), look)) { changed.push(item(look)); kept.set(id, look); } });
+      if (changed.length) dataSet.update(changed);
+    };
+    const drop = (dataSet, kept, want) => {
+      const gone = [...kept.keys()].filter((id) => !want.has(id));
+      gone.forEach((id) => kept.delete(id));
+      if (gone.length) dataSet.remove(gone);
+    };
+    drop(edges, present.edges, wantEdges);  // lines first: none may point at a claim being removed
+    drop(nodes, present.nodes, wantNodes);
+    sync(nodes, present.nodes, wantNodes, nodeItem);
+    sync(edges, present.edges, wantEdges, edgeItem);
+    measureColumns();
+  }
+  const shownIds = () => [...present.nodes.keys()];
+
+  function refreshLabels() {
+    nodes.update([...present.nodes.values()].map(nodeItem));
+  }
+  network.on("zoom", () => {
+    const wanted = network.getScale() >= FULL_TEXT_SCALE && present.nodes.size <= FULL_TEXT_MAX_CLAIMS;
+    if (wanted !== fullText) { fullText = wanted; refreshLabels(); }
+  });
+
+  function markHits(found) {
+    const before = hits;
+    hits = found;
+    const changed = [...new Set([...before, ...found])].filter((id) => present.nodes.has(id) && before.has(id) !== found.has(id));
+    if (changed.length) nodes.update(changed.map((id) => ({ id: id, shadow: halo(id) })));
+  }
+
+  // Column headings on the canvas, never smaller than the smallest readable text.
+  let columns = [];
+  function measureColumns() {
+    const at = network.getPositions();
+    columns = model.perspectiveList.map((p) => {
+      const ids = shownIds().filter((id) => model.byId.get(id).group === p.id);
+      if (!ids.length) return null;
+      // Above the side's thesis, where the first view looks; else above the column's middle.
+      const thesis = ids.find((id) => model.byId.get(id).kind === "thesis");
+      const xs = ids.map((id) => at[id].x), ys = ids.map((id) => at[id].y);
+      return { label: p.label, color: p.color, y: Math.min(...ys), x: thesis ? at[thesis].x : (Math.min(...xs) + Math.max(...xs)) / 2 };
+    }).filter(Boolean);
+  }
+  network.on("afterDrawing", (ctx) => {
+    const size = Math.max(20, 15 / network.getScale());  // in canvas units: at least 15 px on screen
+    ctx.save();
+    ctx.font = `bold ${size}px ${FONT_FACE}`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    columns.forEach((c) => { ctx.fillStyle = c.color; ctx.fillText(c.label, c.x, c.y - 40 - size * 0.5); });
+    ctx.restore();
+  });
+
+  // The first view frames the shown theses at a size their titles can be read.
+  function frameTheses() {
+    network.fit({ animation: false });
+    const at = network.getPositions();
+    const theses = shownIds().filter((id) => model.byId.get(id).kind === "thesis").map((id) => Object.assign({ group: model.byId.get(id).group }, at[id]));
+    if (!theses.length || network.getScale() >= 0.9) return;
+    const height = container.clientHeight, width = container.clientWidth;
+    // Labels are 14 px: below a scale of 0.8 they would fade toward the 10 px floor.
+    const fits = (width - 80) / (Math.max(...theses.map((n) => n.x)) - Math.min(...theses.map((n) => n.x)) + 240);
+    const first = model.perspectiveList.map((p) => theses.find((n) => n.group === p.id)).find(Boolean);
+    const framed = fits >= 0.8 ? theses : [first];  // a narrow screen frames the first side's thesis
+    const xs = framed.map((n) => n.x), ys = framed.map((n) => n.y);
+    const scale = framed.length > 1 ? Math.min(0.9, fits) : 0.9;
+    network.moveTo({ position: { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: Math.min(...ys) + (height / 2 - 90) / scale },
+      scale: scale, animation: false });
+  }
+
+  // Side by side, or a force layout from the same start (so it is reproducible)
+  // whose sides are then set apart, each whole, in the map's order.
+  let layout = "sides";
+  function setLayout(wanted) {
+    if (wanted === layout) return;
+    layout = wanted;
+    model.nodes.forEach((n) => positions.set(n.id, { x: n.x, y: n.y }));
+    nodes.update(shownIds().map((id) => Object.assign({ id: id }, positions.get(id))));
+    if (layout === "force") {
+      document.body.dataset.layout = "pending";
+      network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based",
+        forceAtlas2Based: { gravitationalConstant: -90, springLength: 140, avoidOverlap: 0.4 },
+        stabilization: { enabled: true, iterations: 400, updateInterval: 100, fit: true } } });
+      network.stabilize(400);
+    } else {
+      network.setOptions({ physics: { enabled: false } });
+      measureColumns();
+      frameTheses();
+      document.body.dataset.layout = "sides";
+    }
+  }
+  network.on("stabilizationIterationsDone", () => {
+    network.setOptions({ physics: { enabled: false } });
+    if (layout === "force") setSidesApart();
+    network.fit({ animation: false });
+    measureColumns();
+    document.body.dataset.layout = layout;
+  });
+  function setSidesApart() {
+    const at = network.getPositions();
+    let right = null;
+    model.perspectiveList.forEach((p) => {
+      const ids = Object.keys(at).filter((id) => model.byId.get(id).group === p.id);
+      if (!ids.length) return;
+      const xs = ids.map((id) => at[id].x);
+      const shift = right === null ? 0 : right + 240 - Math.min(...xs);
+      ids.forEach((id) => { const moved = { x: at[id].x + shift, y: at[id].y }; positions.set(id, moved); network.moveNode(id, moved.x, moved.y); });
+      right = Math.max(...xs) + shift;
+    });
+  }
+
+  function resize() {
+    network.setSize("100%", "100%");
+    network.redraw();
+  }
+  function keepInView(id) {
+    const position = network.getPositions([id])[id];
+    if (!position) return;
+    const point = network.canvasToDOM(position);
+    const margin = 60;
+    if (point.x < margin || point.x > container.clientWidth - margin || point.y < margin || point.y > container.clientHeight - margin) {
+      network.moveTo({ position: position, scale: network.getScale(), animation: false });
+    }
+  }
+  function focusOn(id) {
+    network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+  }
+
+  network.on("click", (params) => {
+    const clicked = params.nodes.length ? params.nodes[params.nodes.length - 1] : null;
+    const ctrl = Boolean(params.event && params.event.srcEvent && (params.event.srcEvent.ctrlKey || params.event.srcEvent.metaKey));
+    if (clicked) handlers.claim(clicked, ctrl);
+    else if (params.edges.length === 1) handlers.edge(params.edges[0]);
+  });
+  network.on("doubleClick", (params) => { if (params.nodes.length) handlers.toggle(params.nodes[params.nodes.length - 1]); });
+
+  return { network, show, markHits, frameTheses, setLayout, resize, keepInView, focusOn, shownIds,
+    baseWidth, isShown: (id) => present.nodes.has(id) };
+}
+
+Object.assign(exports, { createMap, noteLabel, MIN_TEXT_PX });
