@@ -305,7 +305,7 @@ def test_engagement_summary_matches_the_query(page_of, bundled):
         assert cells[1:] == [str(engagement.contradicting_claims), str(engagement.supporting_claims)]
 
 
-def test_force_layout_is_seeded_and_reproducible(page_of):
+def test_force_layout_is_seeded_and_reproducible_and_keeps_the_sides_apart(page_of, bundled):
     def force_positions(page):
         page.get_by_label("free force layout").check()
         page.wait_for_selector("body[data-layout=force]", state="attached", timeout=30_000)
@@ -316,6 +316,9 @@ def test_force_layout_is_seeded_and_reproducible(page_of):
     first = force_positions(first_page)
     assert first != sides
     assert force_positions(page_of()) == first
+    # each perspective keeps a side of its own, in the map's order
+    xs = {p: [first[c.id]["x"] for c in bundled.claims.values() if c.perspective == p] for p in bundled.perspectives}
+    assert max(xs["relational"]) < min(xs["professional-service"])
     first_page.get_by_label("side by side").check()
     assert first_page.evaluate("() => window.argmap.network.getPositions()") == sides
 
@@ -410,6 +413,13 @@ def test_a_large_map_draws_plainly_for_speed(open_map, tmp_path):
                  shapes: [...new Set(nodes.map((n) => n.options.shape))], hover: window.argmap.network.interactionHandler.options.hover };
     }""")
     assert looks == {"dashedEdges": 0, "dashedBorders": 0, "shapes": ["dot"], "hover": False}
+    # it opens collapsed to each side's top levels: a bounded number of claims reach vis-network
+    shown = page.evaluate("() => window.argmap.network.body.data.nodes.length")
+    assert 2 < shown <= 200
+    assert int(page.locator("#status").get_attribute("data-hidden-claims")) == 2001 - shown
+    page.locator("#drawer-toggle").click() if page.locator("#drawer-toggle").is_visible() else None
+    page.locator("#expand-all").click()
+    assert page.evaluate("() => window.argmap.network.body.data.nodes.length") == 2001
     legend = page.locator("#legend").inner_text()
     assert "contradicts: red line" in legend and "dashed" not in legend
     assert opened.console_errors == [] and opened.requests == []

@@ -149,6 +149,88 @@ def test_no_text_on_the_map_is_drawn_under_10_px_at_any_zoom(reader, bundled):
     assert not any(t["text"] == bundled.claims["svc.obsession"].title.split()[0] for t in far)
 
 
+def shown_on_map(page) -> dict:
+    return page.evaluate("""() => { const data = window.argmap.network.body.data;
+        return { nodes: data.nodes.getIds(), edges: data.edges.get().map((e) => ({ id: String(e.id), from: e.from, to: e.to })) }; }""")
+
+
+def test_support_trees_open_to_a_readable_depth_and_collapse_and_expand(reader, bundled):
+    page = reader(hash_="#view=map")
+    status = page.locator("#status")
+    visible = int(status.get_attribute("data-visible-claims"))
+    hidden = int(status.get_attribute("data-hidden-claims"))
+    assert visible + hidden == len(bundled.claims) and 0 < visible < len(bundled.claims)
+    shown = shown_on_map(page)
+    assert len(shown["nodes"]) == visible
+    # every thesis and its direct reasons are there
+    for claim in bundled.claims.values():
+        if claim.kind == "thesis":
+            assert claim.id in shown["nodes"]
+            reasons = [r.source for r in bundled.relations() if r.target == claim.id and r.kind == "supports"
+                       and bundled.claims[r.source].perspective == claim.perspective]
+            assert set(reasons) <= set(shown["nodes"])
+    # a collapsed claim says on the map how many it hides
+    tree = page.evaluate("() => Object.fromEntries(window.argmap.tree().view.hiddenBelow)")
+    collapsed, count = max(tree.items(), key=lambda item: item[1])
+    texts = " ".join(t["text"] for t in drawn_texts(page))
+    assert f"▸ {count} more below" in texts
+    # lines to hidden claims are drawn to the collapsed claim that stands for them
+    stand_in = page.evaluate("() => Object.fromEntries(window.argmap.tree().view.standIn)")
+    folded = [e for e in shown["edges"] if e["id"].startswith("fold:")]
+    assert folded and all(e["from"] in shown["nodes"] and e["to"] in shown["nodes"] for e in folded)
+    hidden_relations = [r for r in bundled.relations() if (r.source in stand_in) != (r.target in stand_in)]
+    for r in hidden_relations:
+        ends = (stand_in.get(r.source, r.source), stand_in.get(r.target, r.target))
+        if ends[0] == ends[1]:
+            continue  # a hidden reason of the collapsed claim itself: inside the collapsed box
+        assert any((e["from"], e["to"]) == ends for e in folded), r
+    # double-click opens it; its details button shuts it again
+    point = page.evaluate("(id) => window.argmap.network.canvasToDOM(window.argmap.network.getPosition(id))", collapsed)
+    canvas = page.locator("#map canvas").bounding_box()
+    if not (0 < point["x"] < canvas["width"] and 0 < point["y"] < canvas["height"]):
+        page.evaluate("(id) => window.argmap.network.focus(id, { animation: false })", collapsed)
+        point = page.evaluate("(id) => window.argmap.network.canvasToDOM(window.argmap.network.getPosition(id))", collapsed)
+    page.mouse.dblclick(canvas["x"] + point["x"], canvas["y"] + point["y"])
+    assert int(status.get_attribute("data-visible-claims")) == visible + count
+    assert f"open={collapsed}" in page.evaluate("() => decodeURIComponent(location.hash)")
+    page.locator("#collapse-button").click()
+    assert int(status.get_attribute("data-visible-claims")) == visible
+    page.locator("#expand-all").click()
+    assert int(status.get_attribute("data-visible-claims")) == len(bundled.claims)
+    assert not [e for e in shown_on_map(page)["edges"] if e["id"].startswith("fold:")]
+    assert "tree=all" in page.evaluate("() => location.hash")
+
+
+def test_choosing_a_hidden_claim_opens_the_trees_above_it(reader, bundled):
+    page = reader(hash_="#claim=svc.obsession")
+    assert "svc.obsession" in shown_on_map(page)["nodes"]
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["svc.obsession"]
+
+
+def test_full_texts_and_edge_notes_appear_as_you_zoom_in_never_under_10_px(reader, bundled):
+    page = reader(hash_="#view=map&tree=all")
+    thesis = bundled.claims["rel.relationship-required"]
+    first = " ".join(t["text"] for t in drawn_texts(page))
+    assert thesis.title.split()[0] in first
+    note_words = {r.note.split()[0] for r in bundled.relations() if r.note
+                  and bundled.claims[r.source].perspective != bundled.claims[r.target].perspective}
+    # zoom in between the two theses, where the line between the sides runs
+    page.evaluate("""() => { const n = window.argmap.network;
+        const a = n.getPosition("rel.relationship-required"), b = n.getPosition("svc.relationship-harmful");
+        n.moveTo({ position: { x: (a.x + b.x) / 2, y: a.y }, scale: 1.8, animation: false });
+        n.emit("zoom", { scale: 1.8 }); }""")
+    near = drawn_texts(page)
+    assert min(t["px"] for t in near) >= 10
+    texts = [t["text"] for t in near]
+    # the full text, wrapped into lines: its last words appear, which the title lacks
+    assert thesis.text.split()[-1] in " ".join(texts) and thesis.text.split()[-1] not in thesis.title
+    assert any(text.split()[0] in note_words for text in texts if text.split())
+    # zoomed back out, titles return
+    page.evaluate("() => { const n = window.argmap.network; n.moveTo({ scale: 0.9, animation: false }); n.emit('zoom', { scale: 0.9 }); }")
+    assert thesis.title in " ".join(t["text"] for t in drawn_texts(page)).replace("\n", " ") or \
+        thesis.title.split()[0] in " ".join(t["text"] for t in drawn_texts(page))
+
+
 def test_a_clicked_claim_is_never_under_the_panel(reader):
     page = reader(hash_="#view=map")
     canvas = page.locator("#map canvas").bounding_box()

@@ -86,7 +86,7 @@ function createMap(model, container, handlers) {
     // Notes between the sides are readable on the map once zoomed in far enough for 10 px text.
     if (look.cross && look.note && !LARGE) {
       item.label = noteLabel(look.note);
-      item.font = { size: 9, face: FONT_FACE, color: "#333333", background: "rgba(255,255,255,0.9)", strokeWidth: 0, align: "middle" };
+      item.font = { size: 9, face: FONT_FACE, color: "#333333", background: "rgba(255,255,255,0.9)", strokeWidth: 0, align: "horizontal" };
     }
     return item;
   }
@@ -230,8 +230,15 @@ function createMap(model, container, handlers) {
     });
   }
 
+  // The panel docking beside the map narrows it; the claims keep their places
+  // on screen (the map's top left stays put), so a second click lands where the first did.
   function resize() {
+    const corner = network.DOMtoCanvas({ x: 0, y: 0 }), scale = network.getScale();
     network.setSize("100%", "100%");
+    if (container.clientWidth > 0) {
+      network.moveTo({ position: { x: corner.x + container.clientWidth / 2 / scale, y: corner.y + container.clientHeight / 2 / scale },
+        scale: scale, animation: false });
+    }
     network.redraw();
   }
   function keepInView(id) {
