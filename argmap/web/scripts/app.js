@@ -22,7 +22,7 @@ let treeView = collapsedView(forest, state.collapsed);
 const app = {
   state: () => state,
   select: (id) => selectClaim(id),
-  focus: (id, depth) => { state.focus = id; state.depth = depth; applyView(); map.network.fit({ animation: false }); },
+  focus: (id, depth) => { state.focus = id; state.depth = depth; applyView(); map.fit(); },
   choosePath: (id) => { pendingPathFrom = id; applyView(); panels.pathEndChooser(id); },
   showPath: (a, b) => showPath(a, b),
   toggle: (id) => toggleTree(id),
@@ -148,10 +148,10 @@ function selectClaim(id, options) {
   state.claim = id;
   if (!options.keepView) showView("map");
   applyView();
-  map.network.selectNodes([id]);
-  panels.claimDetails(id);
+  panels.claimDetails(id);  // first: the panel docks and the map narrows, then the claim is brought into view
   if (options.move !== false) map.focusOn(id);
   else map.keepInView(id);
+  map.select([id]);
   if (options.focusPanel !== false && state.view === "map") $("details").focus();
   panels.markComparison();
   saveHash(options.push !== false ? stepFrom : null);
@@ -163,7 +163,7 @@ function showPath(from, to) {
   pendingPathFrom = null;
   state.path = [from, to];
   applyView();
-  map.network.selectNodes(state.path.filter(map.isShown));
+  map.select(state.path);
   saveHash(stepFrom);
 }
 
@@ -172,7 +172,7 @@ function closeDetails() {
   $("details").hidden = true;
   map.resize();
   state.claim = null;
-  map.network.unselectAll();
+  map.select([]);
   panels.markComparison();
   saveHash(stepFrom);
 }
@@ -223,7 +223,10 @@ function syncControls() {
   $("cross-only").checked = state.crossOnly;
   $("hl-disagreements").checked = state.disagreements;
   $("hl-common").checked = state.common;
-  layoutRadios.forEach((r) => { r.checked = r.value === state.layout; });
+  layoutRadios.forEach((r) => {
+    r.checked = r.value === state.layout;
+    r.disabled = r.value === "force" && !map.canForce();  // too many claims shown for physics
+  });
   $("expand-all").disabled = !state.collapsed.size;
 }
 
@@ -242,7 +245,7 @@ $("reset").addEventListener("click", () => {
   const stepFrom = location.hash;
   state = viewstate.defaults(ctx); state.view = "map"; pendingPathFrom = null;
   setCollapsed(state.collapsed);
-  $("details").hidden = true; map.network.unselectAll();
+  $("details").hidden = true; map.select([]);
   map.setLayout(state.layout); applyView(); map.frameTheses(); map.resize(); saveHash(stepFrom);
 });
 $("close-details").addEventListener("click", closeDetails);
@@ -303,7 +306,7 @@ function applyHash() {
   showView(state.view);
   if (state.claim) selectClaim(state.claim, { focusPanel: false, push: false, keepView: true, move: state.view === "map" });
   else if (!state.path && !$("details").hidden) { $("details").hidden = true; map.resize(); }
-  if (state.path) map.network.selectNodes(state.path.filter(map.isShown));
+  if (state.path) map.select(state.path);
   panels.markComparison();
   appliedHash = location.hash;
 }

@@ -5,13 +5,17 @@
 // collapsed support tree costs nothing until it is opened, and the first view
 // of a large map draws a bounded number of claims.
 
-const { shortLabel, hoverText } = modules.data;
+const { shortLabel, hoverText, labelOf } = modules.data;
+const { el } = modules.dom;
 
 const MIN_TEXT_PX = 10;
 // From this zoom on, claims show their full text, at a size that fits their boxes.
 const FULL_TEXT_SCALE = 1.5;
 const FULL_TEXT_MAX_CLAIMS = 600;
 const FONT_FACE = "system-ui, DejaVu Sans, sans-serif";
+// The most claims and lines vis-network is given at once (see materialize).
+const EDGE_BUDGET = 4000;
+const NODE_BUDGET = 1500;
 const ARROWS = { supports: { to: { enabled: true, type: "arrow", scaleFactor: 0.8 } },
   contradicts: { to: { enabled: true, type: "bar", scaleFactor: 0.9 } } };
 
@@ -107,39 +111,117 @@ function createMap(model, container, handlers) {
     groups: groups,
   });
 
-  // What is on the map now, so that show() sends vis-network only changes.
+  // What the view asks for (``wanted``), and what vis-network holds now
+  // (``present``), so that each change sends it only the difference.
+  const wanted = { nodes: new Map(), edges: new Map() };
   const present = { nodes: new Map(), edges: new Map() };
   const sameLook = (a, b) => Object.keys(a).every((key) => a[key] === b[key]);
+  let selected = [];
 
   // Show exactly these claims and lines: {nodes: [{id, opacity, hiddenBelow}],
   // edges: [{id, from, to, kind, cross, inferred, note, opacity, lit, count}]}.
   function show(view) {
-    const wantNodes = new Map(view.nodes.map((look) => [look.id, look]));
-    const wantEdges = new Map(view.edges.map((look) => [look.id, look]));
-    const sync = (dataSet, kept, want, item) => {
-      const changed = [];
-      want.forEach((look, id) => { if (!kept.has(id) || !sameLook(kept.get(id), look)) { changed.push(item(look)); kept.set(id, look); } });
-      if (changed.length) dataSet.update(changed);
-    };
-    const drop = (dataSet, kept, want) => {
-      const gone = [...kept.keys()].filter((id) => !want.has(id));
+    wanted.nodes = new Map(view.nodes.map((look) => [look.id, look]));
+    wanted.edges = new Map(view.edges.map((look) => [look.id, look]));
+    measureColumns();
+    materialize();
+  }
+
+  // Level of detail. vis-network lays out and draws every claim and line it
+  // holds on every frame, seen or not. Up to NODE_BUDGET claims and
+  // EDGE_BUDGET lines it holds them all; beyond, only those near the view, and
+  // when even those are too many (a large map seen whole), the claims are
+  // drawn as plain dots and one line per pair of sides stands for the lines,
+  // until the reader zooms in.
+  let overview = { dots: false, lines: [] };
+  function materialize() {
+    let nodeIds = [...wanted.nodes.keys()], edgeIds = [...wanted.edges.keys()];
+    let dots = false, summed = false;
+    if (nodeIds.length > NODE_BUDGET || edgeIds.length > EDGE_BUDGET) {
+      const a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+      const padX = (b.x - a.x) * 0.25, padY = (b.y - a.y) * 0.25;
+      const near = (id) => { const p = positions.get(id); return p.x >= a.x - padX && p.x <= b.x + padX && p.y >= a.y - padY && p.y <= b.y + padY; };
+      const inView = nodeIds.length > NODE_BUDGET ? nodeIds.filter(near) : nodeIds;
+      dots = inView.length > NODE_BUDGET;
+      const held = new Set(dots ? [] : inView);
+      edgeIds = dots ? [] : edgeIds.filter((id) => { const look = wanted.edges.get(id); return held.has(look.from) || held.has(look.to); });
+      summed = dots || edgeIds.length > EDGE_BUDGET;
+      if (summed) edgeIds = [];
+      // a line leaving the view keeps its far end, so that it is drawn whole
+      edgeIds.forEach((id) => { const look = wanted.edges.get(id); held.add(look.from); held.add(look.to); });
+      nodeIds = [...held];
+    }
+    const sync = (dataSet, kept, ids, looks, item) => {
+      const keep = new Set(ids);
+      const gone = [...kept.keys()].filter((id) => !keep.has(id));
       gone.forEach((id) => kept.delete(id));
       if (gone.length) dataSet.remove(gone);
+      return () => {
+        const changed = [];
+        ids.forEach((id) => { const look = looks.get(id); if (!kept.has(id) || !sameLook(kept.get(id), look)) { changed.push(item(look)); kept.set(id, look); } });
+        if (changed.length) dataSet.update(changed);
+      };
     };
-    drop(edges, present.edges, wantEdges);  // lines first: none may point at a claim being removed
-    drop(nodes, present.nodes, wantNodes);
-    sync(nodes, present.nodes, wantNodes, nodeItem);
-    sync(edges, present.edges, wantEdges, edgeItem);
-    measureColumns();
+    const addEdges = sync(edges, present.edges, edgeIds, wanted.edges, edgeItem);  // lines go first, come last
+    sync(nodes, present.nodes, nodeIds, wanted.nodes, nodeItem)();
+    addEdges();
+    overview = { dots: dots, lines: summed ? summedLines() : [] };
+    describeOverview();
+    container.dataset.claimsHeld = String(present.nodes.size);
+    container.dataset.linesHeld = String(present.edges.size);
+    container.dataset.overview = dots ? "dots" : summed ? "lines" : "";
+    network.selectNodes(selected.filter((id) => present.nodes.has(id)));
   }
-  const shownIds = () => [...present.nodes.keys()];
+  // The relations held back, summed per pair of sides and kind, in the map's order.
+  function summedLines() {
+    const tally = new Map();
+    wanted.edges.forEach((look) => {
+      const key = [model.byId.get(look.from).group, model.byId.get(look.to).group, look.kind].join("\u0000");
+      tally.set(key, (tally.get(key) || 0) + Math.max(1, look.count));
+    });
+    const order = new Map(model.perspectiveList.map((p, i) => [p.id, i]));
+    return [...tally].map(([key, count]) => { const [from, to, kind] = key.split("\u0000"); return { from, to, kind, count }; })
+      .sort((x, y) => order.get(x.from) - order.get(y.from) || order.get(x.to) - order.get(y.to) || (x.kind < y.kind ? -1 : 1));
+  }
+  // What the overview holds back, said in text over the map's corner.
+  const note = el("div", { id: "map-overview", role: "note", hidden: true });
+  container.append(note);
+  function describeOverview() {
+    note.hidden = !overview.lines.length;
+    if (note.hidden) return;
+    const label = (id) => labelOf(model, id);
+    note.replaceChildren(
+      el("p", { text: overview.dots ? `Zoomed out over ${wanted.nodes.size.toLocaleString("en")} claims: they are drawn as dots, and their relations summed. Zoom in to read and pick claims.`
+        : "Too many lines in view to draw one by one; they are summed. Zoom in to see each." }),
+      el("ul", {}, overview.lines.map((line) => el("li", { "data-kind": line.kind,
+        text: `${line.count.toLocaleString("en")} ${line.kind} ${line.from === line.to ? "within " + label(line.from) : "from " + label(line.from) + " to " + label(line.to)}` }))));
+  }
+  let settle = null;
+  const settleSoon = () => {
+    if (wanted.nodes.size <= NODE_BUDGET && wanted.edges.size <= EDGE_BUDGET) return;
+    clearTimeout(settle);
+    settle = setTimeout(() => { materialize(); network.redraw(); }, 120);
+  };
+  ["dragEnd", "zoom", "animationFinished", "resize"].forEach((event) => network.on(event, settleSoon));
+  const shownIds = () => [...wanted.nodes.keys()];
+  // Claims too many to hold are drawn as dots, under what vis-network draws.
+  network.on("beforeDrawing", (ctx) => {
+    if (!overview.dots) return;
+    const size = Math.max(6, 3 / network.getScale());
+    const fill = new Map(model.perspectiveList.map((p) => [p.id, p.color]));
+    wanted.nodes.forEach((look, id) => {
+      const at = positions.get(id);
+      ctx.fillStyle = fill.get(model.byId.get(id).group) || "#777777";
+      ctx.fillRect(at.x - size / 2, at.y - size / 2, size, size);
+    });
+  });
 
   function refreshLabels() {
     nodes.update([...present.nodes.values()].map(nodeItem));
   }
   network.on("zoom", () => {
-    const wanted = network.getScale() >= FULL_TEXT_SCALE && present.nodes.size <= FULL_TEXT_MAX_CLAIMS;
-    if (wanted !== fullText) { fullText = wanted; refreshLabels(); }
+    const full = network.getScale() >= FULL_TEXT_SCALE && present.nodes.size <= FULL_TEXT_MAX_CLAIMS;
+    if (full !== fullText) { fullText = full; refreshLabels(); }
   });
 
   function markHits(found) {
@@ -152,15 +234,24 @@ function createMap(model, container, handlers) {
   // Column headings on the canvas, never smaller than the smallest readable text.
   let columns = [];
   function measureColumns() {
-    const at = network.getPositions();
     columns = model.perspectiveList.map((p) => {
       const ids = shownIds().filter((id) => model.byId.get(id).group === p.id);
       if (!ids.length) return null;
       // Above the side's thesis, where the first view looks; else above the column's middle.
       const thesis = ids.find((id) => model.byId.get(id).kind === "thesis");
-      const xs = ids.map((id) => at[id].x), ys = ids.map((id) => at[id].y);
-      return { label: p.label, color: p.color, y: Math.min(...ys), x: thesis ? at[thesis].x : (Math.min(...xs) + Math.max(...xs)) / 2 };
+      const box = bounds(ids);
+      const middle = (box.left + box.right) / 2;
+      return { id: p.id, label: p.label, color: p.color, y: box.top, x: thesis ? positions.get(thesis).x : middle, middle: middle };
     }).filter(Boolean);
+  }
+  function bounds(ids) {
+    const box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    ids.forEach((id) => {
+      const at = positions.get(id);
+      box.left = Math.min(box.left, at.x); box.right = Math.max(box.right, at.x);
+      box.top = Math.min(box.top, at.y); box.bottom = Math.max(box.bottom, at.y);
+    });
+    return box;
   }
   network.on("afterDrawing", (ctx) => {
     const size = Math.max(20, 15 / network.getScale());  // in canvas units: at least 15 px on screen
@@ -168,15 +259,16 @@ function createMap(model, container, handlers) {
     ctx.font = `bold ${size}px ${FONT_FACE}`;
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
-    columns.forEach((c) => { ctx.fillStyle = c.color; ctx.fillText(c.label, c.x, c.y - 40 - size * 0.5); });
+    // Theses sit by the gutter; seen from far, headings over them would overlap: centre them on their columns.
+    const close = columns.some((c, i) => i && Math.abs(c.x - columns[i - 1].x) * network.getScale() < 280);
+    columns.forEach((c) => { ctx.fillStyle = c.color; ctx.fillText(c.label, close ? c.middle : c.x, c.y - 40 - size * 0.5); });
     ctx.restore();
   });
 
   // The first view frames the shown theses at a size their titles can be read.
   function frameTheses() {
-    network.fit({ animation: false });
-    const at = network.getPositions();
-    const theses = shownIds().filter((id) => model.byId.get(id).kind === "thesis").map((id) => Object.assign({ group: model.byId.get(id).group }, at[id]));
+    fit();
+    const theses = shownIds().filter((id) => model.byId.get(id).kind === "thesis").map((id) => Object.assign({ group: model.byId.get(id).group }, positions.get(id)));
     if (!theses.length || network.getScale() >= 0.9) return;
     const height = container.clientHeight, width = container.clientWidth;
     // Labels are 14 px: below a scale of 0.8 they would fade toward the 10 px floor.
@@ -187,16 +279,19 @@ function createMap(model, container, handlers) {
     const scale = framed.length > 1 ? Math.min(0.9, fits) : 0.9;
     network.moveTo({ position: { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: Math.min(...ys) + (height / 2 - 90) / scale },
       scale: scale, animation: false });
+    materialize();
   }
 
   // Side by side, or a force layout from the same start (so it is reproducible)
   // whose sides are then set apart, each whole, in the map's order.
+  // A force layout needs every claim in vis-network, so it is offered up to NODE_BUDGET shown claims.
   let layout = "sides";
-  function setLayout(wanted) {
-    if (wanted === layout) return;
-    layout = wanted;
+  const canForce = () => wanted.nodes.size <= NODE_BUDGET;
+  function setLayout(next) {
+    if (next === layout || (next === "force" && !canForce())) return;
+    layout = next;
     model.nodes.forEach((n) => positions.set(n.id, { x: n.x, y: n.y }));
-    nodes.update(shownIds().map((id) => Object.assign({ id: id }, positions.get(id))));
+    nodes.update([...present.nodes.keys()].map((id) => Object.assign({ id: id }, positions.get(id))));
     if (layout === "force") {
       document.body.dataset.layout = "pending";
       network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based",
@@ -213,7 +308,7 @@ function createMap(model, container, handlers) {
   network.on("stabilizationIterationsDone", () => {
     network.setOptions({ physics: { enabled: false } });
     if (layout === "force") setSidesApart();
-    network.fit({ animation: false });
+    fit();
     measureColumns();
     document.body.dataset.layout = layout;
   });
@@ -242,17 +337,33 @@ function createMap(model, container, handlers) {
     network.redraw();
   }
   function keepInView(id) {
-    const position = network.getPositions([id])[id];
-    if (!position) return;
+    const position = positions.get(id);
     const point = network.canvasToDOM(position);
     const margin = 60;
     if (point.x < margin || point.x > container.clientWidth - margin || point.y < margin || point.y > container.clientHeight - margin) {
       network.moveTo({ position: position, scale: network.getScale(), animation: false });
+      materialize();
     }
   }
   function focusOn(id) {
-    network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+    network.moveTo({ position: positions.get(id), scale: Math.max(network.getScale(), 0.9), animation: false });
+    materialize();
   }
+  // Every shown claim in view (vis-network's own fit sees only the claims it holds).
+  function fit() {
+    const ids = shownIds();
+    if (!ids.length || !container.clientWidth) return;
+    const box = bounds(ids);
+    const scale = Math.min(1, (container.clientWidth - 40) / (box.right - box.left + 240), (container.clientHeight - 40) / (box.bottom - box.top + 140));
+    network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale, animation: false });
+    materialize();
+  }
+  function select(ids) {
+    selected = ids.slice();
+    network.selectNodes(selected.filter((id) => present.nodes.has(id)));
+  }
+  // A claim dragged by the reader stays where it was put.
+  network.on("dragEnd", (params) => params.nodes.forEach((id) => positions.set(id, network.getPosition(id))));
 
   network.on("click", (params) => {
     const clicked = params.nodes.length ? params.nodes[params.nodes.length - 1] : null;
@@ -262,8 +373,7 @@ function createMap(model, container, handlers) {
   });
   network.on("doubleClick", (params) => { if (params.nodes.length) handlers.toggle(params.nodes[params.nodes.length - 1]); });
 
-  return { network, show, markHits, frameTheses, setLayout, resize, keepInView, focusOn, shownIds,
-    baseWidth, isShown: (id) => present.nodes.has(id) };
+  return { network, show, markHits, frameTheses, setLayout, canForce, resize, keepInView, focusOn, fit, select };
 }
 
 Object.assign(exports, { createMap, noteLabel, MIN_TEXT_PX });
