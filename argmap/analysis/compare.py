@@ -20,6 +20,7 @@ near-linear:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import permutations
@@ -211,27 +212,33 @@ class Comparison:
         for perspective, supports in self.map.view(side_support_graphs).items():
             ids = list(supports)
             side = _Side(perspective, ids, supports)
+            # Walked from conclusions to reasons. A plain graph without edge data: a reversed view
+            # is slower to walk, and reverse(copy=True) deep-copies every edge's attributes.
+            toward_reasons: nx.DiGraph = nx.DiGraph()
+            toward_reasons.add_nodes_from(ids)
+            toward_reasons.add_edges_from((conclusion, reason) for reason, conclusion in supports.edges())
             for thesis in (i for i in ids if self.claims[i].kind == "thesis"):
-                self._measure_load(side, thesis)
-            side.weight = self._weights(supports)
+                self._measure_load(side, toward_reasons, thesis)
+            side.weight = self._weights(supports, toward_reasons)
             sides[perspective] = side
         return sides
 
     @staticmethod
-    def _weights(supports: nx.DiGraph) -> dict[str, int]:
+    def _weights(supports: nx.DiGraph, toward_reasons: nx.DiGraph) -> dict[str, int]:
         """Each claim's weight: its subtree in the dominator tree over all the side's conclusions."""
         root = object()  # a node no claim id can equal
-        toward_reasons = supports.reverse(copy=True)
-        toward_reasons.add_node(root)
-        toward_reasons.add_edges_from((root, c) for c in supports if supports.out_degree(c) == 0)
-        order = [root, *(node for _, node in nx.bfs_edges(toward_reasons, root))]
-        size = _dominated_counts(toward_reasons, root, order)
+        conclusions = [c for c in supports if supports.out_degree(c) == 0]
+        toward_reasons.add_edges_from((root, c) for c in conclusions)
+        try:
+            order = [root, *(node for _, node in nx.bfs_edges(toward_reasons, root))]
+            size = _dominated_counts(toward_reasons, root, order)
+        finally:
+            toward_reasons.remove_node(root)
         # A claim only on a cycle of mutual support reaches no conclusion: it carries itself.
         return {claim: size.get(claim, 1) for claim in supports}
 
     @staticmethod
-    def _measure_load(side: _Side, thesis: str) -> None:
-        toward_reasons = side.supports.reverse(copy=False)
+    def _measure_load(side: _Side, toward_reasons: nx.DiGraph, thesis: str) -> None:
         next_toward = side.next_toward[thesis] = dict(nx.bfs_predecessors(toward_reasons, thesis))
         order = [thesis, *next_toward]
         size = _dominated_counts(toward_reasons, thesis, order)
@@ -337,9 +344,21 @@ class Comparison:
         >>> top.claim, top.unanswered_by, top.load, top.path
         ('cof.alert', 'tea', 2, ('cof.alert', 'cof.best'))
         """
+        return self.unanswered_among(None)
+
+    def unanswered_among(self, keep: Callable[[str, str, int], bool] | None) -> Rows[Unanswered]:
+        """:meth:`unanswered`, only for the claims ``keep(claim, perspective, load)`` accepts.
+
+        Counting every claim's dependants costs more than the rest of the
+        comparison on a large map; for a few kept claims each is counted alone.
+
+        >>> import argmap
+        >>> [u.claim for u in Comparison(argmap.example_map()).unanswered_among(lambda c, p, load: load > 1)]
+        ['cof.alert']
+        """
         supports = self.map.view(support_graph)
         perspective_of = self._perspective_of
-        results = []
+        found: list[tuple[str, _Side, str]] = []
         for perspective, side in self.sides.items():
             for other in self.map.perspectives:
                 if other == perspective:
@@ -349,12 +368,17 @@ class Comparison:
                 # Engaging a reason engages every conclusion it supports.
                 reached = nx.bfs_layers(supports, [c for c in touched if c in supports])
                 engaged = touched.union(*reached)
-                for claim_id in side.claims:
-                    if claim_id in engaged or not self.claims[claim_id].asserted:
-                        continue
-                    results.append(Unanswered(claim_id, perspective, self.claims[claim_id].text, other,
-                                              side.load.get(claim_id, 0), side.dependants[claim_id],
-                                              self.path_to_thesis(claim_id)))
+                found += [(claim_id, side, other) for claim_id in side.claims
+                          if claim_id not in engaged and self.claims[claim_id].asserted
+                          and (keep is None or keep(claim_id, perspective, side.load.get(claim_id, 0)))]
+        few = keep is not None and len(found) <= 64
+
+        def dependants(claim_id: str, side: _Side) -> int:
+            return len(nx.descendants(side.supports, claim_id)) if few else side.dependants[claim_id]
+
+        results = [Unanswered(claim_id, side.perspective, self.claims[claim_id].text, other,
+                              side.load.get(claim_id, 0), dependants(claim_id, side), self.path_to_thesis(claim_id))
+                   for claim_id, side, other in found]
         return Rows(sorted(results, key=lambda u: (-u.load, -u.dependants, u.claim)))
 
     def _opponents(self) -> dict[str, list[CrossEdge]]:

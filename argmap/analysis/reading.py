@@ -98,11 +98,6 @@ class Reading:
         return (a, b) if pa <= pb else (b, a)
 
     @cached_property
-    def unanswered(self) -> list[Unanswered]:
-        """:meth:`Comparison.unanswered`, computed once for every list that draws on it."""
-        return self.comparison.unanswered()
-
-    @cached_property
     def ranked_clashes(self) -> list[Clash]:
         """The clashes, mutual first, then by how much of both cases they engage."""
         return sorted(self.clashes, key=lambda c: (
@@ -176,15 +171,17 @@ def weighty_unanswered(reading: Reading, *, per_side: int) -> list[Unanswered]:
     A claim carries weight when other claims rest on it, and at least
     :data:`WEIGHTY` of its side's case (or of its thesis's support) does.
     """
-    def weighty(u: Unanswered) -> bool:
-        side = reading.sides[u.perspective]
-        thesis = side.thesis_of.get(u.claim)
-        if thesis and u.load > 1 and u.load >= WEIGHTY * side.support_size[thesis]:
+    def weighty(claim_id: str, perspective: str, load: int) -> bool:
+        if reading.map.claims[claim_id].kind == "thesis":
+            return False
+        side = reading.sides[perspective]
+        thesis = side.thesis_of.get(claim_id)
+        if thesis and load > 1 and load >= WEIGHTY * side.support_size[thesis]:
             return True
-        weight = reading.weight(u.claim)
-        return weight > 1 and weight >= WEIGHTY * reading.case_sizes[u.perspective]
+        weight = reading.weight(claim_id)
+        return weight > 1 and weight >= WEIGHTY * reading.case_sizes[perspective]
 
-    candidates = [u for u in reading.unanswered if reading.map.claims[u.claim].kind != "thesis" and weighty(u)]
+    candidates = reading.comparison.unanswered_among(weighty)
     chosen = []
     for perspective in reading.map.perspectives:
         rows = [u for u in candidates if u.perspective == perspective]
