@@ -208,12 +208,13 @@ function createMap(model, container, handlers) {
   network.on("beforeDrawing", (ctx) => {
     if (!overview.dots) return;
     const size = Math.max(6, 3 / network.getScale());
-    const fill = new Map(model.perspectiveList.map((p) => [p.id, p.color]));
+    // one path per side, filled once: a fill per dot made a frame of 100,000 dots take 170 ms
+    const paths = new Map(model.perspectiveList.map((p) => [p.id, new Path2D()]));
     wanted.nodes.forEach((look, id) => {
       const at = positions.get(id);
-      ctx.fillStyle = fill.get(model.byId.get(id).group) || "#777777";
-      ctx.fillRect(at.x - size / 2, at.y - size / 2, size, size);
+      paths.get(model.byId.get(id).group).rect(at.x - size / 2, at.y - size / 2, size, size);
     });
+    model.perspectiveList.forEach((p) => { ctx.fillStyle = p.color; ctx.fill(paths.get(p.id)); });
   });
 
   function refreshLabels() {
