@@ -4,6 +4,7 @@ const assert = require("node:assert/strict");
 const { load } = require("./modules.cjs");
 
 load("data");
+load("dom");  // map.js builds its overview note with it
 const { noteLabel } = load("map");
 
 test("an edge note is wrapped into at most three short lines", () => {
