@@ -22,6 +22,8 @@ import yaml
 WORDS = ("therapy client relationship trust expert service harm healing research bond "
          "agency problem evidence practice session feedback rupture repair focus conduct "
          "character respect honesty insight opinion connection power dialogue outcome").split()
+#: libyaml's emitter when PyYAML has it: a 100,000-claim map is written in seconds, not a minute
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 KINDS = ("premise", "evidence", "experience", "definition", "recommendation", "concession", "background")
 
 
@@ -78,9 +80,9 @@ def generate(root: Path, claims: int, *, perspectives: int = 2, files: int = 20,
         mine = [r for r in records if side_of[r["id"]] == side]  # type: ignore[index]
         for k in range(per_side_files):
             chunk = mine[k::per_side_files]
-            (root / f"{side}-{k:03d}.yaml").write_text(yaml.safe_dump(
+            (root / f"{side}-{k:03d}.yaml").write_text(yaml.dump(
                 {"perspective": side, "source": {"title": f"Source {side}"}, "claims": chunk},
-                sort_keys=False, allow_unicode=True, width=100))
+                Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=100))
     (root / "map.argdown").write_text(argdown_text(records, side_of))
     return root
 
