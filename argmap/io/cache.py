@@ -38,7 +38,7 @@ from ..errors import Position, Problem
 from ..model import Claim, Relation, Source
 from .documents import ClaimsFile
 
-FORMAT = f"5/{__version__}"
+FORMAT = f"6/{__version__}"
 T = TypeVar("T")
 _ENTRY = re.compile(r"[0-9a-f]{32}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
@@ -81,6 +81,7 @@ def encode(claims_file: ClaimsFile, problems: list[Problem]) -> dict[str, Any]:
         "perspective_position": _place(claims_file.perspective_position),
         "source": _source_to_json(claims_file.source),
         "unparsed": claims_file.unparsed,
+        "structure": claims_file.structure,
         "problems": [[_place(p.position), p.message, p.hint] for p in problems],
         "claims": [
             [c.id, c.text, c.kind, c.quote, c.tags, c.note, *_place(c.position), *_place(c.quote_position),
@@ -127,7 +128,7 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[ClaimsFile, list[Problem]]:
              asserted) in raw["claims"]
     ]
     parsed = ClaimsFile(path, perspective, at(*raw["perspective_position"]), source, claims,
-                        unparsed=raw["unparsed"])
+                        unparsed=raw["unparsed"], structure=raw["structure"])
     problems = [Problem(at(*place) or Position(path, 1, 1), message, hint) for place, message, hint in raw["problems"]]
     return parsed, problems
 

@@ -50,6 +50,8 @@ class ClaimsFile:
     claims: list[Claim] = field(default_factory=list)
     #: the file could not be parsed at all, so any id might be defined in it
     unparsed: bool = False
+    #: the digest of its claims' structure (argmap.io.structure), once known
+    structure: str | None = None
 
 
 def read_manifest(node: yaml.Node, reader: NodeReader) -> Manifest | None:

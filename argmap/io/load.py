@@ -22,6 +22,7 @@ from .cache import ParseCache, digest_of
 from .documents import (MANIFEST_KEYS, ClaimsFile, Manifest, claims_file_from, compose_file, manifest_from,
                         read_claims_document, read_manifest)
 from .files import MANIFEST, MAX_FILE_BYTES, find_claims_files, read_input
+from .structure import claims_structure, remember_structure
 from .validate import validate
 from .yamlnodes import NodeReader, compose_documents
 
@@ -225,7 +226,7 @@ def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
             problems.extend(validate(manifest.perspectives, files))
     if problems or manifest is None:
         return None
-    return ArgumentMap(
+    argument_map = ArgumentMap(
         title=manifest.title,
         description=manifest.description,
         summary=manifest.summary,
@@ -233,6 +234,8 @@ def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
         perspectives=manifest.perspectives,
         claims={claim.id: claim for f in files for claim in f.claims},
     )
+    remember_structure(argument_map, [f.structure or claims_structure(f.claims) for f in files])
+    return argument_map
 
 
 def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem],
@@ -254,6 +257,7 @@ def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem],
     with phase("parse YAML"):
         nodes = compose_file(raw, shown, own_problems)
     parsed = claims_file_from(nodes, shown, own_problems, may_alias=b"*" in raw)
+    parsed.structure = claims_structure(parsed.claims)  # kept in the cache with the file
     count_file(shown, cached=False)
     if cache is not None and digest is not None:
         with phase("cache"):

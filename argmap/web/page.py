@@ -11,8 +11,6 @@ first frame is drawn at once.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 from typing import Any, Callable, TypeVar
 
 from ..analysis.compare import Clash, Comparison
@@ -20,6 +18,7 @@ from ..analysis.layout import side_by_side
 from ..analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
 from ..io.cache import DerivedCache
+from ..io.structure import structure_digest
 from ..profile import phase
 from ..style import EDGE_STYLES, FOIL_BORDER, FOIL_DASHES, FOIL_FILL, FOIL_PREFIX, tint
 
@@ -49,7 +48,7 @@ def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -
     >>> data["sources"][data["nodes"]["source"][0]]
     {'title': 'On Tea', 'author': 'Ann', 'url': None}
     """
-    digest = structure_digest(argument_map) if cache is not None else ""
+    digest = argument_map.view(structure_digest) if cache is not None else ""
     with phase("layout"):
         positions = _cached(cache, "layout", digest, lambda: side_by_side(argument_map),
                             lambda found: isinstance(found, dict) and found.keys() == argument_map.claims.keys())
@@ -70,7 +69,9 @@ def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -
         "kinds": [*CLAIM_KINDS, "claim"],
         "large": len(claims) > LARGE_MAP,
         "tags": sorted({tag for claim in claims for tag in claim.tags}),
-        "engagement": [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
+        "engagement": _cached(cache, "engagement", digest,
+                              lambda: [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
+                              lambda found: isinstance(found, list)),
         "comparison": _cached(cache, "comparison", digest, lambda: comparison_data(argument_map, claim_index),
                               lambda found: isinstance(found, dict) and "clashes" in found),
         "nodes": {
@@ -96,26 +97,6 @@ def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -
             "issue": [r.issue for r in relations],
         },
     }
-
-
-def structure_digest(argument_map: ArgumentMap) -> str:
-    """A digest of everything the layout and the comparison read: not texts, titles, quotes or sources.
-
-    A rebuild after an edit to a claim's words gets the same digest, so it
-    reuses both from the :class:`~argmap.io.cache.DerivedCache`.
-
-    >>> import argmap, dataclasses
-    >>> m = argmap.example_map()
-    >>> reworded = dataclasses.replace(m, claims={**m.claims, "tea.best": dataclasses.replace(
-    ...     m.claims["tea.best"], text="Tea is simply the better morning drink.")})
-    >>> structure_digest(m) == structure_digest(reworded)
-    True
-    """
-    shape = [[(p.id, p.label) for p in argument_map.perspectives.values()],
-             [(c.id, c.perspective, c.kind, c.asserted, c.tags,
-               [(r.kind, r.target, r.note, r.basis, r.issue) for r in c.relations])
-              for c in argument_map.claims.values()]]
-    return hashlib.sha256(json.dumps(shape, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
 
 
 def _cached(cache: DerivedCache | None, kind: str, digest: str, compute: Callable[[], T],
