@@ -190,6 +190,29 @@ def side_support_graphs(argument_map: ArgumentMap) -> dict[str, nx.DiGraph]:
     return graphs
 
 
+def toward_reasons(supports: nx.DiGraph) -> tuple[nx.DiGraph, object]:
+    """A side's supports walked from conclusions to reasons, under one root above its conclusions.
+
+    Returns the graph, with an edge ``(conclusion, reason)`` for each
+    ``supports`` edge and no edge data, and its root: a node no claim id can
+    equal, with an edge to every claim that supports nothing. Nothing leads
+    back to the root, so a walk from a claim never reaches it. A plain graph:
+    a reversed view is slower to walk, and ``reverse(copy=True)`` deep-copies
+    every edge's attributes (seconds on a 100,000-claim map).
+
+    >>> import networkx as nx
+    >>> graph, root = toward_reasons(nx.DiGraph([("reason", "thesis")]))
+    >>> sorted(edge for edge in graph.edges if root not in edge), list(graph.successors(root))
+    ([('thesis', 'reason')], ['thesis'])
+    """
+    root = object()
+    graph: nx.DiGraph = nx.DiGraph()
+    graph.add_nodes_from(supports)
+    graph.add_edges_from((conclusion, reason) for reason, conclusion in supports.edges())
+    graph.add_edges_from((root, claim) for claim in supports if supports.out_degree(claim) == 0)
+    return graph, root
+
+
 def cross_relations(argument_map: ArgumentMap) -> list[Relation]:
     """The relations whose two claims belong to different perspectives, in file order.
 

@@ -26,7 +26,7 @@ from functools import cached_property
 from itertools import permutations
 from typing import TYPE_CHECKING, Any
 
-from ..graph import cross_relations, side_support_graphs, support_graph
+from ..graph import cross_relations, side_support_graphs, support_graph, toward_reasons
 from ..model import ArgumentMap, Claim, Relation
 from .answers import Rows, html_table, record
 from .._lazy import lazy_module
@@ -212,36 +212,26 @@ class Comparison:
         for perspective, supports in self.map.view(side_support_graphs).items():
             ids = list(supports)
             side = _Side(perspective, ids, supports)
-            # Walked from conclusions to reasons. A plain graph without edge data: a reversed view
-            # is slower to walk, and reverse(copy=True) deep-copies every edge's attributes.
-            toward_reasons: nx.DiGraph = nx.DiGraph()
-            toward_reasons.add_nodes_from(ids)
-            toward_reasons.add_edges_from((conclusion, reason) for reason, conclusion in supports.edges())
+            reasons, root = toward_reasons(supports)
             for thesis in (i for i in ids if self.claims[i].kind == "thesis"):
-                self._measure_load(side, toward_reasons, thesis)
-            side.weight = self._weights(supports, toward_reasons)
+                self._measure_load(side, reasons, thesis)
+            side.weight = self._weights(supports, reasons, root)
             sides[perspective] = side
         return sides
 
     @staticmethod
-    def _weights(supports: nx.DiGraph, toward_reasons: nx.DiGraph) -> dict[str, int]:
+    def _weights(supports: nx.DiGraph, reasons: nx.DiGraph, root: object) -> dict[str, int]:
         """Each claim's weight: its subtree in the dominator tree over all the side's conclusions."""
-        root = object()  # a node no claim id can equal
-        conclusions = [c for c in supports if supports.out_degree(c) == 0]
-        toward_reasons.add_edges_from((root, c) for c in conclusions)
-        try:
-            order = [root, *(node for _, node in nx.bfs_edges(toward_reasons, root))]
-            size = _dominated_counts(toward_reasons, root, order)
-        finally:
-            toward_reasons.remove_node(root)
+        order = [root, *(node for _, node in nx.bfs_edges(reasons, root))]
+        size = _dominated_counts(reasons, root, order)
         # A claim only on a cycle of mutual support reaches no conclusion: it carries itself.
         return {claim: size.get(claim, 1) for claim in supports}
 
     @staticmethod
-    def _measure_load(side: _Side, toward_reasons: nx.DiGraph, thesis: str) -> None:
-        next_toward = side.next_toward[thesis] = dict(nx.bfs_predecessors(toward_reasons, thesis))
+    def _measure_load(side: _Side, reasons: nx.DiGraph, thesis: str) -> None:
+        next_toward = side.next_toward[thesis] = dict(nx.bfs_predecessors(reasons, thesis))
         order = [thesis, *next_toward]
-        size = _dominated_counts(toward_reasons, thesis, order)
+        size = _dominated_counts(reasons, thesis, order)
         side.support_size[thesis] = len(order) - 1
         for node in order[1:]:
             if size[node] > side.load.get(node, 0):
