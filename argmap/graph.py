@@ -207,6 +207,7 @@ def toward_reasons(supports: nx.DiGraph) -> tuple[nx.DiGraph, object]:
     """
     root = object()
     graph: nx.DiGraph = nx.DiGraph()
+    graph.add_node(root)  # even for a side without claims
     graph.add_nodes_from(supports)
     graph.add_edges_from((conclusion, reason) for reason, conclusion in supports.edges())
     graph.add_edges_from((root, claim) for claim in supports if supports.out_degree(claim) == 0)
