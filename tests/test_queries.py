@@ -267,3 +267,16 @@ def test_each_clash_is_listed_once_and_mutual_clashes_are_told_apart(run_cli, tm
     report = run_cli("report", root).stdout
     clash_section = report.split("## Where they clash")[1].split("\n## ")[0]
     assert clash_section.count("“Tea is the better morning drink.”") == 1 and "*(both ways, inferred.)*" in clash_section
+
+
+@settings(max_examples=150)
+@given(two_sided_maps())
+def test_the_weights_shortcut_and_unanswered_among_agree_with_the_general_ways(argument_map):
+    from argmap.graph import toward_reasons
+
+    comparison = Comparison(argument_map)
+    for side in comparison.sides.values():  # a side whose one conclusion is its thesis reuses that tree
+        assert side.weight == Comparison._weights(side.supports, *toward_reasons(side.supports))
+    every = comparison.unanswered()
+    kept = comparison.unanswered_among(lambda claim, perspective, load: claim.endswith(("1", "3")))
+    assert kept == [u for u in every if u.claim.endswith(("1", "3"))]

@@ -213,9 +213,16 @@ class Comparison:
             ids = list(supports)
             side = _Side(perspective, ids, supports)
             reasons, root = toward_reasons(supports)
-            for thesis in (i for i in ids if self.claims[i].kind == "thesis"):
-                self._measure_load(side, reasons, thesis)
-            side.weight = self._weights(supports, reasons, root)
+            dominated = {thesis: self._measure_load(side, reasons, thesis)
+                         for thesis in ids if self.claims[thesis].kind == "thesis"}
+            conclusions = list(reasons.successors(root))
+            if len(conclusions) == 1 and conclusions[0] in dominated:
+                # The side's one conclusion is its thesis: the dominator tree over all its
+                # conclusions is the thesis's own, already built (a second one took seconds at scale).
+                size = dominated[conclusions[0]]
+                side.weight = {claim: size.get(claim, 1) for claim in supports}
+            else:
+                side.weight = self._weights(supports, reasons, root)
             sides[perspective] = side
         return sides
 
@@ -228,7 +235,8 @@ class Comparison:
         return {claim: size.get(claim, 1) for claim in supports}
 
     @staticmethod
-    def _measure_load(side: _Side, reasons: nx.DiGraph, thesis: str) -> None:
+    def _measure_load(side: _Side, reasons: nx.DiGraph, thesis: str) -> dict[str, int]:
+        """Each claim's load toward ``thesis``; returns the thesis's dominated counts."""
         next_toward = side.next_toward[thesis] = dict(nx.bfs_predecessors(reasons, thesis))
         order = [thesis, *next_toward]
         size = _dominated_counts(reasons, thesis, order)
@@ -236,6 +244,7 @@ class Comparison:
         for node in order[1:]:
             if size[node] > side.load.get(node, 0):
                 side.load[node], side.thesis_of[node] = size[node], thesis
+        return size
 
     def path_to_thesis(self, claim_id: str) -> tuple[str, ...]:
         """The shortest own-side support path from a claim to its thesis."""
