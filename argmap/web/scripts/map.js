@@ -377,4 +377,4 @@ function createMap(model, container, handlers) {
   return { network, show, markHits, frameTheses, setLayout, canForce, resize, keepInView, focusOn, fit, select };
 }
 
-Object.assign(exports, { createMap, noteLabel, MIN_TEXT_PX });
+Object.assign(exports, { createMap, noteLabel });
