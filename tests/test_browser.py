@@ -401,6 +401,28 @@ def test_a_larger_map_builds_its_claim_list_when_opened(open_map, tmp_path):
     assert opened.console_errors == [] and opened.requests == []
 
 
+def test_a_chain_of_reasons_thousands_deep_opens_and_outlines(open_map, tmp_path):
+    root = tmp_path / "chain"
+    root.mkdir()
+    (root / "map.yaml").write_text("title: A long chain\nperspectives: {a: {label: A}, b: {label: B}}\n")
+    lines = ["perspective: a", "claims:", "  - {id: c0, text: The thesis., kind: thesis}"]
+    lines += [f"  - {{id: c{i}, text: Reason {i}., supports: [c{i - 1}]}}" for i in range(1, 5000)]
+    (root / "a.yaml").write_text("\n".join(lines) + "\n")
+    (root / "b.yaml").write_text("perspective: b\nclaims:\n  - {id: d0, text: No., kind: thesis, contradicts: [c4999]}\n")
+    opened = open_map(argmap.write_html(argmap.load(root), tmp_path / "chain.html"))
+    page = opened.page
+    assert int(page.locator("#status").get_attribute("data-visible-claims")) < 100  # collapsed near the thesis
+    page.locator("#claim-list-section summary").click()
+    page.wait_for_function("() => document.querySelectorAll('#claim-list button').length === 5001")
+    deepest = page.locator("#claim-list button[data-claim='c4999']")
+    depth = deepest.evaluate("(e) => { let n = 0; for (; e; e = e.parentElement) n += e.tagName === 'UL'; return n; }")
+    # nested as deep as a page lays out, then listed with their levels
+    assert depth == 24 and deepest.locator("xpath=..").inner_text().startswith("level 5000:")
+    page.locator("#claim-list button[data-claim='c4999']").click()  # opens the trees above it, 5,000 levels
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["c4999"]
+    assert opened.console_errors == [] and opened.requests == []
+
+
 def test_a_large_map_draws_plainly_for_speed(open_map, tmp_path):
     root = synthetic_map(tmp_path / "large", 2001, perspectives=2, files=2, seed=3)
     opened = open_map(argmap.write_html(argmap.load(root), tmp_path / "large.html"))

@@ -8,6 +8,9 @@ const { shortLabel, labelOf, sourceOf, textFragment } = modules.data;
 // ``app`` gives the state and the actions the panels offer:
 // state(), select(id), focus(id, depth), choosePath(id), showPath(a, b),
 // toggle(id), findClaim(text), tree() (the forest and what is collapsed).
+// How deep the outline's lists nest; deeper claims are listed at that depth with their level.
+const OUTLINE_DEPTH = 24;
+
 function createPanels(model, app) {
   const ISSUE_WORDS = model.comparison.issue_words;  // the report's words, from Python
   const label = (id) => labelOf(model, id);
@@ -187,15 +190,35 @@ function createPanels(model, app) {
     if ($("claim-list").childElementCount) return;
     const { forest } = app.tree();
     const written = new Set();
-    const item = (id) => {
-      if (written.has(id)) return el("li", { class: "small again", text: `${shortLabel(model.byId.get(id))} (see above)` });
-      written.add(id);
-      const below = forest.children.get(id);
-      return el("li", {}, [claimButton(id), below.length ? el("ul", {}, below.map(item)) : null]);
+    // Depth first with a stack of its own, so a chain of reasons thousands deep cannot exhaust the call
+    // stack; below OUTLINE_DEPTH levels the lists stop nesting (Chromium's layout crashed on 5,000) and
+    // each claim says its level instead.
+    const fill = (list, ids) => {
+      const stack = [[list, ids.slice().reverse(), 1]];
+      while (stack.length) {
+        const [into, todo, level] = stack[stack.length - 1];
+        if (!todo.length) { stack.pop(); continue; }
+        const id = todo.pop();
+        if (written.has(id)) {
+          into.append(el("li", { class: "small again", text: `${shortLabel(model.byId.get(id))} (see above)` }));
+          continue;
+        }
+        written.add(id);
+        const below = forest.children.get(id);
+        const item = el("li", {}, [level > OUTLINE_DEPTH ? el("span", { class: "small", text: `level ${level}: ` }) : null,
+          claimButton(id)]);
+        into.append(item);
+        if (below.length) {
+          let nested = into;
+          if (level < OUTLINE_DEPTH) { nested = el("ul"); item.append(nested); }
+          stack.push([nested, below.slice().reverse(), level + 1]);
+        }
+      }
+      return list;
     };
     $("claim-list").append(...model.perspectiveList.map((p) => el("section", { class: "side-outline" }, [
       el("h3", { text: p.label }),
-      el("ul", {}, forest.roots.filter((id) => model.byId.get(id).group === p.id).map(item)),
+      fill(el("ul"), forest.roots.filter((id) => model.byId.get(id).group === p.id)),
     ])));
   }
 
