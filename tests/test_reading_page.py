@@ -184,6 +184,16 @@ def test_support_trees_open_to_a_readable_depth_and_collapse_and_expand(reader, 
         if ends[0] == ends[1]:
             continue  # a hidden reason of the collapsed claim itself: inside the collapsed box
         assert any((e["from"], e["to"]) == ends for e in folded), r
+    # the rows a collapsed tree leaves empty are closed up; each side keeps its rows' order and every x
+    closed = page.evaluate("() => window.argmap.network.getPositions()")
+    full = {c: (x, y) for c, x, y in zip(*[page.evaluate(f"() => window.argmap.data.nodes.map((n) => n.{f})")
+                                            for f in ("id", "x", "y")])}
+    for side in bundled.perspectives:
+        mine = [c for c in closed if bundled.claims[c].perspective == side]
+        assert all(closed[c]["x"] == full[c][0] for c in mine)
+        assert all((full[a][1] < full[b][1]) == (closed[a]["y"] < closed[b]["y"]) for a in mine for b in mine)
+        assert max(closed[c]["y"] for c in mine) - min(closed[c]["y"] for c in mine) < \
+            max(full[c][1] for c in mine) - min(full[c][1] for c in mine)
     # double-click opens it; its details button shuts it again
     point = page.evaluate("(id) => window.argmap.network.canvasToDOM(window.argmap.network.getPosition(id))", collapsed)
     canvas = page.locator("#map canvas").bounding_box()

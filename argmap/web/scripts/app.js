@@ -96,6 +96,7 @@ function applyView() {
   }
   const hiddenBelow = (id) => (tree && tree.hiddenBelow.get(id)) || 0;
   map.show({
+    compact: Boolean(tree && tree.hiddenBelow.size),  // close the rows a collapsed tree leaves empty
     nodes: [...visible].map((id) => ({ id: id, opacity: highlighting && !lit.nodes.has(id) ? 0.2 : 1, hiddenBelow: hiddenBelow(id) })),
     edges: direct.map((e) => ({ id: e.index, from: e.from, to: e.to, kind: e.kind, cross: e.cross, inferred: e.inferred, note: e.note,
       lit: lit.edges.has(e.index), opacity: highlighting && !lit.edges.has(e.index) ? 0.12 : 1, count: 0 }))

@@ -123,8 +123,42 @@ function createMap(model, container, handlers) {
   function show(view) {
     wanted.nodes = new Map(view.nodes.map((look) => [look.id, look]));
     wanted.edges = new Map(view.edges.map((look) => [look.id, look]));
+    if (layout === "sides") placeRows(Boolean(view.compact));
     measureColumns();
     materialize();
+  }
+
+  // Side by side, a collapsed tree's rows would stand empty: each column closes
+  // its gaps to at most ROW_CLOSED, keeping every row's order and every x. The
+  // row is part of a claim's look, so a claim that moves is sent again.
+  const ROW_CLOSED = 160;
+  let rowsClosed = false;
+  function placeRows(compact) {
+    if (!compact && !rowsClosed) {  // every claim is where Python put it
+      wanted.nodes.forEach((look, id) => { look.y = model.byId.get(id).y; });
+      return;
+    }
+    rowsClosed = compact;
+    const bySide = new Map();
+    wanted.nodes.forEach((look, id) => {
+      const n = model.byId.get(id);
+      if (!bySide.has(n.group)) bySide.set(n.group, new Set());
+      bySide.get(n.group).add(n.y);
+    });
+    const rowOf = new Map();
+    bySide.forEach((ys, side) => {
+      let previous = null, placed = null;
+      [...ys].sort((a, b) => a - b).forEach((y) => {
+        placed = previous === null || !compact ? y : placed + Math.min(y - previous, ROW_CLOSED);
+        rowOf.set(side + "\u0000" + y, placed);
+        previous = y;
+      });
+    });
+    wanted.nodes.forEach((look, id) => {
+      const n = model.byId.get(id);
+      look.y = rowOf.get(n.group + "\u0000" + n.y);
+      positions.set(id, { x: n.x, y: look.y });
+    });
   }
 
   // Level of detail. vis-network lays out and draws every claim and line it
@@ -292,6 +326,7 @@ function createMap(model, container, handlers) {
     if (next === layout || (next === "force" && !canForce())) return;
     layout = next;
     model.nodes.forEach((n) => positions.set(n.id, { x: n.x, y: n.y }));
+    rowsClosed = false;
     nodes.update([...present.nodes.keys()].map((id) => Object.assign({ id: id }, positions.get(id))));
     if (layout === "force") {
       document.body.dataset.layout = "pending";
