@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 
 def lazy_module(name: str) -> ModuleType:
@@ -29,3 +30,12 @@ def lazy_module(name: str) -> ModuleType:
     sys.modules[name] = module
     loader.exec_module(module)
     return module
+
+
+#: networkx, for every module that uses it: ``from .._lazy import nx``.
+if TYPE_CHECKING:
+    import networkx as nx
+else:
+    nx = lazy_module("networkx")
+
+__all__ = ["lazy_module", "nx"]

@@ -32,16 +32,10 @@ import json
 import re
 import warnings
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from .errors import LossyExport
 from .model import ArgumentMap, Claim, Relation
-from ._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from ._lazy import nx  # networkx, imported on first use
 
 
 def claim_attributes(claim: Claim) -> dict[str, object]:

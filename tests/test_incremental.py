@@ -81,14 +81,14 @@ def test_the_loader_knows_the_structure_digest_from_each_files_part(tmp_path):
     from argmap.io.structure import claims_structure, structure_digest
 
     root = synthetic_map(tmp_path / "map", 300, files=3)
-    parsed = argmap.load(root)  # parsed, and each file's part kept in the parse cache
-    cached = argmap.load(root)  # every file from the cache
+    parsed = argmap.load(root, cache=True)  # parsed, and each file's part kept in the parse cache
+    cached = argmap.load(root, cache=True)  # every file from the cache
     assert parsed.view(structure_digest) == cached.view(structure_digest)
     reworded(root)
-    assert argmap.load(root).view(structure_digest) == parsed.view(structure_digest)
+    assert argmap.load(root, cache=True).view(structure_digest) == parsed.view(structure_digest)
     path = sorted(root.glob("side0-*.yaml"))[0]
     path.write_text(path.read_text().replace("  kind: premise\n", "  kind: evidence\n", 1))
-    changed = argmap.load(root)
+    changed = argmap.load(root, cache=True)
     assert changed.view(structure_digest) != parsed.view(structure_digest)
     # a map that did not come from files computes its digest from its claims
     assert structure_digest(changed) != changed.view(structure_digest)

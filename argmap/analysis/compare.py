@@ -24,17 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import permutations
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..graph import cross_relations, side_support_graphs, support_graph, toward_reasons
 from ..model import ArgumentMap, Claim, Relation
 from .answers import Rows, html_table, record
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,10 @@ is deterministic and linear in claims plus edges.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from ..graph import cross_relations, side_support_graphs
 from ..model import ArgumentMap
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 NODE_SPACING = 240
 LINE_SPACING = 120

@@ -5,17 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
 from ..errors import UnknownClaim
 from ..model import RELATION_KINDS, ArgumentMap, Claim
 from .answers import Rows, dataframe, html_table
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 
 def claims_per_perspective(argument_map: ArgumentMap) -> dict[str, int]:

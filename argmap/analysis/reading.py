@@ -11,16 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap, Relation
 from .compare import Clash, CommonGround, Comparison, CrossEdge, Unanswered
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 #: The kinds of disagreement, in plain words, in the order the report groups them.
 ISSUE_WORDS = {

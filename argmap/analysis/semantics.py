@@ -24,18 +24,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Hashable, Iterator
+from typing import Hashable, Iterator
 
 from ..errors import EnumerationLimit
 from ..graph import attack_graph, support_graph
 from ..model import ArgumentMap
 from .answers import Rows, html_table, record
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 DEFAULT_LIMIT = 10_000
 SAT_SOLVER = "cadical153"  # chosen by bench/semantics.py

@@ -15,19 +15,13 @@ True
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..analysis.layout import side_by_side
 from ..graph import portable_graph
 from ..model import ArgumentMap
 from .format import Format
 from .xml import document
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 
 def _rgb(color: str) -> dict[str, float]:

@@ -12,18 +12,12 @@ document valid for any text.
 """
 
 from __future__ import annotations
-from typing import TYPE_CHECKING
 
 from ..graph import portable_graph
 from ..model import ArgumentMap
 from .format import Format
 from .xml import document
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 
 def write_graphml(argument_map: ArgumentMap) -> str:

@@ -9,16 +9,10 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap
 from .format import Format
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 
 def write_node_link(argument_map: ArgumentMap) -> str:

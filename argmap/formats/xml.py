@@ -13,14 +13,9 @@ XML 1.0 cannot carry (with a warning). Here a carriage return is written as
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, BinaryIO, Callable
+from typing import BinaryIO, Callable
 
-from .._lazy import lazy_module
-
-if TYPE_CHECKING:
-    import networkx as nx
-else:
-    nx = lazy_module("networkx")  # imported on first use: see argmap._lazy
+from .._lazy import nx  # networkx, imported on first use
 
 
 DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'

@@ -184,7 +184,20 @@ def _write_new(folder: Path, name: str, data: bytes) -> None:
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 
 
-class ParseCache:
+class _Signed:
+    """A cache in ``home`` whose entries carry an HMAC under this user's key."""
+
+    home: Path
+    _key: bytes | None = None
+
+    def key(self) -> bytes | None:
+        """The secret that signs this user's entries, made on first use."""
+        if self._key is None:
+            self._key = _user_key(self.home)
+        return self._key
+
+
+class ParseCache(_Signed):
     """Parse results of one map's claims files, keyed by content.
 
     >>> import tempfile, pathlib, os
@@ -204,19 +217,9 @@ class ParseCache:
         self.folder = self.home / hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape")
                                                  ).hexdigest()[:32]
         self.used: set[str] = set()
-        self._key: bytes | None = None
 
     def _entry_name(self, shown_path: str) -> str:
         return hashlib.sha256(shown_path.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"
-
-    def key(self) -> bytes | None:
-        """The secret that signs this user's entries, made on first use."""
-        if self._key is None:
-            self._key = _user_key(self.home)
-        return self._key
-
-    def _mac(self, key: bytes, body: bytes) -> str:
-        return _mac(key, body)
 
     def get(self, shown_path: str, digest: str) -> tuple[ClaimsFile, list[Problem]] | None:
         name = self._entry_name(shown_path)
@@ -226,7 +229,7 @@ class ParseCache:
         if raw is None:
             return None
         mac, _, body = raw.partition(b"\n")
-        if not hmac.compare_digest(mac, self._mac(key, body).encode("ascii")):  # type: ignore[arg-type]
+        if not hmac.compare_digest(mac, _mac(key, body).encode("ascii")):  # type: ignore[arg-type]
             return None
         # The MAC proves this module wrote the entry, for this format, path and
         # content, so its shape is the encoder's: no per-claim check is needed
@@ -249,7 +252,7 @@ class ParseCache:
         body = json.dumps({"format": FORMAT, "digest": digest, "path": shown_path,
                            "result": encode(claims_file, problems)}, separators=(",", ":")).encode("utf-8")
         try:
-            _write_new(self.folder, name, self._mac(key, body).encode("ascii") + b"\n" + body)
+            _write_new(self.folder, name, _mac(key, body).encode("ascii") + b"\n" + body)
         except OSError:
             pass
 
@@ -291,7 +294,7 @@ def _mac(key: bytes, body: bytes) -> str:
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
-class DerivedCache:
+class DerivedCache(_Signed):
     """What a build derives from a map's structure (the layout, the comparison), keyed by a digest of it.
 
     A rebuild after an edit that leaves the structure as it was (a claim's
@@ -310,13 +313,12 @@ class DerivedCache:
     def __init__(self, home: Path | None = None):
         self.home = home or cache_home()
         self.folder = self.home / "derived"
-        self._key: bytes | None = None
 
     def _name(self, kind: str, digest: str) -> str:
         return f"{kind}-{hashlib.sha256(digest.encode('ascii', 'replace')).hexdigest()[:32]}.json"
 
     def get(self, kind: str, digest: str) -> Any | None:
-        key = self._key = self._key or _user_key(self.home)
+        key = self.key()
         raw = _read_regular(self.folder / self._name(kind, digest), MAX_ENTRY_BYTES) if key else None
         if raw is None or key is None:
             return None
@@ -333,7 +335,7 @@ class DerivedCache:
         return data.get("value")
 
     def put(self, kind: str, digest: str, value: Any) -> None:
-        key = self._key = self._key or _user_key(self.home)
+        key = self.key()
         if key is None or not _private_folder(self.folder):
             return
         body = json.dumps({"format": FORMAT, "kind": kind, "digest": digest, "value": value},

@@ -234,7 +234,9 @@ def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
         perspectives=manifest.perspectives,
         claims={claim.id: claim for f in files for claim in f.claims},
     )
-    remember_structure(argument_map, [f.structure or claims_structure(f.claims) for f in files])
+    parts = [f.structure for f in files]
+    if all(parts):  # each file's part came with the parse cache; else the digest is computed when asked
+        remember_structure(argument_map, parts)  # type: ignore[arg-type]
     return argument_map
 
 
@@ -257,9 +259,9 @@ def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem],
     with phase("parse YAML"):
         nodes = compose_file(raw, shown, own_problems)
     parsed = claims_file_from(nodes, shown, own_problems, may_alias=b"*" in raw)
-    parsed.structure = claims_structure(parsed.claims)  # kept in the cache with the file
     count_file(shown, cached=False)
     if cache is not None and digest is not None:
+        parsed.structure = claims_structure(parsed.claims)  # kept in the cache with the file
         with phase("cache"):
             cache.put(shown, digest, parsed, own_problems)
     problems.extend(own_problems)

@@ -95,13 +95,13 @@ function applyView() {
     pathInfo.edges.forEach((id) => lit.edges.add(id));
   }
   const hiddenBelow = (id) => (tree && tree.hiddenBelow.get(id)) || 0;
+  // A line's look: a relation as it is (count 0), or the relations folded into one line.
+  const lineLook = (line, id, note, count) => ({ id: id, from: line.from, to: line.to, kind: line.kind, cross: line.cross,
+    inferred: line.inferred, note: note, count: count, lit: lit.edges.has(id), opacity: highlighting && !lit.edges.has(id) ? 0.12 : 1 });
   map.show({
     compact: Boolean(tree && tree.hiddenBelow.size),  // close the rows a collapsed tree leaves empty
     nodes: [...visible].map((id) => ({ id: id, opacity: highlighting && !lit.nodes.has(id) ? 0.2 : 1, hiddenBelow: hiddenBelow(id) })),
-    edges: direct.map((e) => ({ id: e.index, from: e.from, to: e.to, kind: e.kind, cross: e.cross, inferred: e.inferred, note: e.note,
-      lit: lit.edges.has(e.index), opacity: highlighting && !lit.edges.has(e.index) ? 0.12 : 1, count: 0 }))
-      .concat(folded.map((f) => ({ id: f.id, from: f.from, to: f.to, kind: f.kind, cross: f.cross, inferred: f.inferred, note: "",
-        lit: lit.edges.has(f.id), opacity: highlighting && !lit.edges.has(f.id) ? 0.12 : 1, count: f.edges.length }))),
+    edges: direct.map((e) => lineLook(e, e.index, e.note, 0)).concat(folded.map((f) => lineLook(f, f.id, "", f.edges.length))),
   });
   // A search hit inside a collapsed tree marks the claim that stands for it.
   const haloed = new Set(searchHits === null ? [] : [...searchHits].map(place).filter(Boolean));

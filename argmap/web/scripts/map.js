@@ -66,11 +66,13 @@ function createMap(model, container, handlers) {
     const size = fullText ? 9 : (n.kind === "thesis" ? 16 : 14);
     return { size: size, bold: n.kind === "thesis" };
   }
-  function nodeItem(look) {
-    const n = model.byId.get(look.id), at = positions.get(look.id);
+  // A claim as vis-network draws it. Its place is sent when it is new or its row moved (``before``
+  // is its last look), so a claim the reader dragged stays put while only its look changes.
+  function nodeItem(look, before) {
+    const n = model.byId.get(look.id);
     const node = { id: n.id, label: labelFor(n, look.hiddenBelow), title: hoverText(model, n), group: groupOf.get(n.group),
-      x: at.x, y: at.y, opacity: look.opacity, font: fontFor(n), shadow: halo(n.id),
-      borderWidth: n.kind === "thesis" ? 4 : (look.hiddenBelow ? 3 : 2) };
+      opacity: look.opacity, font: fontFor(n), shadow: halo(n.id), borderWidth: n.kind === "thesis" ? 4 : (look.hiddenBelow ? 3 : 2) };
+    if (!before || before.y !== look.y) Object.assign(node, positions.get(look.id));
     node.widthConstraint = { maximum: fullText ? 220 : 200 };
     if (!LARGE && n.tags.includes("comment")) node.shapeProperties = { borderDashes: [5, 4] };
     if (!n.asserted) {  // a view its author reports in order to reject it
@@ -134,11 +136,13 @@ function createMap(model, container, handlers) {
   const ROW_CLOSED = 160;
   let rowsClosed = false;
   function placeRows(compact) {
-    if (!compact && !rowsClosed) {  // every claim is where Python put it
-      wanted.nodes.forEach((look, id) => { look.y = model.byId.get(id).y; });
+    if (!compact) {  // every claim back where Python put it
+      if (rowsClosed) model.nodes.forEach((n) => positions.set(n.id, { x: n.x, y: n.y }));
+      rowsClosed = false;
+      wanted.nodes.forEach((look, id) => { look.y = positions.get(id).y; });
       return;
     }
-    rowsClosed = compact;
+    rowsClosed = true;
     const bySide = new Map();
     wanted.nodes.forEach((look, id) => {
       const n = model.byId.get(id);
@@ -147,16 +151,18 @@ function createMap(model, container, handlers) {
     });
     const rowOf = new Map();
     bySide.forEach((ys, side) => {
+      const rows = new Map();
       let previous = null, placed = null;
       [...ys].sort((a, b) => a - b).forEach((y) => {
-        placed = previous === null || !compact ? y : placed + Math.min(y - previous, ROW_CLOSED);
-        rowOf.set(side + "\u0000" + y, placed);
+        placed = previous === null ? y : placed + Math.min(y - previous, ROW_CLOSED);
+        rows.set(y, placed);
         previous = y;
       });
+      rowOf.set(side, rows);
     });
     wanted.nodes.forEach((look, id) => {
       const n = model.byId.get(id);
-      look.y = rowOf.get(n.group + "\u0000" + n.y);
+      look.y = rowOf.get(n.group).get(n.y);
       positions.set(id, { x: n.x, y: look.y });
     });
   }
@@ -192,7 +198,10 @@ function createMap(model, container, handlers) {
       if (gone.length) dataSet.remove(gone);
       return () => {
         const changed = [];
-        ids.forEach((id) => { const look = looks.get(id); if (!kept.has(id) || !sameLook(kept.get(id), look)) { changed.push(item(look)); kept.set(id, look); } });
+        ids.forEach((id) => {
+          const look = looks.get(id), before = kept.get(id);
+          if (!before || !sameLook(before, look)) { changed.push(item(look, before)); kept.set(id, look); }
+        });
         if (changed.length) dataSet.update(changed);
       };
     };
@@ -252,7 +261,7 @@ function createMap(model, container, handlers) {
   });
 
   function refreshLabels() {
-    nodes.update([...present.nodes.values()].map(nodeItem));
+    nodes.update([...present.nodes.values()].map((look) => nodeItem(look, look)));
   }
   network.on("zoom", () => {
     const full = network.getScale() >= FULL_TEXT_SCALE && present.nodes.size <= FULL_TEXT_MAX_CLAIMS;
@@ -328,6 +337,7 @@ function createMap(model, container, handlers) {
     model.nodes.forEach((n) => positions.set(n.id, { x: n.x, y: n.y }));
     rowsClosed = false;
     nodes.update([...present.nodes.keys()].map((id) => Object.assign({ id: id }, positions.get(id))));
+    present.nodes.forEach((look) => { look.y = NaN; });  // so the next view sends each claim's row again
     if (layout === "force") {
       document.body.dataset.layout = "pending";
       network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based",
