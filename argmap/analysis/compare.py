@@ -29,6 +29,7 @@ from typing import Any
 from ..graph import cross_relations, side_support_graphs, support_graph, toward_reasons
 from ..model import ArgumentMap, Claim, Relation
 from .answers import Rows, html_table, record
+from .reach import descendant_counts
 from .._lazy import nx  # networkx, imported on first use
 
 
@@ -460,42 +461,3 @@ def _dominated_counts(graph: nx.DiGraph, root: Any, order: list[Any]) -> dict[An
         for child in children[node]:
             size[node] += size[child]
     return size
-
-
-#: Nodes per bitset in :func:`descendant_counts`: bounds its memory to
-#: nodes × BLOCK bits while keeping the Python-level work small.
-BLOCK = 4096
-
-
-def descendant_counts(graph: nx.DiGraph, *, block: int = BLOCK) -> dict[str, int]:
-    """``len(nx.descendants(graph, node))`` for every node, in one sweep.
-
-    One ``nx.descendants`` per claim is quadratic: on a 20,000-claim map it
-    took over a minute. Here reachability flows once through the graph's
-    condensation, from sinks to sources, as bitsets (Python ints) over
-    blocks of ``block`` nodes: (nodes + edges) × nodes / block steps.
-
-    >>> g = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "b"), ("d", "c")])
-    >>> descendant_counts(g, block=2) == {n: len(nx.descendants(g, n)) for n in g}
-    True
-    """
-    condensed = nx.condensation(graph)
-    component_of: dict[str, int] = condensed.graph["mapping"]
-    sinks_first = list(reversed(list(nx.topological_sort(condensed))))
-    members = {component: condensed.nodes[component]["members"] for component in sinks_first}
-    successors = {component: list(condensed.successors(component)) for component in sinks_first}
-    nodes = list(graph)
-    counts = dict.fromkeys(nodes, -1)  # every node reaches itself, and is not its own descendant
-    for start in range(0, len(nodes), block):
-        bit = {node: 1 << offset for offset, node in enumerate(nodes[start:start + block])}
-        reach: dict[int, int] = {}
-        for component in sinks_first:
-            bits = 0
-            for member in members[component]:
-                bits |= bit.get(member, 0)
-            for successor in successors[component]:
-                bits |= reach[successor]
-            reach[component] = bits
-        for node in nodes:
-            counts[node] += reach[component_of[node]].bit_count()
-    return counts
