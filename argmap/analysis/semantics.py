@@ -49,57 +49,55 @@ def grounded_extension(attacks: nx.DiGraph, *, supports: nx.DiGraph | None = Non
     >>> sorted(grounded_extension(nx.DiGraph([("a", "b"), ("b", "a")])))
     []
     """
-    if supports is not None and supports.number_of_edges():
-        return _bipolar_grounded(attacks, supports)
-    live_attackers = {node: attacks.in_degree(node) for node in attacks}
-    queue = deque(node for node, count in live_attackers.items() if count == 0)
-    accepted: set[Hashable] = set()
-    defeated: set[Hashable] = set()
-    while queue:
-        node = queue.popleft()
-        accepted.add(node)
-        for target in attacks.successors(node):
-            if target in defeated:
-                continue
-            defeated.add(target)
-            for victim in attacks.successors(target):
-                live_attackers[victim] -= 1
-                if live_attackers[victim] == 0 and victim not in defeated:
-                    queue.append(victim)
-    return frozenset(accepted)
+    return grounded_labelling(attacks, supports=supports)[0]
 
 
-def _bipolar_grounded(attacks: nx.DiGraph, supports: nx.DiGraph) -> Extension:
-    """The least fixed point with supports: IN once every attacker is OUT and, if it has
-    reasons, one reason is IN; OUT once an attacker is IN or every reason is OUT. Linear."""
-    attackers_left = {node: attacks.in_degree(node) for node in attacks}
-    reasons_left = {node: supports.in_degree(node) if node in supports else 0 for node in attacks}
+def grounded_labelling(attacks: nx.DiGraph, *, supports: nx.DiGraph | None = None) -> tuple[Extension, Extension]:
+    """The grounded labelling as its IN and OUT sets; every other argument is UNDEC.
+
+    With ``supports`` it is the least fixed point of the support-aware
+    conditions: IN once every attacker is OUT and, if it has reasons, one
+    reason is IN; OUT once an attacker is IN or every reason is OUT. Every
+    complete labelling agrees with it where it decides, so the SAT search
+    needs only the arguments it leaves UNDEC. Linear.
+
+    >>> accepted, defeated = grounded_labelling(nx.DiGraph([("a", "b"), ("c", "d"), ("d", "c")]))
+    >>> sorted(accepted), sorted(defeated)
+    (['a'], ['b'])
+    >>> supports = nx.DiGraph([("b", "e")])  # e's only reason is out, so e falls with it
+    >>> [sorted(side) for side in grounded_labelling(nx.DiGraph([("a", "b"), ("a", "e")]), supports=supports)]
+    [['a'], ['b', 'e']]
+    """
+    victims = dict(attacks.adjacency())
+    conclusions = dict(supports.adjacency()) if supports is not None else {}
+    attackers_left = dict(attacks.in_degree())
+    reasons_left = {node: count for node, count in supports.in_degree() if count} if supports is not None else {}
     reason_in: set[Hashable] = set()
     accepted: set[Hashable] = set()
     defeated: set[Hashable] = set()
-    work = deque(("in?", node) for node in attacks)
+    # (True, node): may it be IN now? (False, node): it is OUT. Only a change can make a claim IN.
+    work = deque((True, node) for node, count in attackers_left.items() if not count and node not in reasons_left)
     while work:
-        step, node = work.popleft()
+        maybe_in, node = work.popleft()
         if node in accepted or node in defeated:
             continue
-        if step == "in?":
-            has_reasons = node in supports and supports.in_degree(node) > 0
-            if attackers_left[node] == 0 and (not has_reasons or node in reason_in):
+        if maybe_in:
+            if attackers_left[node] == 0 and (node not in reasons_left or node in reason_in):
                 accepted.add(node)
-                work.extend(("out", victim) for victim in attacks.successors(node))
-                for conclusion in supports.successors(node) if node in supports else ():
+                work.extend((False, victim) for victim in victims[node])
+                for conclusion in conclusions.get(node, ()):
                     reason_in.add(conclusion)
-                    work.append(("in?", conclusion))
+                    work.append((True, conclusion))
             continue
-        defeated.add(node)  # step == "out"
-        for victim in attacks.successors(node):
+        defeated.add(node)
+        for victim in victims[node]:
             attackers_left[victim] -= 1
-            work.append(("in?", victim))
-        for conclusion in supports.successors(node) if node in supports else ():
+            work.append((True, victim))
+        for conclusion in conclusions.get(node, ()):
             reasons_left[conclusion] -= 1
             if reasons_left[conclusion] == 0:
-                work.append(("out", conclusion))
-    return frozenset(accepted)
+                work.append((False, conclusion))
+    return frozenset(accepted), frozenset(defeated)
 
 
 def well_founded(accepted: frozenset, reasons: dict[Hashable, list[Hashable]]) -> frozenset:
@@ -139,26 +137,33 @@ class _Labelling:
     solver tries again, as answer-set solvers do with loop formulas.
     """
 
-    def __init__(self, attacks: nx.DiGraph, *, stable: bool = False, supports: nx.DiGraph | None = None):
+    def __init__(self, attacks: nx.DiGraph, *, stable: bool = False, supports: nx.DiGraph | None = None,
+                 grounded: tuple[Extension, Extension] | None = None):
         from pysat.solvers import Solver
 
-        self.arguments = list(attacks)
+        # Only what the grounded labelling leaves UNDEC is searched; its IN and OUT claims are
+        # constants. On a generated 100,000-claim map that leaves nothing to search.
+        self.fixed_in, fixed_out = grounded or grounded_labelling(attacks, supports=supports)
+        self.arguments = [node for node in attacks if node not in self.fixed_in and node not in fixed_out]
         index = {node: i for i, node in enumerate(self.arguments)}
         self.in_var = {node: 2 * i + 1 for node, i in index.items()}
         self.out_var = {node: 2 * i + 2 for node, i in index.items()}
         self.next_var = 2 * len(self.arguments) + 1
+        self.exhausted = False
         self.solver = Solver(name=SAT_SOLVER)
         add = self.solver.add_clause
         self.reasons: dict[Hashable, list[Hashable]] = {}
         for node in self.arguments:
             in_, out = self.in_var[node], self.out_var[node]
-            attackers = list(attacks.predecessors(node))
-            reasons = list(supports.predecessors(node)) if supports is not None and node in supports else []
+            # No attacker is IN (it would be OUT), so the OUT ones drop out; likewise its reasons.
+            attackers = [b for b in attacks.predecessors(node) if b not in fixed_out]
+            all_reasons = list(supports.predecessors(node)) if supports is not None and node in supports else []
+            reasons = [r for r in all_reasons if r not in fixed_out]
             add([-in_, -out])
             for b in attackers:
                 add([-in_, self.out_var[b]])  # IN needs every attacker OUT
                 add([-self.in_var[b], out])  # an IN attacker makes it OUT
-            if not reasons:
+            if not all_reasons or any(r in self.fixed_in for r in reasons):  # no reasons, or one stands
                 add([in_] + [-self.out_var[b] for b in attackers])  # IN iff every attacker is OUT
                 add([-out] + [self.in_var[b] for b in attackers])  # OUT iff some attacker is IN
             else:
@@ -181,20 +186,24 @@ class _Labelling:
         return self.next_var
 
     def solve(self, assumptions: list[int] = ()) -> Extension | None:  # type: ignore[assignment]
+        """An extension, or ``None`` when no (further) one exists."""
         while True:
-            if not self.solver.solve(assumptions=list(assumptions)):
+            if self.exhausted or not self.solver.solve(assumptions=list(assumptions)):
                 return None
-            true = {v for v in self.solver.get_model() if v > 0}
+            true = {v for v in self.solver.get_model() or () if v > 0}
             accepted = frozenset(node for node in self.arguments if self.in_var[node] in true)
             unfounded = accepted - well_founded(accepted, self.reasons)
             if not unfounded:
-                return accepted
+                return accepted | self.fixed_in
             outside = {r for node in unfounded for r in self.reasons[node]} - unfounded
             for node in unfounded:  # IN only with a reason from outside the set
                 self.solver.add_clause([-self.in_var[node]] + [self.in_var[r] for r in outside])
 
     def block(self, extension: Extension) -> None:
         """Forbid exactly this IN set from being found again."""
+        if not self.arguments:  # the grounded labelling was the only one
+            self.exhausted = True
+            return
         self.solver.add_clause([-self.in_var[a] if a in extension else self.in_var[a] for a in self.arguments])
 
     def close(self) -> None:
@@ -251,7 +260,13 @@ def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
     >>> [sorted(e) for e in preferred_extensions(nx.DiGraph([("a", "a")]))]
     [[]]
     """
-    labelling = _Labelling(attacks, supports=supports)
+    return _preferred(attacks, limit, supports, None)
+
+
+def _preferred(attacks: nx.DiGraph, limit: int, supports: nx.DiGraph | None,
+               grounded: tuple[Extension, Extension] | None) -> Rows[Extension]:
+    """:func:`preferred_extensions`, given the grounded labelling when it is already known."""
+    labelling = _Labelling(attacks, supports=supports, grounded=grounded)
     preferred: list[Extension] = []
     try:
         while (candidate := labelling.solve()) is not None:
@@ -259,7 +274,8 @@ def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
                 selector = labelling.fresh_var()
                 outside = [labelling.in_var[a] for a in labelling.arguments if a not in candidate]
                 labelling.solver.add_clause([-selector] + outside)
-                larger = labelling.solve([selector] + [labelling.in_var[a] for a in candidate])
+                larger = labelling.solve([selector] + [labelling.in_var[a] for a in labelling.arguments
+                                                       if a in candidate])
                 labelling.solver.add_clause([-selector])
                 if larger is None:
                     break
@@ -348,7 +364,8 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semanti
         raise ValueError(f"semantics must be one of {', '.join(SEMANTICS)}")
     attacks = argument_map.view(attack_graph)
     supports = argument_map.view(support_graph) if semantics == "bipolar" else None
-    extensions = preferred_extensions(attacks, limit=limit, supports=supports)
+    grounded = grounded_labelling(attacks, supports=supports)
+    extensions = _preferred(attacks, limit, supports, grounded)
     sides = []
     for perspective in argument_map.perspectives:
         # A claim its author reports without holding (asserted: false) is not the side's own.
@@ -362,7 +379,7 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semanti
     acceptable = [side.acceptable for side in sides]
     everything = frozenset(argument_map.claims)
     return Acceptance(
-        grounded_extension(attacks, supports=supports),
+        grounded[0],
         len(extensions),
         tuple(sides),
         frozenset.intersection(*acceptable) if acceptable else frozenset(),
