@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import networkx as nx
 import pytest
@@ -11,10 +12,13 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import query
-from argmap.compare import Comparison, descendant_counts
+from argmap.analysis.reach import descendant_counts
+from argmap.analysis.sides import weights
+from argmap.compare import Comparison
 from argmap.model import ArgumentMap, Claim, Perspective, Relation
 from argmap import UnknownClaim
 from argmap.semantics import acceptance
+from argmap.cli.questions import RANKED_ROWS
 
 MANIFEST = "title: Tea or coffee?\nperspectives:\n  tea: {label: Tea}\n  coffee: {label: Coffee}\n"
 # tea.best <- tea.calm <- tea.science, tea.best <- tea.cheap
@@ -276,7 +280,88 @@ def test_the_weights_shortcut_and_unanswered_among_agree_with_the_general_ways(a
 
     comparison = Comparison(argument_map)
     for side in comparison.sides.values():  # a side whose one conclusion is its thesis reuses that tree
-        assert side.weight == Comparison._weights(side.supports, *toward_reasons(side.supports))
+        assert side.weight == weights(side.supports, *toward_reasons(side.supports))
     every = comparison.unanswered()
     kept = comparison.unanswered_among(lambda claim, perspective, load: claim.endswith(("1", "3")))
     assert kept == [u for u in every if u.claim.endswith(("1", "3"))]
+    # Measures kept in a store and read back give the same answers.
+    store = DictStore()
+    assert Comparison(argument_map, store=store).unanswered() == every
+    assert {"sides", "unengaged"} <= set(store.values) <= {"sides", "unengaged", "dependants"}
+    again = Comparison(argument_map, store=store)
+    assert again.unanswered() == every and again.cruxes() == comparison.cruxes()
+    assert again.double_cruxes() == comparison.double_cruxes()
+
+
+class DictStore:
+    """A measure store in memory, as the derived cache is on disk."""
+
+    def __init__(self):
+        self.values: dict[str, object] = {}
+
+    def get(self, kind):
+        return self.values.get(kind)
+
+    def put(self, kind, value):
+        self.values[kind] = value
+
+
+def test_stored_measures_that_do_not_fit_the_map_are_measured_again():
+    m = argmap.example_map()
+    honest = Comparison(m)
+    store = DictStore()
+    Comparison(m, store=store).unanswered()
+    good = store.values["sides"]
+    coffee = good["coffee"]
+    spoiled = [
+        {"coffee": good["coffee"]},  # a side missing
+        {**good, "coffee": {**coffee, "load": coffee["load"][:-1]}},  # too short
+        {**good, "coffee": {**coffee, "thesis": [len(coffee["thesis"])] * len(coffee["thesis"])}},  # out of range
+        {**good, "coffee": {**coffee, "weight": ["1"] * len(coffee["weight"])}},  # not numbers
+        {**good, "coffee": {**coffee, "theses": [[0, 1, [99] * coffee["claims"]]]}},  # a path off the map
+        "not a dict",
+    ]
+    for value in spoiled:
+        store.values = {"sides": value, "dependants": {"tea": [7], "coffee": []}, "unengaged": [["tea", "tea", [99]]]}
+        measured = Comparison(m, store=store)
+        assert measured.cruxes() == honest.cruxes() and measured.unanswered() == honest.unanswered()
+        assert store.values["sides"] == good  # measured again, and kept again
+
+
+def many_cruxes_map(make_map, reasons: int):
+    """Two theses, each with ``reasons`` reasons that contradict the other thesis: 2 × reasons cruxes."""
+    def side(name: str, other: str) -> str:
+        lines = [f"perspective: {name}", "claims:", f"  - {{id: {name}.best, text: {name} is best., kind: thesis}}"]
+        lines += [f"  - {{id: {name}.r{i}, text: Reason {i}., supports: [{name}.best], contradicts: [{other}.best]}}"
+                  for i in range(reasons)]
+        return "\n".join(lines) + "\n"
+    return make_map({"tea.yaml": side("tea", "cof"), "coffee.yaml": side("cof", "tea")},
+                    manifest="title: Tea or coffee?\nperspectives:\n  tea: {label: Tea}\n  cof: {label: Coffee}\n")
+
+
+def test_ranked_lists_show_their_top_rows_and_keep_their_measures(make_map, run_cli, private_cache_home):
+    root = many_cruxes_map(make_map, 70)
+    first = run_cli("query", "cruxes", "--map", root)
+    assert first.returncode == 0
+    rows = first.stdout.splitlines()[2:]  # under the header and its rule
+    assert len(rows) == RANKED_ROWS
+    assert first.stderr == f"argmap: showed the first {RANKED_ROWS} of 140 cruxes; --all lists every one\n"
+    everything = run_cli("query", "cruxes", "--all", "--map", root)
+    assert everything.stderr == "" and everything.stdout.splitlines()[2:RANKED_ROWS + 2] == rows
+    assert len(everything.stdout.splitlines()) == 142
+    as_json = run_cli("query", "cruxes", "--json", "--map", root)
+    assert as_json.stderr == "" and len(json.loads(as_json.stdout)) == 140
+    # The first run kept the comparison's measures in the cache; the second reads them and says the same.
+    derived = private_cache_home / "argmap" / "derived"
+    assert {name.split("-")[0] for name in os.listdir(derived)} == {"sides"}
+    again = run_cli("query", "cruxes", "--map", root)
+    assert (again.stdout, again.stderr) == (first.stdout, first.stderr)
+    fresh = run_cli("query", "cruxes", "--no-cache", "--map", root)
+    assert (fresh.stdout, fresh.stderr) == (first.stdout, first.stderr)
+    # A spoiled cache entry is not believed: the measures are taken again.
+    for entry in derived.iterdir():
+        entry.write_bytes(entry.read_bytes().replace(b'"load":[', b'"load":[9999,'))
+    spoiled = run_cli("query", "cruxes", "--map", root)
+    assert (spoiled.stdout, spoiled.stderr) == (first.stdout, first.stderr)
+    short = run_cli("query", "double-cruxes", "--map", root)  # under the limit (none at all): no note
+    assert short.returncode == 0 and short.stderr == ""

@@ -24,12 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import permutations
-from typing import Any
 
-from ..graph import cross_relations, side_support_graphs, support_graph, toward_reasons
+from ..graph import cross_relations, support_graph
 from ..model import ArgumentMap, Claim, Relation
 from .answers import Rows, html_table, record
-from .reach import descendant_counts
+from .sides import (Side, Store, count_dependants, decode_claim_lists, decode_counts, decode_sides,
+                    encode_claim_lists, encode_counts, encode_sides, measured_sides)
 from .._lazy import nx  # networkx, imported on first use
 
 
@@ -154,26 +154,6 @@ class DoubleCrux:
     edges: tuple[CrossEdge, ...]
 
 
-@dataclass
-class _Side:
-    """One perspective's support structure, toward each of its theses."""
-
-    perspective: str
-    claims: list[str]
-    supports: nx.DiGraph  # own-side supports edges, reason -> conclusion
-    load: dict[str, int] = field(default_factory=dict)
-    thesis_of: dict[str, str] = field(default_factory=dict)
-    support_size: dict[str, int] = field(default_factory=dict)
-    weight: dict[str, int] = field(default_factory=dict)
-    #: per thesis, each claim that reaches it → the next claim on a shortest path
-    next_toward: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    @cached_property
-    def dependants(self) -> dict[str, int]:
-        """How many own-side claims each claim supports, directly or not."""
-        return descendant_counts(self.supports)
-
-
 class Comparison:
     """The comparison queries over one map; build once, ask many times.
 
@@ -184,9 +164,12 @@ class Comparison:
     ('cof.alert', 2, 2)
     """
 
-    def __init__(self, argument_map: ArgumentMap):
+    def __init__(self, argument_map: ArgumentMap, *, store: Store | None = None):
         self.map = argument_map
         self.claims = argument_map.claims
+        #: keeps the measures between runs (``argmap.io.cache.DerivedCache.bound``); ``None`` measures every time
+        self.store = store
+        self._paths: dict[str, dict[str, tuple[str, ...]]] = {}  # per thesis, each claim's path to it
 
     def _edge(self, relation: Relation) -> CrossEdge:
         source, target = self.claims[relation.source], self.claims[relation.target]
@@ -203,44 +186,26 @@ class Comparison:
         return self.map.view(cross_relations)
 
     @cached_property
-    def sides(self) -> dict[str, _Side]:
-        sides = {}
-        for perspective, supports in self.map.view(side_support_graphs).items():
-            ids = list(supports)
-            side = _Side(perspective, ids, supports)
-            reasons, root = toward_reasons(supports)
-            dominated = {thesis: self._measure_load(side, reasons, thesis)
-                         for thesis in ids if self.claims[thesis].kind == "thesis"}
-            conclusions = list(reasons.successors(root))
-            if len(conclusions) == 1 and conclusions[0] in dominated:
-                # The side's one conclusion is its thesis: the dominator tree over all its
-                # conclusions is the thesis's own, already built (a second one took seconds at scale).
-                size = dominated[conclusions[0]]
-                side.weight = {claim: size.get(claim, 1) for claim in supports}
-            else:
-                side.weight = self._weights(supports, reasons, root)
-            sides[perspective] = side
+    def sides(self) -> dict[str, Side]:
+        """Each perspective's support structure and measures, from the store when it has them."""
+        stored = self.store.get("sides") if self.store else None
+        sides = decode_sides(stored, self.map) if stored is not None else None
+        if sides is None:
+            sides = measured_sides(self.map)
+            if self.store:
+                self.store.put("sides", encode_sides(sides))
         return sides
 
-    @staticmethod
-    def _weights(supports: nx.DiGraph, reasons: nx.DiGraph, root: object) -> dict[str, int]:
-        """Each claim's weight: its subtree in the dominator tree over all the side's conclusions."""
-        order = [root, *(node for _, node in nx.bfs_edges(reasons, root))]
-        size = _dominated_counts(reasons, root, order)
-        # A claim only on a cycle of mutual support reaches no conclusion: it carries itself.
-        return {claim: size.get(claim, 1) for claim in supports}
-
-    @staticmethod
-    def _measure_load(side: _Side, reasons: nx.DiGraph, thesis: str) -> dict[str, int]:
-        """Each claim's load toward ``thesis``; returns the thesis's dominated counts."""
-        next_toward = side.next_toward[thesis] = dict(nx.bfs_predecessors(reasons, thesis))
-        order = [thesis, *next_toward]
-        size = _dominated_counts(reasons, thesis, order)
-        side.support_size[thesis] = len(order) - 1
-        for node in order[1:]:
-            if size[node] > side.load.get(node, 0):
-                side.load[node], side.thesis_of[node] = size[node], thesis
-        return size
+    @cached_property
+    def dependants(self) -> dict[str, dict[str, int]]:
+        """Per perspective, how many own-side claims each claim supports, directly or not."""
+        stored = self.store.get("dependants") if self.store else None
+        counts = decode_counts(stored, self.sides) if stored is not None else None
+        if counts is None:
+            counts = count_dependants(self.sides)
+            if self.store:
+                self.store.put("dependants", encode_counts(self.sides, counts))
+        return counts
 
     def path_to_thesis(self, claim_id: str) -> tuple[str, ...]:
         """The shortest own-side support path from a claim to its thesis."""
@@ -248,10 +213,16 @@ class Comparison:
         thesis = side.thesis_of.get(claim_id)
         if thesis is None:
             return ()
-        next_toward, path = side.next_toward[thesis], [claim_id]
-        while path[-1] != thesis:
-            path.append(next_toward[path[-1]])
-        return tuple(path)
+        # Paths toward one thesis share their tails: each claim's is kept, so a walk stops at a known one.
+        known = self._paths.setdefault(thesis, {thesis: (thesis,)})
+        next_toward, chain, node = side.next_toward[thesis], [], claim_id
+        while node not in known:
+            chain.append(node)
+            node = next_toward[node]
+        path = known[node]
+        for node in reversed(chain):
+            path = known[node] = (node, *path)
+        return path
 
     def engagement(self) -> Rows[Engagement]:
         """For each ordered pair of perspectives, how much A contradicts and supports B.
@@ -281,7 +252,7 @@ class Comparison:
         >>> first.source, first.target, first.note
         ('cof.best', 'tea.best', 'Only one can be the better morning drink.')
         """
-        return Rows(self._edge(r) for r in self.cross_relations if r.kind == "contradicts")
+        return Rows(self._contradictions)
 
     def clashes(self) -> Rows[Clash]:
         """Each pair of clashing claims once, whichever claim lists the edge, mutual ones first.
@@ -293,9 +264,8 @@ class Comparison:
         [('tea.best', 'cof.best', True, 2), ('cof.alert', 'tea.gentle', False, 1)]
         """
         pairs: dict[frozenset[str], list[CrossEdge]] = defaultdict(list)
-        for r in self.cross_relations:
-            if r.kind == "contradicts":
-                pairs[frozenset((r.source, r.target))].append(self._edge(r))
+        for edge in self._contradictions:
+            pairs[frozenset((edge.source, edge.target))].append(edge)
         found = [Clash(edges[0].source, edges[0].target, len({e.source for e in edges}) == 2, tuple(edges))
                  for edges in pairs.values()]
         return Rows(sorted(found, key=lambda c: not c.mutual))  # stable: file order within each group
@@ -351,9 +321,34 @@ class Comparison:
         >>> [u.claim for u in Comparison(argmap.example_map()).unanswered_among(lambda c, p, load: load > 1)]
         ['cof.alert']
         """
+        found = [(claim_id, self.sides[perspective], other) for perspective, other, claim_ids in self._unengaged
+                 for claim_id in claim_ids
+                 if keep is None or keep(claim_id, perspective, self.sides[perspective].load.get(claim_id, 0))]
+        few = keep is not None and len(found) <= 64
+
+        def dependants(claim_id: str, side: Side) -> int:
+            return len(nx.descendants(side.supports, claim_id)) if few else self.dependants[side.perspective][claim_id]
+
+        results = [Unanswered(claim_id, side.perspective, self.claims[claim_id].text, other,
+                              side.load.get(claim_id, 0), dependants(claim_id, side), self.path_to_thesis(claim_id))
+                   for claim_id, side, other in found]
+        return Rows(sorted(results, key=lambda u: (-u.load, -u.dependants, u.claim)))
+
+    @cached_property
+    def _contradictions(self) -> list[CrossEdge]:
+        """Every cross-perspective ``contradicts`` edge, in file order."""
+        return [self._edge(r) for r in self.cross_relations if r.kind == "contradicts"]
+
+    @cached_property
+    def _unengaged(self) -> list[tuple[str, str, list[str]]]:
+        """For each perspective and each other one, the asserted claims the other never engages, in file order."""
+        stored = self.store.get("unengaged") if self.store else None
+        found = decode_claim_lists(stored, self.sides) if stored is not None else None
+        if found is not None:
+            return found
         supports = self.map.view(support_graph)
         perspective_of = self._perspective_of
-        found: list[tuple[str, _Side, str]] = []
+        found = []
         for perspective, side in self.sides.items():
             for other in self.map.perspectives:
                 if other == perspective:
@@ -363,26 +358,17 @@ class Comparison:
                 # Engaging a reason engages every conclusion it supports.
                 reached = nx.bfs_layers(supports, [c for c in touched if c in supports])
                 engaged = touched.union(*reached)
-                found += [(claim_id, side, other) for claim_id in side.claims
-                          if claim_id not in engaged and self.claims[claim_id].asserted
-                          and (keep is None or keep(claim_id, perspective, side.load.get(claim_id, 0)))]
-        few = keep is not None and len(found) <= 64
-
-        def dependants(claim_id: str, side: _Side) -> int:
-            return len(nx.descendants(side.supports, claim_id)) if few else side.dependants[claim_id]
-
-        results = [Unanswered(claim_id, side.perspective, self.claims[claim_id].text, other,
-                              side.load.get(claim_id, 0), dependants(claim_id, side), self.path_to_thesis(claim_id))
-                   for claim_id, side, other in found]
-        return Rows(sorted(results, key=lambda u: (-u.load, -u.dependants, u.claim)))
+                found.append((perspective, other, [claim_id for claim_id in side.claims
+                                                   if claim_id not in engaged and self.claims[claim_id].asserted]))
+        if self.store:
+            self.store.put("unengaged", encode_claim_lists(self.sides, found))
+        return found
 
     def _opponents(self) -> dict[str, list[CrossEdge]]:
         opponents: dict[str, list[CrossEdge]] = defaultdict(list)
-        for r in self.cross_relations:
-            if r.kind == "contradicts":
-                edge = self._edge(r)
-                opponents[r.source].append(edge)
-                opponents[r.target].append(edge)
+        for edge in self._contradictions:
+            opponents[edge.source].append(edge)
+            opponents[edge.target].append(edge)
         return opponents
 
     @cached_property
@@ -434,30 +420,9 @@ class Comparison:
         """
         cruxes = {c.claim: c for c in self.cruxes()}
         pairs: dict[tuple[str, str], list[CrossEdge]] = defaultdict(list)
-        for r in self.cross_relations:
-            if r.kind == "contradicts" and r.source in cruxes and r.target in cruxes:
-                pairs[tuple(sorted((r.source, r.target)))].append(self._edge(r))  # type: ignore[index]
+        for edge in self._contradictions:
+            a, b = edge.source, edge.target
+            if a in cruxes and b in cruxes:
+                pairs[(a, b) if a < b else (b, a)].append(edge)
         doubles = [DoubleCrux(cruxes[a], cruxes[b], tuple(edges)) for (a, b), edges in pairs.items()]
         return Rows(sorted(doubles, key=lambda d: (-min(d.first.share, d.second.share), d.first.claim)))
-
-
-def _dominated_counts(graph: nx.DiGraph, root: Any, order: list[Any]) -> dict[Any, int]:
-    """For each node reachable from ``root``, itself plus the nodes it dominates.
-
-    ``order`` lists the reachable nodes breadth-first from ``root``, so every
-    dominator precedes what it dominates and one backward sweep sums the
-    dominator tree's subtrees.
-
-    >>> g = nx.DiGraph([("r", "a"), ("a", "b"), ("r", "c"), ("c", "b")])
-    >>> _dominated_counts(g, "r", ["r", "a", "c", "b"])
-    {'r': 4, 'a': 1, 'c': 1, 'b': 1}
-    """
-    children: dict[Any, list[Any]] = defaultdict(list)
-    for node, parent in nx.immediate_dominators(graph, root).items():
-        if node != root:
-            children[parent].append(node)
-    size = dict.fromkeys(order, 1)
-    for node in reversed(order):
-        for child in children[node]:
-            size[node] += size[child]
-    return size

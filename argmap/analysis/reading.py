@@ -14,6 +14,7 @@ from functools import cached_property
 
 from ..model import ArgumentMap, Relation
 from .compare import Clash, CommonGround, Comparison, CrossEdge, Unanswered
+from .sides import Store
 from .._lazy import nx  # networkx, imported on first use
 
 #: The kinds of disagreement, in plain words, in the order the report groups them.
@@ -39,9 +40,9 @@ class Reading:
     'if it fell, 2 of the 2 reasons for the thesis would lose their support'
     """
 
-    def __init__(self, argument_map: ArgumentMap):
+    def __init__(self, argument_map: ArgumentMap, *, store: Store | None = None):
         self.map = argument_map
-        self.comparison = Comparison(argument_map)
+        self.comparison = Comparison(argument_map, store=store)
         self.labels = {p.id: p.label for p in argument_map.perspectives.values()}
         self.clashes = self.comparison.clashes()
         self.sides = self.comparison.sides

@@ -24,7 +24,7 @@ from ..io.files import MAX_FILE_BYTES
 from ..io.load import load, loads
 from ..model import ID_PATTERN, LINT_RULES, ArgumentMap
 from ..profile import gc_paused, profiling
-from .questions import QUESTIONS
+from .questions import QUESTIONS, RANKED_ROWS, Question
 from .text import EscapedText
 from .values import megabytes, port, seconds
 
@@ -213,8 +213,22 @@ def _quotes(args: argparse.Namespace) -> int:
 def _query(args: argparse.Namespace) -> int:
     from .text import to_json
 
-    answer = args.question.answer(_load_map(args), args)
-    print(to_json(answer) if args.json else args.question.text(answer))
+    argument_map = _load_map(args)
+    if not args.no_cache and args.claims_dir != STDIO:  # the comparison's measures are kept like parsed files
+        from ..io.cache import DerivedCache
+        from ..io.structure import structure_digest
+
+        args.store = DerivedCache().bound(argument_map.view(structure_digest))
+    question: Question = args.question
+    answer = question.answer(argument_map, args)
+    if args.json:
+        print(to_json(answer))
+        return 0
+    cut = question.ranked is not None and not args.all and len(answer) > RANKED_ROWS
+    print(question.text(answer[:RANKED_ROWS] if cut else answer))
+    if cut:  # on stderr, so the table piped on stays a table
+        print(f"argmap: showed the first {RANKED_ROWS} of {len(answer):,} {question.ranked}; --all lists every one",
+              file=sys.stderr)
     return 0
 
 
@@ -502,6 +516,9 @@ def build_parser() -> argparse.ArgumentParser:
         question.arguments(sub)
         claims_dir(sub)
         sub.add_argument("--json", action="store_true", help="print stable JSON instead of a table")
+        sub.add_argument("--no-cache", action="store_true",
+                         help="parse every file and measure the comparison again, instead of reusing what the "
+                              "caches keep ($XDG_CACHE_HOME/argmap, else ~/.cache/argmap)")
         sub.set_defaults(run=_query, question=question)
     return parser
 

@@ -26,10 +26,26 @@ class Question:
     arguments: Callable[[argparse.ArgumentParser], None]
     answer: Callable[[ArgumentMap, argparse.Namespace], Any]
     text: Callable[[Any], str]
+    #: for a ranked list, what its rows are called; its text shows the first RANKED_ROWS unless --all
+    ranked: str | None = None
+
+
+#: The rows a ranked list shows as text by default: a reader wants the top, a program the --json.
+RANKED_ROWS = 100
 
 
 def _none(parser: argparse.ArgumentParser) -> None:
     pass
+
+
+def _ranked_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--all", action="store_true",
+                        help=f"list every row as text, not only the first {RANKED_ROWS} (--json always has them all)")
+
+
+def _comparison(argument_map: ArgumentMap, args: argparse.Namespace) -> Comparison:
+    """The comparison, its measures kept in the store ``argmap query`` hands it (the derived cache)."""
+    return Comparison(argument_map, store=getattr(args, "store", None))
 
 
 def _claim_arg(parser: argparse.ArgumentParser) -> None:
@@ -153,38 +169,40 @@ QUESTIONS = [
     Question("paths", "the shortest paths between two claims", _paths_args,
              lambda m, a: query.paths(m, a.start, a.end, limit=a.limit), _paths_text),
     Question("engagement", "how much each perspective contradicts and supports each other one", _none,
-             lambda m, a: Comparison(m).engagement(),
+             lambda m, a: _comparison(m, a).engagement(),
              lambda rows: table(["from", "to", "contradicting claims", "supporting claims",
                                  "contradicts edges", "supports edges"],
                                 [[r.source, r.target, r.contradicting_claims, r.supporting_claims,
                                   r.contradicts_edges, r.supports_edges] for r in rows])),
     Question("disagreements", "every cross-perspective contradicts edge, with its note", _none,
-             lambda m, a: Comparison(m).disagreements(), _edges_text),
+             lambda m, a: _comparison(m, a).disagreements(), _edges_text),
     Question("clashes", "each pair of clashing claims once, and whether the clash is mutual", _none,
-             lambda m, a: Comparison(m).clashes(),
+             lambda m, a: _comparison(m, a).clashes(),
              lambda rows: table(["claim", "vs claim", "clash", "note"],
                                 [[c.first, c.second, "mutual" if c.mutual else "one-way",
                                   shorten(c.edges[0].note, 60)] for c in rows])),
     Question("common-ground", "where the sides agree (both assert compatible claims), apart from where one "
                               "side's claim is used for a view the other reports or denies", _none,
-             lambda m, a: Comparison(m).common_ground(),
+             lambda m, a: _comparison(m, a).common_ground(),
              lambda g: _edges_text(g.agreements) + "\n\nendorsed by both sides:\n" + table(
                  ["claim", "perspective", "endorsed by"],
                  [[e.claim, e.perspective, ", ".join(e.endorsed_by)] for e in g.endorsed])
              + "\n\nused, not agreed:\n" + _edges_text(g.uses)),
     Question("unanswered", "claims another side never engages: no relation from that side is drawn to them or "
-                           "to what they support; ranked by how much rests on them", _none,
-             lambda m, a: Comparison(m).unanswered(),
+                           "to what they support; ranked by how much rests on them", _ranked_args,
+             lambda m, a: _comparison(m, a).unanswered(),
              lambda rows: table(["claim", "perspective", "unanswered by", "load", "dependants"],
-                                [[u.claim, u.perspective, u.unanswered_by, u.load, u.dependants] for u in rows])),
+                                [[u.claim, u.perspective, u.unanswered_by, u.load, u.dependants] for u in rows]),
+             ranked="unanswered claims"),
     Question("cruxes", "contested claims, mutual clashes first, then by the share of their side's case "
-                       "that rests on them", _none,
-             lambda m, a: Comparison(m).cruxes(), _cruxes_text),
-    Question("double-cruxes", "clashing pairs where each claim is load-bearing for its side", _none,
-             lambda m, a: Comparison(m).double_cruxes(),
+                       "that rests on them", _ranked_args,
+             lambda m, a: _comparison(m, a).cruxes(), _cruxes_text, ranked="cruxes"),
+    Question("double-cruxes", "clashing pairs where each claim is load-bearing for its side", _ranked_args,
+             lambda m, a: _comparison(m, a).double_cruxes(),
              lambda rows: table(["claim", "share", "vs claim", "share"],
                                 [[d.first.claim, f"{d.first.share:.0%}", d.second.claim, f"{d.second.share:.0%}"]
-                                 for d in rows])),
+                                 for d in rows]),
+             ranked="double cruxes"),
     Question("grounded", "the grounded extension of the contradicts graph", _none,
              lambda m, a: semantics.grounded_extension(m.view(attack_graph)),
              lambda e: _extensions_text([e])),

@@ -112,36 +112,39 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[ClaimsFile, list[Problem]]:
     True
     """
     def at(line: int, column: int) -> Position | None:
-        return Position(path, line, column) if line else None
+        return tuple.__new__(Position, (path, line, column)) if line else None  # Position(...), one call less
 
     source = Source(*raw["source"]) if raw["source"] else None
     perspective = raw["perspective"]
-    claims = [
-        _trusted(Claim, id=claim_id, text=text, perspective=perspective or "", kind=kind, quote=quote,
-                 tags=tuple(tags), note=note,
-                 relations=tuple([_trusted(Relation, source=claim_id, target=target, kind=relation_kind,
-                                           note=relation_note, position=at(line, column), basis=basis, issue=issue)
-                                  for target, relation_kind, relation_note, line, column, basis, issue in relations]),
-                 source=source, position=at(line, column), quote_position=at(quote_line, quote_column),
-                 title=title, asserted=asserted)
-        for (claim_id, text, kind, quote, tags, note, line, column, quote_line, quote_column, relations, title,
-             asserted) in raw["claims"]
-    ]
+    # A loop rather than nested calls: decoding is most of a cached load (0.7 s for 100,000 claims, from 1.1 s).
+    claims = []
+    for (claim_id, text, kind, quote, tags, note, line, column, quote_line, quote_column, relations, title,
+         asserted) in raw["claims"]:
+        kept = []
+        for target, relation_kind, relation_note, relation_line, relation_column, basis, issue in relations:
+            relation = _trusted(Relation)
+            relation.__dict__.update(source=claim_id, target=target, kind=relation_kind, note=relation_note,
+                                     position=at(relation_line, relation_column), basis=basis, issue=issue)
+            kept.append(relation)
+        claim = _trusted(Claim)
+        claim.__dict__.update(id=claim_id, text=text, perspective=perspective or "", kind=kind, quote=quote,
+                              tags=tuple(tags), note=note, relations=tuple(kept), source=source,
+                              position=at(line, column), quote_position=at(quote_line, quote_column), title=title,
+                              asserted=asserted)
+        claims.append(claim)
     parsed = ClaimsFile(path, perspective, at(*raw["perspective_position"]), source, claims,
                         unparsed=raw["unparsed"], structure=raw["structure"])
     problems = [Problem(at(*place) or Position(path, 1, 1), message, hint) for place, message, hint in raw["problems"]]
     return parsed, problems
 
 
-def _trusted(cls: type[T], **fields: Any) -> T:
-    """An instance of a frozen dataclass, from values this module wrote itself.
+def _trusted(cls: type[T]) -> T:
+    """An empty instance of a frozen dataclass, to fill with values this module wrote itself.
 
     It skips the dataclass ``__init__``, which sets each field through
     ``object.__setattr__``: that was 40% of decoding a cached map.
     """
-    instance = object.__new__(cls)
-    instance.__dict__.update(fields)
-    return instance
+    return object.__new__(cls)
 
 
 def _private_folder(path: Path) -> bool:
@@ -347,6 +350,17 @@ class DerivedCache(_Signed):
             return
         self._prune(kind, keep=name)
 
+    def bound(self, digest: str) -> BoundCache:
+        """This cache for one map structure, as :class:`argmap.analysis.sides.Store` asks for it.
+
+        >>> import tempfile, pathlib
+        >>> store = DerivedCache(pathlib.Path(tempfile.mkdtemp())).bound("d1")
+        >>> store.put("sides", {"tea": 1})
+        >>> store.get("sides"), store.get("dependants")
+        ({'tea': 1}, None)
+        """
+        return BoundCache(self, digest)
+
     def _prune(self, kind: str, keep: str) -> None:
         pattern = re.compile(rf"{re.escape(kind)}-[0-9a-f]{{32}}\.json")
         try:
@@ -364,3 +378,16 @@ class DerivedCache(_Signed):
 def digest_of(content: bytes) -> str:
     """The cache key for a file's bytes."""
     return hashlib.sha256(content).hexdigest()
+
+
+class BoundCache:
+    """A :class:`DerivedCache` for one structure digest: ``get(kind)`` and ``put(kind, value)``."""
+
+    def __init__(self, cache: DerivedCache, digest: str):
+        self.cache, self.digest = cache, digest
+
+    def get(self, kind: str) -> Any | None:
+        return self.cache.get(kind, self.digest)
+
+    def put(self, kind: str, value: Any) -> None:
+        self.cache.put(kind, self.digest, value)

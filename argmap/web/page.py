@@ -16,6 +16,7 @@ from typing import Any, Callable, TypeVar
 from ..analysis.compare import Clash, Comparison
 from ..analysis.layout import side_by_side
 from ..analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
+from ..analysis.sides import Store
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
 from ..io.cache import DerivedCache
 from ..io.structure import structure_digest
@@ -72,7 +73,7 @@ def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -
         "engagement": _cached(cache, "engagement", digest,
                               lambda: [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
                               lambda found: isinstance(found, list)),
-        "comparison": _cached(cache, "comparison", digest, lambda: comparison_data(argument_map, claim_index),
+        "comparison": _cached(cache, "comparison", digest, lambda: comparison_data(argument_map, claim_index, store=cache.bound(digest) if cache else None),
                               lambda found: isinstance(found, dict) and "clashes" in found),
         "nodes": {
             "id": list(claim_index),
@@ -112,7 +113,8 @@ def _cached(cache: DerivedCache | None, kind: str, digest: str, compute: Callabl
     return result
 
 
-def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> dict[str, object]:
+def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int], *,
+                    store: Store | None = None) -> dict[str, object]:
     """The comparison view: each side's case, the clash ledger, agreements and open points.
 
     Claims are named by their index in the page's claim columns. Every phrase
@@ -124,7 +126,7 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int]) -> d
     >>> [row["mutual"] for row in data["clashes"]], data["clash_count"]
     ([False, False], 2)
     """
-    reading = Reading(argument_map)
+    reading = Reading(argument_map, store=store)  # the measures it takes are kept for argmap query
     ground = reading.common_ground
     order = list(argument_map.perspectives)
 
