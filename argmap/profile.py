@@ -142,8 +142,13 @@ def count_file(path: str, *, cached: bool) -> None:
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(*, then_freeze: bool = False) -> Iterator[None]:
     """Disable the cyclic collector inside the block, then restore its state.
+
+    With ``then_freeze``, for a process that ends after the block, what it
+    allocated is frozen first (``gc.freeze``): otherwise the first collection
+    after the block scans all of it, which delayed the exit of a query on a
+    100,000-claim map by most of a second.
 
     >>> import gc
     >>> with gc_paused():
@@ -157,5 +162,7 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if then_freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()

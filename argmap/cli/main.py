@@ -553,8 +553,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     # One short command per process: the cyclic collector only rescans the
-    # large, acyclic map over and over (see argmap.profile). watch runs for hours.
-    pause = contextlib.nullcontext() if run is _watch else gc_paused()
+    # large, acyclic map over and over (see argmap.profile). watch and the
+    # language server run for hours, and need it.
+    pause = contextlib.nullcontext() if run in (_watch, _lsp) else gc_paused(then_freeze=True)
     try:
         with pause:
             return run(args)
