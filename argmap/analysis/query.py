@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Any, Iterator
 
 from ..errors import UnknownClaim
-from ..graph import relation_graph
+from ..graph import relation_graph, side_support_graphs, support_graph
 from ..model import RELATION_KINDS, ArgumentMap, Claim
 from .answers import Rows, dataframe, html_table
 from .._lazy import nx  # networkx, imported on first use
@@ -175,16 +175,14 @@ def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = 
     4
     """
     root = _claim(argument_map, claim_id)
-    graph = argument_map.view(relation_graph)
-
-    def followed(reason: str, conclusion: str) -> bool:
-        same = argument_map.claims[reason].perspective == root.perspective
-        return graph.edges[reason, conclusion]["relation"].kind == "supports" and (same or not same_side)
+    supports = argument_map.view(side_support_graphs)[root.perspective] if same_side \
+        else argument_map.view(support_graph)
 
     # Breadth first, against the edges, so every claim hangs at its shallowest depth.
     reasons_of: dict[str, list[str]] = defaultdict(list)
-    for conclusion, reason in nx.bfs_edges(nx.subgraph_view(graph, filter_edge=followed), claim_id, reverse=True):
-        reasons_of[conclusion].append(reason)
+    if claim_id in supports:  # else nothing supports it
+        for conclusion, reason in nx.bfs_edges(supports, claim_id, reverse=True):
+            reasons_of[conclusion].append(reason)
 
     # Built from the leaves up, without recursion, so a chain of any length is fine.
     order = [claim_id, *(reason for reasons in reasons_of.values() for reason in reasons)]
@@ -192,7 +190,8 @@ def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = 
     built: dict[str, SupportTree] = {}
     for node in reversed(order):
         claim = argument_map.claims[node]
-        note = graph.edges[node, parent[node]]["relation"].note if node in parent else None
+        note = next(r.note for r in claim.relations if r.target == parent[node] and r.kind == "supports") \
+            if node in parent else None
         built[node] = SupportTree(node, claim.perspective, claim.text, note,
                                   tuple(built[r] for r in reasons_of[node]))
     return built[claim_id]
