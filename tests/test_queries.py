@@ -287,10 +287,13 @@ def test_the_weights_shortcut_and_unanswered_among_agree_with_the_general_ways(a
     # Measures kept in a store and read back give the same answers.
     store = DictStore()
     assert Comparison(argument_map, store=store).unanswered() == every
-    assert {"sides", "unengaged"} <= set(store.values) <= {"sides", "unengaged", "dependants"}
+    assert {"sides", "unengaged"} <= set(store.values) <= {"sides", "unengaged", "dependants", "cruxes"}
     again = Comparison(argument_map, store=store)
     assert again.unanswered() == every and again.cruxes() == comparison.cruxes()
     assert again.double_cruxes() == comparison.double_cruxes()
+    assert set(store.values) >= {"cruxes", "double-cruxes"}
+    assert again.cruxes(2) == comparison.cruxes()[:2] and again.count_cruxes() == len(comparison.cruxes())
+    assert again.double_cruxes(1) == comparison.double_cruxes()[:1]
 
 
 class DictStore:
@@ -322,7 +325,8 @@ def test_stored_measures_that_do_not_fit_the_map_are_measured_again():
         "not a dict",
     ]
     for value in spoiled:
-        store.values = {"sides": value, "dependants": {"tea": [7], "coffee": []}, "unengaged": [["tea", "tea", [99]]]}
+        store.values = {"sides": value, "dependants": {"tea": [7], "coffee": []}, "unengaged": [["tea", "tea", [99]]],
+                        "cruxes": [[99]], "double-cruxes": [[0, -1]]}
         measured = Comparison(m, store=store)
         assert measured.cruxes() == honest.cruxes() and measured.unanswered() == honest.unanswered()
         assert store.values["sides"] == good  # measured again, and kept again
@@ -353,7 +357,7 @@ def test_ranked_lists_show_their_top_rows_and_keep_their_measures(make_map, run_
     assert as_json.stderr == "" and len(json.loads(as_json.stdout)) == 140
     # The first run kept the comparison's measures in the cache; the second reads them and says the same.
     derived = private_cache_home / "argmap" / "derived"
-    assert {name.split("-")[0] for name in os.listdir(derived)} == {"sides"}
+    assert {name.rsplit("-", 1)[0] for name in os.listdir(derived)} == {"sides", "cruxes"}
     again = run_cli("query", "cruxes", "--map", root)
     assert (again.stdout, again.stderr) == (first.stdout, first.stderr)
     fresh = run_cli("query", "cruxes", "--no-cache", "--map", root)

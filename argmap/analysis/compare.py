@@ -24,9 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import permutations
+from operator import itemgetter
 
 from ..graph import cross_relations, support_graph
-from ..model import ArgumentMap, Claim, Relation
+from ..model import ArgumentMap, Relation
 from .answers import Rows, html_table, record
 from .sides import (Side, Store, count_dependants, decode_claim_lists, decode_counts, decode_sides,
                     encode_claim_lists, encode_counts, encode_sides, measured_sides)
@@ -211,10 +212,13 @@ class Comparison:
         """The shortest own-side support path from a claim to its thesis."""
         side = self.sides[self.claims[claim_id].perspective]
         thesis = side.thesis_of.get(claim_id)
-        if thesis is None:
-            return ()
+        return () if thesis is None else self._path(side, thesis, claim_id)
+
+    def _path(self, side: Side, thesis: str, claim_id: str) -> tuple[str, ...]:
         # Paths toward one thesis share their tails: each claim's is kept, so a walk stops at a known one.
-        known = self._paths.setdefault(thesis, {thesis: (thesis,)})
+        known = self._paths.get(thesis)
+        if known is None:
+            known = self._paths[thesis] = {thesis: (thesis,)}
         next_toward, chain, node = side.next_toward[thesis], [], claim_id
         while node not in known:
             chain.append(node)
@@ -364,65 +368,129 @@ class Comparison:
             self.store.put("unengaged", encode_claim_lists(self.sides, found))
         return found
 
-    def _opponents(self) -> dict[str, list[CrossEdge]]:
-        opponents: dict[str, list[CrossEdge]] = defaultdict(list)
-        for edge in self._contradictions:
-            opponents[edge.source].append(edge)
-            opponents[edge.target].append(edge)
-        return opponents
-
     @cached_property
     def case_sizes(self) -> dict[str, int]:
         """How many claims each perspective asserts: the size of its case."""
         return dict(Counter(c.perspective for c in self.claims.values() if c.asserted))
 
-    def _crux(self, claim_id: str, opponents: list[CrossEdge]) -> Crux | None:
-        claim: Claim = self.claims[claim_id]
+    @cached_property
+    def _against(self) -> dict[str, list[Relation]]:
+        """Each claim's cross-perspective ``contradicts`` relations, either way, in file order."""
+        against: dict[str, list[Relation]] = defaultdict(list)
+        for r in self.cross_relations:
+            if r.kind == "contradicts":
+                against[r.source].append(r)
+                against[r.target].append(r)
+        return against
+
+    def _share(self, claim_id: str) -> float:
+        """The share of its thesis's support that would fall with a claim."""
+        side = self.sides[self.claims[claim_id].perspective]
+        thesis = side.thesis_of.get(claim_id)
+        size = side.support_size[thesis] if thesis else 0
+        return round(side.load.get(claim_id, 0) / size, 3) if size else 0.0
+
+    @cached_property
+    def _ranked_cruxes(self) -> list[str]:
+        """The cruxes' claims, best first; the records are built afterwards, for the rows asked.
+
+        A 100,000-claim map has 93,828 cruxes, and a reader asks for the top.
+        """
+        def rank() -> list[tuple[str, ...]]:
+            denied = {(r.source, r.target) for r in self.cross_relations if r.kind == "contradicts"}
+            ranked = []
+            for claim_id, relations in self._against.items():
+                claim = self.claims[claim_id]
+                if claim.kind == "thesis" or not claim.asserted:
+                    continue
+                case_size = self.case_sizes[claim.perspective]
+                weight = self.sides[claim.perspective].weight[claim_id]
+                mutual = any(r.source == claim_id and (r.target, claim_id) in denied for r in relations)
+                ranked.append(((not mutual, -(weight / case_size if case_size else 0.0), -self._share(claim_id),
+                                claim_id), claim_id))
+            ranked.sort(key=itemgetter(0))  # claim ids are unique, so two keys never tie
+            return [(claim_id,) for _, claim_id in ranked]
+        return [claim_id for (claim_id,) in self._kept("cruxes", rank)]
+
+    @cached_property
+    def _ranked_doubles(self) -> list[tuple[str, str]]:
+        """Each pair of clashing cruxes (in id order), best first."""
+        def rank() -> list[tuple[str, ...]]:
+            share = {claim_id: self._share(claim_id) for claim_id in self._ranked_cruxes}
+            pairs = dict.fromkeys((r.source, r.target) if r.source < r.target else (r.target, r.source)
+                                  for r in self.cross_relations
+                                  if r.kind == "contradicts" and r.source in share and r.target in share)
+            return sorted(pairs, key=lambda pair: (-min(share[pair[0]], share[pair[1]]), pair[0]))
+        return [(a, b) for a, b in self._kept("double-cruxes", rank)]
+
+    def _kept(self, kind: str, compute: Callable[[], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+        """``compute()``'s rows of claim ids, from the store when it holds them for this map."""
+        ids = list(self.claims)
+        stored = self.store.get(kind) if self.store else None
+        if isinstance(stored, list) and all(isinstance(row, list) and all(type(i) is int and 0 <= i < len(ids)
+                                                                           for i in row) for row in stored):
+            return [tuple(ids[i] for i in row) for row in stored]
+        found = compute()
+        if self.store:
+            index = {claim_id: i for i, claim_id in enumerate(ids)}
+            self.store.put(kind, [[index[claim_id] for claim_id in row] for row in found])
+        return found
+
+    def _crux(self, claim_id: str, edges: dict[int, CrossEdge]) -> Crux:
+        """The record of a contested claim; ``edges`` keeps each relation's edge, so cruxes share them."""
+        claim = self.claims[claim_id]
         side = self.sides[claim.perspective]
-        if claim.kind == "thesis" or not claim.asserted:
-            return None
         thesis = side.thesis_of.get(claim_id)
         size = side.support_size[thesis] if thesis else 0
         load = side.load.get(claim_id, 0)
+        opponents = tuple(edges[id(r)] if id(r) in edges else edges.setdefault(id(r), self._edge(r))
+                          for r in self._against[claim_id])
         mutual = any(e.source == claim_id and any(o.source == e.target for o in opponents) for e in opponents)
-        return Crux(claim_id, claim.perspective, claim.text, thesis, load, size,
-                    round(load / size, 3) if size else 0.0, self.path_to_thesis(claim_id), tuple(opponents),
-                    side.weight[claim_id], self.case_sizes[claim.perspective], mutual)
+        return Crux(claim_id, claim.perspective, claim.text, thesis, load, size, round(load / size, 3) if size else 0.0,
+                    self._path(side, thesis, claim_id) if thesis else (), opponents, side.weight[claim_id],
+                    self.case_sizes[claim.perspective], mutual)
 
-    def cruxes(self) -> Rows[Crux]:
+    def cruxes(self, limit: int | None = None) -> Rows[Crux]:
         """Asserted claims in a cross-perspective clash, ranked by how much rests on them.
 
         Theses themselves are left out: they are what is disputed, not a crux.
         Mutual clashes, where each side denies the other, rank first; then
         the share of the side's case that rests on the claim (its weight over
         the claims the side asserts), then the share of the thesis's support
-        that would fall with it.
+        that would fall with it. ``limit`` keeps the first so many, and builds
+        only their records; :meth:`count_cruxes` says how many there are.
 
         >>> import argmap
         >>> crux = Comparison(argmap.example_map()).cruxes()[0]
         >>> crux.claim, crux.share, crux.path, [(edge.source, edge.target) for edge in crux.opponents]
         ('cof.alert', 1.0, ('cof.alert', 'cof.best'), [('cof.alert', 'tea.gentle')])
         """
-        found = [crux for claim_id, edges in self._opponents().items()
-                 if (crux := self._crux(claim_id, edges)) is not None]
-        return Rows(sorted(found, key=lambda c: (not c.mutual, -c.case_share, -c.share, c.claim)))
+        edges: dict[int, CrossEdge] = {}
+        return Rows(self._crux(claim_id, edges) for claim_id in self._ranked_cruxes[:limit])
 
-    def double_cruxes(self) -> Rows[DoubleCrux]:
+    def count_cruxes(self) -> int:
+        """How many cruxes :meth:`cruxes` lists."""
+        return len(self._ranked_cruxes)
+
+    def double_cruxes(self, limit: int | None = None) -> Rows[DoubleCrux]:
         """Pairs of clashing claims where each is load-bearing for its own side.
 
         Ranked by the smaller of the two shares: a double crux matters as much
-        as its weaker half.
+        as its weaker half. ``limit`` keeps the first so many, as in :meth:`cruxes`.
 
         >>> import argmap
         >>> pair = Comparison(argmap.example_map()).double_cruxes()[0]
         >>> pair.first.claim, pair.second.claim, pair.edges[0].note
         ('cof.alert', 'tea.gentle', 'A gentle start is a slow start.')
         """
-        cruxes = {c.claim: c for c in self.cruxes()}
-        pairs: dict[tuple[str, str], list[CrossEdge]] = defaultdict(list)
-        for edge in self._contradictions:
-            a, b = edge.source, edge.target
-            if a in cruxes and b in cruxes:
-                pairs[(a, b) if a < b else (b, a)].append(edge)
-        doubles = [DoubleCrux(cruxes[a], cruxes[b], tuple(edges)) for (a, b), edges in pairs.items()]
-        return Rows(sorted(doubles, key=lambda d: (-min(d.first.share, d.second.share), d.first.claim)))
+        pairs = self._ranked_doubles[:limit]
+        wanted = {claim_id for pair in pairs for claim_id in pair}
+        edges: dict[int, CrossEdge] = {}
+        cruxes = {claim_id: self._crux(claim_id, edges) for claim_id in self._ranked_cruxes if claim_id in wanted}
+        return Rows(DoubleCrux(cruxes[a], cruxes[b], tuple(edges[id(r)] for r in self._against[a]
+                                                            if {r.source, r.target} == {a, b}))
+                    for a, b in pairs)
+
+    def count_double_cruxes(self) -> int:
+        """How many pairs :meth:`double_cruxes` lists."""
+        return len(self._ranked_doubles)

@@ -220,15 +220,15 @@ def _query(args: argparse.Namespace) -> int:
 
         args.store = DerivedCache().bound(argument_map.view(structure_digest))
     question: Question = args.question
-    answer = question.answer(argument_map, args)
-    if args.json:
-        print(to_json(answer))
+    if question.top is not None and not args.json and not args.all:
+        rows, total = question.top(argument_map, args, RANKED_ROWS)
+        print(question.text(rows))
+        if total > len(rows):  # on stderr, so the table piped on stays a table
+            print(f"argmap: showed the first {len(rows)} of {total:,} {question.ranked}; --all lists every one",
+                  file=sys.stderr)
         return 0
-    cut = question.ranked is not None and not args.all and len(answer) > RANKED_ROWS
-    print(question.text(answer[:RANKED_ROWS] if cut else answer))
-    if cut:  # on stderr, so the table piped on stays a table
-        print(f"argmap: showed the first {RANKED_ROWS} of {len(answer):,} {question.ranked}; --all lists every one",
-              file=sys.stderr)
+    answer = question.answer(argument_map, args)
+    print(to_json(answer) if args.json else question.text(answer))
     return 0
 
 

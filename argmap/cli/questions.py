@@ -28,6 +28,8 @@ class Question:
     text: Callable[[Any], str]
     #: for a ranked list, what its rows are called; its text shows the first RANKED_ROWS unless --all
     ranked: str | None = None
+    #: for a ranked list, its first n rows and how many there are, without building the rest
+    top: Callable[[ArgumentMap, argparse.Namespace, int], tuple[list[Any], int]] | None = None
 
 
 #: The rows a ranked list shows as text by default: a reader wants the top, a program the --json.
@@ -36,6 +38,10 @@ RANKED_ROWS = 100
 
 def _none(parser: argparse.ArgumentParser) -> None:
     pass
+
+
+def _first(rows: list[Any], n: int) -> tuple[list[Any], int]:
+    return rows[:n], len(rows)
 
 
 def _ranked_args(parser: argparse.ArgumentParser) -> None:
@@ -193,16 +199,18 @@ QUESTIONS = [
              lambda m, a: _comparison(m, a).unanswered(),
              lambda rows: table(["claim", "perspective", "unanswered by", "load", "dependants"],
                                 [[u.claim, u.perspective, u.unanswered_by, u.load, u.dependants] for u in rows]),
-             ranked="unanswered claims"),
+             ranked="unanswered claims", top=lambda m, a, n: _first(_comparison(m, a).unanswered(), n)),
     Question("cruxes", "contested claims, mutual clashes first, then by the share of their side's case "
                        "that rests on them", _ranked_args,
-             lambda m, a: _comparison(m, a).cruxes(), _cruxes_text, ranked="cruxes"),
+             lambda m, a: _comparison(m, a).cruxes(), _cruxes_text, ranked="cruxes",
+             top=lambda m, a, n: (lambda c: (c.cruxes(n), c.count_cruxes()))(_comparison(m, a))),
     Question("double-cruxes", "clashing pairs where each claim is load-bearing for its side", _ranked_args,
              lambda m, a: _comparison(m, a).double_cruxes(),
              lambda rows: table(["claim", "share", "vs claim", "share"],
                                 [[d.first.claim, f"{d.first.share:.0%}", d.second.claim, f"{d.second.share:.0%}"]
                                  for d in rows]),
-             ranked="double cruxes"),
+             ranked="double cruxes",
+             top=lambda m, a, n: (lambda c: (c.double_cruxes(n), c.count_double_cruxes()))(_comparison(m, a))),
     Question("grounded", "the grounded extension of the contradicts graph", _none,
              lambda m, a: semantics.grounded_extension(m.view(attack_graph)),
              lambda e: _extensions_text([e])),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 from typing import Any, Sequence, TextIO
@@ -37,6 +38,15 @@ class EscapedText:
         return getattr(self._stream, name)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, or ``None`` for any other type."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+
+
 def jsonable(value: Any) -> Any:
     """Plain JSON data for any query answer: dataclasses, sets, tuples, claims.
 
@@ -45,14 +55,17 @@ def jsonable(value: Any) -> Any:
     >>> jsonable({"ids": frozenset({"b", "a"}), "pair": ("x", 1)})
     {'ids': ['a', 'b'], 'pair': ['x', 1]}
     """
+    if type(value) in _PLAIN:  # most of a large answer: checked first, it halves the time
+        return value
     if isinstance(value, SupportTree):  # flat, so that a chain of any depth encodes
         return [{"claim": tree.claim, "perspective": tree.perspective, "text": tree.text, "note": tree.note,
                  "depth": depth} for depth, tree in value.walk()]
     if isinstance(value, Claim):
         return {"id": value.id, "text": value.text, "perspective": value.perspective, "kind": value.kind,
                 "quote": value.quote, "tags": list(value.tags), "note": value.note}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: jsonable(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (set, frozenset)):
