@@ -198,3 +198,23 @@ claims:
     tea = {result.semantics: next(s for s in result.sides if s.perspective == "tea") for result in (bipolar, dung)}
     assert tea["bipolar"].theses_accepted is False
     assert tea["dung"].theses_accepted is True
+
+
+def test_acceptance_kept_in_a_store_answers_the_same_and_keeps_its_limit():
+    m = argmap.loads("perspective: tea\nclaims:\n  - {id: a, text: A., contradicts: [b]}\n"
+                     "  - {id: b, text: B., contradicts: [a]}\n  - {id: c, text: C., supports: [a]}\n")
+
+    class Store(dict):
+        def put(self, kind, value):
+            self[kind] = value
+
+    store = Store()
+    honest = acceptance(m)
+    assert honest.preferred_count == 2
+    assert acceptance(m, store=store) == honest and set(store) == {"acceptance-bipolar"}
+    assert acceptance(m, store=store) == honest  # read back
+    with pytest.raises(EnumerationLimit):
+        acceptance(m, store=store, limit=1)  # the stored list is whole: a smaller limit still fails
+    for spoiled in ([[0, 99]], [], "x", [["0"]]):
+        store["acceptance-bipolar"] = spoiled
+        assert acceptance(m, store=store) == honest

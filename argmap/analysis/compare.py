@@ -189,22 +189,22 @@ class Comparison:
     @cached_property
     def sides(self) -> dict[str, Side]:
         """Each perspective's support structure and measures, from the store when it has them."""
-        stored = self.store.get("sides") if self.store else None
+        stored = self.store.get("sides") if self.store is not None else None
         sides = decode_sides(stored, self.map) if stored is not None else None
         if sides is None:
             sides = measured_sides(self.map)
-            if self.store:
+            if self.store is not None:
                 self.store.put("sides", encode_sides(sides))
         return sides
 
     @cached_property
     def dependants(self) -> dict[str, dict[str, int]]:
         """Per perspective, how many own-side claims each claim supports, directly or not."""
-        stored = self.store.get("dependants") if self.store else None
+        stored = self.store.get("dependants") if self.store is not None else None
         counts = decode_counts(stored, self.sides) if stored is not None else None
         if counts is None:
             counts = count_dependants(self.sides)
-            if self.store:
+            if self.store is not None:
                 self.store.put("dependants", encode_counts(self.sides, counts))
         return counts
 
@@ -346,7 +346,7 @@ class Comparison:
     @cached_property
     def _unengaged(self) -> list[tuple[str, str, list[str]]]:
         """For each perspective and each other one, the asserted claims the other never engages, in file order."""
-        stored = self.store.get("unengaged") if self.store else None
+        stored = self.store.get("unengaged") if self.store is not None else None
         found = decode_claim_lists(stored, self.sides) if stored is not None else None
         if found is not None:
             return found
@@ -364,7 +364,7 @@ class Comparison:
                 engaged = touched.union(*reached)
                 found.append((perspective, other, [claim_id for claim_id in side.claims
                                                    if claim_id not in engaged and self.claims[claim_id].asserted]))
-        if self.store:
+        if self.store is not None:
             self.store.put("unengaged", encode_claim_lists(self.sides, found))
         return found
 
@@ -426,12 +426,12 @@ class Comparison:
     def _kept(self, kind: str, compute: Callable[[], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
         """``compute()``'s rows of claim ids, from the store when it holds them for this map."""
         ids = list(self.claims)
-        stored = self.store.get(kind) if self.store else None
+        stored = self.store.get(kind) if self.store is not None else None
         if isinstance(stored, list) and all(isinstance(row, list) and all(type(i) is int and 0 <= i < len(ids)
                                                                            for i in row) for row in stored):
             return [tuple(ids[i] for i in row) for row in stored]
         found = compute()
-        if self.store:
+        if self.store is not None:
             index = {claim_id: i for i, claim_id in enumerate(ids)}
             self.store.put(kind, [[index[claim_id] for claim_id in row] for row in found])
         return found

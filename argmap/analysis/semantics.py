@@ -30,6 +30,7 @@ from ..errors import EnumerationLimit
 from ..graph import attack_graph, support_graph
 from ..model import ArgumentMap
 from .answers import Rows, html_table, record
+from .sides import Store
 from .._lazy import nx  # networkx, imported on first use
 
 DEFAULT_LIMIT = 10_000
@@ -335,7 +336,8 @@ class Acceptance:
 SEMANTICS = ("bipolar", "dung")
 
 
-def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semantics: str = "bipolar") -> Acceptance:
+def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semantics: str = "bipolar",
+               store: Store | None = None) -> Acceptance:
     """Which claims each perspective can accept, which all can, which none can.
 
     A side's *best* extensions are the preferred extensions that keep the most
@@ -351,7 +353,8 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semanti
     evidential argumentation (Oren & Norman 2008): its complete labellings
     whose accepted claims are well-founded, maximal in what they accept.
     ``semantics="dung"`` is plain Dung over the contradicts edges, ignoring
-    support.
+    support. ``store`` keeps the grounded and preferred extensions between
+    runs, as the comparison's measures are kept.
 
     >>> import argmap
     >>> result = acceptance(argmap.example_map())
@@ -362,10 +365,7 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semanti
     """
     if semantics not in SEMANTICS:
         raise ValueError(f"semantics must be one of {', '.join(SEMANTICS)}")
-    attacks = argument_map.view(attack_graph)
-    supports = argument_map.view(support_graph) if semantics == "bipolar" else None
-    grounded = grounded_labelling(attacks, supports=supports)
-    extensions = _preferred(attacks, limit, supports, grounded)
+    accepted, extensions = _extensions_kept(argument_map, semantics, limit, store)
     sides = []
     for perspective in argument_map.perspectives:
         # A claim its author reports without holding (asserted: false) is not the side's own.
@@ -379,10 +379,36 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semanti
     acceptable = [side.acceptable for side in sides]
     everything = frozenset(argument_map.claims)
     return Acceptance(
-        grounded[0],
+        accepted,
         len(extensions),
         tuple(sides),
         frozenset.intersection(*acceptable) if acceptable else frozenset(),
         everything - frozenset().union(*acceptable),
         semantics,
     )
+
+
+def _extensions_kept(argument_map: ArgumentMap, semantics: str, limit: int,
+                     store: Store | None) -> tuple[Extension, list[Extension]]:
+    """The grounded extension and the preferred ones, from ``store`` when it holds them for this map.
+
+    A stored list is complete (it was found within some limit), so a smaller
+    limit still fails as a search would.
+    """
+    ids = list(argument_map.claims)
+    kind = f"acceptance-{semantics}"
+    stored = store.get(kind) if store is not None else None
+    if isinstance(stored, list) and stored and all(
+            isinstance(row, list) and all(type(i) is int and 0 <= i < len(ids) for i in row) for row in stored):
+        if len(stored) - 1 > limit:
+            raise EnumerationLimit("preferred", limit)
+        grounded, *found = (frozenset(ids[i] for i in row) for row in stored)
+        return grounded, found
+    attacks = argument_map.view(attack_graph)
+    supports = argument_map.view(support_graph) if semantics == "bipolar" else None
+    labelling = grounded_labelling(attacks, supports=supports)
+    extensions = list(_preferred(attacks, limit, supports, labelling))
+    if store is not None:
+        index = {claim_id: i for i, claim_id in enumerate(ids)}
+        store.put(kind, [sorted(index[c] for c in extension) for extension in (labelling[0], *extensions)])
+    return labelling[0], extensions

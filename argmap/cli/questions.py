@@ -218,5 +218,6 @@ QUESTIONS = [
                                                      ("preferred", semantics.preferred_extensions),
                                                      ("stable", semantics.stable_extensions))],
     Question("acceptance", "which claims each side can accept, which all can, which none can", _acceptance_args,
-             lambda m, a: semantics.acceptance(m, limit=a.limit, semantics=a.semantics), _acceptance_text),
+             lambda m, a: semantics.acceptance(m, limit=a.limit, semantics=a.semantics,
+                                               store=getattr(a, "store", None)), _acceptance_text),
 ]
