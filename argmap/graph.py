@@ -10,6 +10,7 @@ views, and nothing else constructs a graph from claims.
 - :func:`attack_graph`: the ``contradicts`` edges, as an attack graph;
 - :func:`support_graph`: the ``supports`` edges, reason → conclusion;
 - :func:`side_support_graphs`: per perspective, the supports within that side;
+- :func:`side_reason_graphs`: the same supports walked from conclusions to reasons, under one root;
 - :func:`cross_relations`: the relations between claims of two perspectives;
 - :func:`portable_graph`: the claim graph with scalar attributes only, for GraphML and GEXF.
 
@@ -33,6 +34,7 @@ import json
 import re
 import warnings
 from collections import defaultdict
+from collections.abc import Iterable
 
 from .errors import LossyExport
 from .model import ArgumentMap, Claim, Relation
@@ -203,28 +205,48 @@ def side_support_graphs(argument_map: ArgumentMap) -> dict[str, nx.DiGraph]:
     return graphs
 
 
-def toward_reasons(supports: nx.DiGraph) -> tuple[nx.DiGraph, object]:
+def toward_reasons(claims: Iterable[str], supports: Iterable[tuple[str, str]]) -> tuple[nx.DiGraph, object]:
     """A side's supports walked from conclusions to reasons, under one root above its conclusions.
 
-    Returns the graph, with an edge ``(conclusion, reason)`` for each
-    ``supports`` edge and no edge data, and its root: a node no claim id can
-    equal, with an edge to every claim that supports nothing. Nothing leads
-    back to the root, so a walk from a claim never reaches it. A plain graph:
-    a reversed view is slower to walk, and ``reverse(copy=True)`` deep-copies
-    every edge's attributes (seconds on a 100,000-claim map).
+    ``supports`` are the side's own (reason, conclusion) pairs. Returns the
+    graph, with an edge ``(conclusion, reason)`` for each and no edge data,
+    and its root: a node no claim id can equal, with an edge to every claim
+    that supports nothing. Nothing leads back to the root, so a walk from a
+    claim never reaches it. A plain graph: a reversed view is slower to walk,
+    and ``reverse(copy=True)`` deep-copies every edge's attributes (seconds on
+    a 100,000-claim map).
 
-    >>> import networkx as nx
-    >>> graph, root = toward_reasons(nx.DiGraph([("reason", "thesis")]))
+    >>> graph, root = toward_reasons(["thesis", "reason"], [("reason", "thesis")])
     >>> sorted(edge for edge in graph.edges if root not in edge), list(graph.successors(root))
     ([('thesis', 'reason')], ['thesis'])
     """
+    claims, supports = list(claims), list(supports)
     root = object()
     graph: nx.DiGraph = nx.DiGraph()
     graph.add_node(root)  # even for a side without claims
-    graph.add_nodes_from(supports)
-    graph.add_edges_from((conclusion, reason) for reason, conclusion in supports.edges())
-    graph.add_edges_from((root, claim) for claim in supports if supports.out_degree(claim) == 0)
+    graph.add_nodes_from(claims)
+    graph.add_edges_from((conclusion, reason) for reason, conclusion in supports)
+    reasons = {reason for reason, _ in supports}
+    graph.add_edges_from((root, claim) for claim in claims if claim not in reasons)
     return graph, root
+
+
+def side_reason_graphs(argument_map: ArgumentMap) -> dict[str, tuple[nx.DiGraph, object]]:
+    """For each perspective, :func:`toward_reasons` of its own supports, built without the side's graph.
+
+    >>> import argmap
+    >>> graph, root = argmap.example_map().view(side_reason_graphs)["tea"]
+    >>> list(graph.successors(root)), list(graph.successors("tea.best"))
+    (['tea.best'], ['tea.gentle', 'tea.ritual'])
+    """
+    claims = argument_map.claims
+    members: dict[str, list[str]] = defaultdict(list)
+    for claim in claims.values():
+        members[claim.perspective].append(claim.id)
+    return {perspective: toward_reasons(ids, ((r.source, r.target) for i in ids for r in claims[i].relations
+                                             if r.kind == "supports" and claims[r.target].perspective == perspective))
+            for perspective in argument_map.perspectives
+            for ids in [members.get(perspective, [])]}
 
 
 def cross_relations(argument_map: ArgumentMap) -> list[Relation]:

@@ -280,7 +280,8 @@ def test_the_weights_shortcut_and_unanswered_among_agree_with_the_general_ways(a
 
     comparison = Comparison(argument_map)
     for side in comparison.sides.values():  # a side whose one conclusion is its thesis reuses that tree
-        assert side.weight == weights(side.supports, *toward_reasons(side.supports))
+        graph = side.supports
+        assert side.weight == weights(side.claims, *toward_reasons(graph, graph.edges))
     every = comparison.unanswered()
     kept = comparison.unanswered_among(lambda claim, perspective, load: claim.endswith(("1", "3")))
     assert kept == [u for u in every if u.claim.endswith(("1", "3"))]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..graph import side_support_graphs, toward_reasons
+from ..graph import side_reason_graphs, side_support_graphs
 from ..model import ArgumentMap
 from .reach import descendant_counts
 from .._lazy import nx  # networkx, imported on first use
@@ -61,9 +61,9 @@ def measured_sides(argument_map: ArgumentMap) -> dict[str, Side]:
         return argument_map.view(side_support_graphs)
 
     sides = {}
-    for perspective, supports in graphs().items():
-        side = Side(perspective, list(supports), graphs)
-        reasons, root = toward_reasons(supports)
+    members = side_claims(argument_map)
+    for perspective, (reasons, root) in argument_map.view(side_reason_graphs).items():
+        side = Side(perspective, members[perspective], graphs)
         dominated = {thesis: _measure_load(side, reasons, thesis)
                      for thesis in side.claims if argument_map.claims[thesis].kind == "thesis"}
         conclusions = list(reasons.successors(root))
@@ -71,19 +71,19 @@ def measured_sides(argument_map: ArgumentMap) -> dict[str, Side]:
             # The side's one conclusion is its thesis: the dominator tree over all its
             # conclusions is the thesis's own, already built (a second one took seconds at scale).
             size = dominated[conclusions[0]]
-            side.weight = {claim: size.get(claim, 1) for claim in supports}
+            side.weight = {claim: size.get(claim, 1) for claim in side.claims}
         else:
-            side.weight = weights(supports, reasons, root)
+            side.weight = weights(side.claims, reasons, root)
         sides[perspective] = side
     return sides
 
 
-def weights(supports: nx.DiGraph, reasons: nx.DiGraph, root: object) -> dict[str, int]:
+def weights(claims: list[str], reasons: nx.DiGraph, root: object) -> dict[str, int]:
     """Each claim's weight: its subtree in the dominator tree over all the side's conclusions."""
     order = [root, *(node for _, node in nx.bfs_edges(reasons, root))]
     size = _dominated_counts(reasons, root, order)
     # A claim only on a cycle of mutual support reaches no conclusion: it carries itself.
-    return {claim: size.get(claim, 1) for claim in supports}
+    return {claim: size.get(claim, 1) for claim in claims}
 
 
 def _measure_load(side: Side, reasons: nx.DiGraph, thesis: str) -> dict[str, int]:
