@@ -327,9 +327,10 @@ def test_stored_measures_that_do_not_fit_the_map_are_measured_again():
     ]
     for value in spoiled:
         store.values = {"sides": value, "dependants": {"tea": [7], "coffee": []}, "unengaged": [["tea", "tea", [99]]],
-                        "cruxes": [[99]], "double-cruxes": [[0, -1]]}
+                        "cruxes": [[99]], "double-cruxes": [[0]]}  # out of range; a pair of one
         measured = Comparison(m, store=store)
         assert measured.cruxes() == honest.cruxes() and measured.unanswered() == honest.unanswered()
+        assert measured.double_cruxes() == honest.double_cruxes()
         assert store.values["sides"] == good  # measured again, and kept again
 
 

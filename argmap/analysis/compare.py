@@ -410,7 +410,7 @@ class Comparison:
                                 claim_id), claim_id))
             ranked.sort(key=itemgetter(0))  # claim ids are unique, so two keys never tie
             return [(claim_id,) for _, claim_id in ranked]
-        return [claim_id for (claim_id,) in self._kept("cruxes", rank)]
+        return [claim_id for (claim_id,) in self._kept("cruxes", 1, rank)]
 
     @cached_property
     def _ranked_doubles(self) -> list[tuple[str, str]]:
@@ -421,14 +421,15 @@ class Comparison:
                                   for r in self.cross_relations
                                   if r.kind == "contradicts" and r.source in share and r.target in share)
             return sorted(pairs, key=lambda pair: (-min(share[pair[0]], share[pair[1]]), pair[0]))
-        return [(a, b) for a, b in self._kept("double-cruxes", rank)]
+        return [(a, b) for a, b in self._kept("double-cruxes", 2, rank)]
 
-    def _kept(self, kind: str, compute: Callable[[], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
-        """``compute()``'s rows of claim ids, from the store when it holds them for this map."""
+    def _kept(self, kind: str, width: int, compute: Callable[[], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+        """``compute()``'s rows of ``width`` claim ids, from the store when it holds them for this map."""
         ids = list(self.claims)
         stored = self.store.get(kind) if self.store is not None else None
-        if isinstance(stored, list) and all(isinstance(row, list) and all(type(i) is int and 0 <= i < len(ids)
-                                                                           for i in row) for row in stored):
+        if isinstance(stored, list) and all(isinstance(row, list) and len(row) == width
+                                            and all(type(i) is int and 0 <= i < len(ids) for i in row)
+                                            for row in stored):
             return [tuple(ids[i] for i in row) for row in stored]
         found = compute()
         if self.store is not None:

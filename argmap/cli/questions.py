@@ -40,8 +40,19 @@ def _none(parser: argparse.ArgumentParser) -> None:
     pass
 
 
-def _first(rows: list[Any], n: int) -> tuple[list[Any], int]:
+def _top_unanswered(argument_map: ArgumentMap, args: argparse.Namespace, n: int) -> tuple[list[Any], int]:
+    rows = _comparison(argument_map, args).unanswered()
     return rows[:n], len(rows)
+
+
+def _top_cruxes(argument_map: ArgumentMap, args: argparse.Namespace, n: int) -> tuple[list[Any], int]:
+    comparison = _comparison(argument_map, args)
+    return comparison.cruxes(n), comparison.count_cruxes()
+
+
+def _top_double_cruxes(argument_map: ArgumentMap, args: argparse.Namespace, n: int) -> tuple[list[Any], int]:
+    comparison = _comparison(argument_map, args)
+    return comparison.double_cruxes(n), comparison.count_double_cruxes()
 
 
 def _ranked_args(parser: argparse.ArgumentParser) -> None:
@@ -199,18 +210,16 @@ QUESTIONS = [
              lambda m, a: _comparison(m, a).unanswered(),
              lambda rows: table(["claim", "perspective", "unanswered by", "load", "dependants"],
                                 [[u.claim, u.perspective, u.unanswered_by, u.load, u.dependants] for u in rows]),
-             ranked="unanswered claims", top=lambda m, a, n: _first(_comparison(m, a).unanswered(), n)),
+             ranked="unanswered claims", top=_top_unanswered),
     Question("cruxes", "contested claims, mutual clashes first, then by the share of their side's case "
                        "that rests on them", _ranked_args,
-             lambda m, a: _comparison(m, a).cruxes(), _cruxes_text, ranked="cruxes",
-             top=lambda m, a, n: (lambda c: (c.cruxes(n), c.count_cruxes()))(_comparison(m, a))),
+             lambda m, a: _comparison(m, a).cruxes(), _cruxes_text, ranked="cruxes", top=_top_cruxes),
     Question("double-cruxes", "clashing pairs where each claim is load-bearing for its side", _ranked_args,
              lambda m, a: _comparison(m, a).double_cruxes(),
              lambda rows: table(["claim", "share", "vs claim", "share"],
                                 [[d.first.claim, f"{d.first.share:.0%}", d.second.claim, f"{d.second.share:.0%}"]
                                  for d in rows]),
-             ranked="double cruxes",
-             top=lambda m, a, n: (lambda c: (c.double_cruxes(n), c.count_double_cruxes()))(_comparison(m, a))),
+             ranked="double cruxes", top=_top_double_cruxes),
     Question("grounded", "the grounded extension of the contradicts graph", _none,
              lambda m, a: semantics.grounded_extension(m.view(attack_graph)),
              lambda e: _extensions_text([e])),
