@@ -49,6 +49,11 @@ class Side:
         return self.graphs()[self.perspective]
 
 
+def _side_graphs(argument_map: ArgumentMap) -> Callable[[], dict[str, nx.DiGraph]]:
+    """The map's side support graphs, built when first asked (a claim's dependants need them)."""
+    return lambda: argument_map.view(side_support_graphs)
+
+
 def measured_sides(argument_map: ArgumentMap) -> dict[str, Side]:
     """Every perspective's :class:`Side`, measured from the map.
 
@@ -57,9 +62,7 @@ def measured_sides(argument_map: ArgumentMap) -> dict[str, Side]:
     >>> side.load["cof.alert"], side.thesis_of["cof.alert"], side.weight["cof.best"]
     (2, 'cof.best', 3)
     """
-    def graphs() -> dict[str, nx.DiGraph]:
-        return argument_map.view(side_support_graphs)
-
+    graphs = _side_graphs(argument_map)
     sides = {}
     members = side_claims(argument_map)
     # Called, not kept as a view: the walks are needed once, and holding them took 27 MB at 100,000 claims.
@@ -156,9 +159,7 @@ def encode_sides(sides: dict[str, Side]) -> dict[str, Any]:
 
 def decode_sides(raw: Any, argument_map: ArgumentMap) -> dict[str, Side] | None:
     """:func:`encode_sides`'s data as sides of ``argument_map``, or ``None`` if it does not fit the map."""
-    def graphs() -> dict[str, nx.DiGraph]:
-        return argument_map.view(side_support_graphs)
-
+    graphs = _side_graphs(argument_map)
     members = side_claims(argument_map)
     if not isinstance(raw, dict) or raw.keys() != members.keys():
         return None
