@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import subprocess
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 import argmap
-from argmap.io.cache import ParseCache
+from argmap.io.cache import FORMAT, ParseCache
 from argmap.profile import Profile, profiling
 
 from .conftest import REPO, synthetic_map
@@ -54,7 +55,68 @@ def test_cached_errors_are_reported_again(tmp_path):
 
 
 def cache_entries(root):
-    return sorted(ParseCache(root).folder.glob("*.json"))
+    """The parsed files' entries, not the one that records the files last found valid together."""
+    cache = ParseCache(root)
+    validated = cache.folder / cache._entry_name(ParseCache._VALIDATED)
+    return sorted(entry for entry in cache.folder.glob("*.json") if entry != validated)
+
+
+def test_files_found_valid_together_are_not_checked_again_until_one_changes(tmp_path):
+    root = small_map(tmp_path)
+    with profiling() as first:
+        argmap.load(root, cache=True)
+    with profiling() as second:
+        again = argmap.load(root, cache=True)
+    assert "validate" in first.seconds and "validate" not in second.seconds
+    assert again.claims == argmap.load(root).claims
+    # A change that breaks the map across files is caught: its files no longer match.
+    edited = sorted(root.glob("side1-*.yaml"))[0]
+    target = next(iter(argmap.load(root).claims))
+    twin = f"- id: {target}\n  text: A twin.\n- id: "
+    original = edited.read_text()
+    edited.write_text(original.replace("- id: ", twin, 1))
+    for _ in range(2):
+        try:
+            argmap.load(root, cache=True)
+        except argmap.MapError as error:
+            assert f"duplicate claim id '{target}'" in str(error)
+        else:
+            raise AssertionError("a duplicate id across files passed")
+    # So is a file that is back as it was but a perspective the manifest no longer declares.
+    edited.write_text(original)
+    argmap.load(root, cache=True)
+    manifest = root / "map.yaml"
+    manifest.write_text(manifest.read_text().replace("side2", "side9"))
+    try:
+        argmap.load(root, cache=True)
+    except argmap.MapError as error:
+        assert "unknown perspective 'side2'" in str(error)
+    else:
+        raise AssertionError("an undeclared perspective passed")
+
+
+def test_a_forged_record_of_valid_files_is_ignored(tmp_path):
+    root = small_map(tmp_path)
+    broken = sorted(root.glob("side0-*.yaml"))[0]
+    broken.write_text(broken.read_text().replace("  supports:\n  - ", "  supports:\n  - nowhere\n  - ", 1))
+    cache = ParseCache(root)
+    try:
+        argmap.load(root, cache=True)
+    except argmap.MapError:
+        pass
+    from argmap.io.load import _validation_key, load_result
+    result = load_result(root)
+    key = _validation_key(result.manifest, [dataclasses.replace(f, structure=g.structure) for f, g in
+                                            zip(result.files, load_result(root, cache=True).files)])
+    assert key is not None
+    record = cache.folder / cache._entry_name(ParseCache._VALIDATED)
+    record.write_text('0000\n{"format": "%s", "validated": "%s"}' % (FORMAT, key))  # a MAC not made with the key
+    try:
+        argmap.load(root, cache=True)
+    except argmap.MapError as error:
+        assert "unknown claim id 'nowhere'" in str(error)
+    else:
+        raise AssertionError("a forged record let an invalid map through")
 
 
 def test_the_cache_lives_outside_the_claims_directory(tmp_path):

@@ -225,6 +225,46 @@ class ParseCache(_Signed):
         return hashlib.sha256(shown_path.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"
 
     def get(self, shown_path: str, digest: str) -> tuple[ClaimsFile, list[Problem]] | None:
+        # The MAC proves this module wrote the entry, for this format, path and
+        # content, so its shape is the encoder's: no per-claim check is needed
+        # (one cost 70 ms of a 20,000-claim rebuild). Anything that still
+        # fails to decode is parsed again.
+        data = self._read(shown_path)
+        try:
+            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("digest") != digest \
+                    or data.get("path") != shown_path:
+                return None
+            return decode(shown_path, data["result"])
+        except Exception:  # noqa: BLE001 - any entry that does not decode is simply parsed again
+            return None
+
+    def put(self, shown_path: str, digest: str, claims_file: ClaimsFile, problems: list[Problem]) -> None:
+        self._write(shown_path, {"format": FORMAT, "digest": digest, "path": shown_path,
+                                 "result": encode(claims_file, problems)})
+
+    #: the entry's name for the files last found valid together; no file's path holds a NUL
+    _VALIDATED = "\0validated"
+
+    def validated(self, key: str) -> bool:
+        """Whether the map's files, as summed up by ``key``, were found valid together when last loaded.
+
+        >>> import tempfile, pathlib, os
+        >>> os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()
+        >>> cache = ParseCache(pathlib.Path(tempfile.mkdtemp()))
+        >>> cache.remember_validated("abc")
+        >>> cache.validated("abc"), cache.validated("another key")
+        (True, False)
+        >>> del os.environ["XDG_CACHE_HOME"]
+        """
+        data = self._read(self._VALIDATED)
+        return isinstance(data, dict) and data == {"format": FORMAT, "validated": key}
+
+    def remember_validated(self, key: str) -> None:
+        """Record ``key`` as the files found valid together (one entry: the last map loaded from this folder)."""
+        self._write(self._VALIDATED, {"format": FORMAT, "validated": key})
+
+    def _read(self, shown_path: str) -> Any:
+        """The data of the entry for ``shown_path`` if this user's key signed it, else ``None``."""
         name = self._entry_name(shown_path)
         self.used.add(name)
         key = self.key()
@@ -234,26 +274,18 @@ class ParseCache(_Signed):
         mac, _, body = raw.partition(b"\n")
         if not hmac.compare_digest(mac, _mac(key, body).encode("ascii")):  # type: ignore[arg-type]
             return None
-        # The MAC proves this module wrote the entry, for this format, path and
-        # content, so its shape is the encoder's: no per-claim check is needed
-        # (one cost 70 ms of a 20,000-claim rebuild). Anything that still
-        # fails to decode is parsed again.
         try:
-            data = json.loads(body)
-            if data.get("format") != FORMAT or data.get("digest") != digest or data.get("path") != shown_path:
-                return None
-            return decode(shown_path, data["result"])
-        except Exception:  # noqa: BLE001 - any entry that does not decode is simply parsed again
+            return json.loads(body)
+        except ValueError:
             return None
 
-    def put(self, shown_path: str, digest: str, claims_file: ClaimsFile, problems: list[Problem]) -> None:
+    def _write(self, shown_path: str, data: Any) -> None:
         name = self._entry_name(shown_path)
         self.used.add(name)
         key = self.key()
         if key is None or not _private_folder(self.folder):
             return
-        body = json.dumps({"format": FORMAT, "digest": digest, "path": shown_path,
-                           "result": encode(claims_file, problems)}, separators=(",", ":")).encode("utf-8")
+        body = json.dumps(data, separators=(",", ":")).encode("utf-8")
         try:
             _write_new(self.folder, name, _mac(key, body).encode("ascii") + b"\n" + body)
         except OSError:
@@ -262,6 +294,8 @@ class ParseCache(_Signed):
     def prune(self) -> None:
         """Drop entries this load did not use (files deleted or renamed), and stale temporary files.
 
+        The record of the files last found valid together stays.
+
         Only regular files with the names this module writes are removed.
         """
         try:
@@ -269,7 +303,7 @@ class ParseCache(_Signed):
         except OSError:
             return
         for name in names:
-            stale = _ENTRY.fullmatch(name) and name not in self.used
+            stale = _ENTRY.fullmatch(name) and name not in self.used and name != self._entry_name(self._VALIDATED)
             if stale or _TEMPORARY.fullmatch(name):
                 try:
                     if stat.S_ISREG(os.lstat(self.folder / name).st_mode):

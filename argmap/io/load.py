@@ -8,6 +8,8 @@ applies the speed helpers: the parse cache, phase timing and GC pausing.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,7 +147,7 @@ def load_result(path: str | os.PathLike[str], *, cache: bool | MemoryCache = Fal
                 files.append(_read_claims_file(claims_path, read(claims_path), problems, parse_cache))
             if parse_cache is not None:
                 parse_cache.prune()
-        return LoadResult(manifest, files, problems, _assembled(manifest, files, problems))
+        return LoadResult(manifest, files, problems, _assembled(manifest, files, problems, parse_cache))
 
 
 def _inside_folder(path: Path, root: Path) -> bool:
@@ -219,11 +221,23 @@ def _validated(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
     return argument_map
 
 
-def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: list[Problem]) -> ArgumentMap | None:
-    """The map, after the checks across files; ``None`` if any problem was found."""
+def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: list[Problem],
+               parse_cache: ParseCache | MemoryCache | None = None) -> ArgumentMap | None:
+    """The map, after the checks across files; ``None`` if any problem was found.
+
+    The checks are skipped when the parse cache says these very files, with
+    these perspectives, passed them before: they took 0.4 s of every load
+    of a 100,000-claim map.
+    """
     if manifest is not None:
-        with phase("validate"):
-            problems.extend(validate(manifest.perspectives, files))
+        cache = parse_cache if isinstance(parse_cache, ParseCache) else None
+        key = _validation_key(manifest, files) if cache is not None else None
+        if cache is None or key is None or not cache.validated(key):
+            with phase("validate"):
+                found = validate(manifest.perspectives, files)
+            problems.extend(found)
+            if cache is not None and key is not None and not found:
+                cache.remember_validated(key)
     if problems or manifest is None:
         return None
     argument_map = ArgumentMap(
@@ -238,6 +252,19 @@ def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
     if all(parts):  # each file's part came with the parse cache; else the digest is computed when asked
         remember_structure(argument_map, parts)  # type: ignore[arg-type]
     return argument_map
+
+
+def _validation_key(manifest: Manifest, files: list[ClaimsFile]) -> str | None:
+    """All that :func:`validate` reads, as one digest; ``None`` unless every file's structure digest is known.
+
+    The checks read the perspectives' ids, each file's perspective and
+    whether it parsed, and the claims' ids and relations, which the
+    structure digests cover; positions only go into the messages.
+    """
+    if not all(f.structure for f in files):
+        return None
+    parts = [[f.perspective, f.unparsed, f.structure] for f in files]
+    return hashlib.sha256(json.dumps([list(manifest.perspectives), parts]).encode("utf-8")).hexdigest()
 
 
 def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem],
