@@ -32,10 +32,12 @@ def lazy_module(name: str) -> ModuleType:
     return module
 
 
-#: networkx, for every module that uses it: ``from .._lazy import nx``.
+#: networkx and rustworkx, for every module that uses them: ``from .._lazy import nx``.
 if TYPE_CHECKING:
     import networkx as nx
+    import rustworkx as rx
 else:
     nx = lazy_module("networkx")
+    rx = lazy_module("rustworkx")  # for the whole-side walks on claim indices
 
-__all__ = ["lazy_module", "nx"]
+__all__ = ["lazy_module", "nx", "rx"]

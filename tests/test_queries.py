@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 import argmap
 from argmap import query
 from argmap.analysis.reach import descendant_counts
-from argmap.analysis.sides import weights
+from argmap.analysis.sides import measured_sides, weights
+from argmap.graph import IndexedSupports, side_supports
 from argmap.compare import Comparison
 from argmap.model import ArgumentMap, Claim, Perspective, Relation
 from argmap import UnknownClaim
@@ -210,9 +211,10 @@ def test_query_errors_are_clean(make_map, run_cli):
 # ── the comparison's near-linear shortcuts agree with the obvious definitions ──
 @given(st.lists(st.tuples(st.integers(0, 15), st.integers(0, 15)), max_size=50), st.integers(1, 6))
 def test_descendant_counts_match_networkx(edges, block):
-    graph = nx.DiGraph((str(a), str(b)) for a, b in edges if a != b)
-    graph.add_nodes_from(["lonely"])
-    assert descendant_counts(graph, block=block) == {n: len(nx.descendants(graph, n)) for n in graph}
+    own = IndexedSupports([str(n) for n in range(17)], sorted({(a, b) for a, b in edges if a != b}))
+    graph = nx.DiGraph(own.supports)
+    graph.add_nodes_from(range(17))  # 16 is never on an edge
+    assert descendant_counts(own.graph(), block=block) == [len(nx.descendants(graph, n)) for n in range(17)]
 
 
 @st.composite
@@ -254,6 +256,62 @@ def test_unanswered_matches_its_definition(argument_map):
             assert argument_map.claims[u.path[-1]].kind == "thesis"
 
 
+@settings(max_examples=150)
+@given(two_sided_maps())
+def test_side_measures_match_their_networkx_definitions(argument_map):
+    for perspective, side in measured_sides(argument_map).items():
+        own = [c for c in argument_map.claims if c[0] == perspective]
+        reasons = nx.DiGraph()
+        reasons.add_nodes_from(own)
+        reasons.add_edges_from((r.target, c) for c in own for r in argument_map.claims[c].relations
+                               if r.kind == "supports" and r.target[0] == perspective)
+        load: dict[str, int] = {}
+        thesis_of: dict[str, str] = {}
+        for thesis in (c for c in own if argument_map.claims[c].kind == "thesis"):
+            # the same shortest paths as networkx's walk, ties broken alike
+            assert side.next_toward[thesis] == dict(nx.bfs_predecessors(reasons, thesis))
+            reached = nx.descendants(reasons, thesis)
+            assert side.support_size[thesis] == len(reached)
+            tree = nx.DiGraph((parent, node) for node, parent in nx.immediate_dominators(reasons, thesis).items()
+                              if node != thesis)
+            for claim in sorted(reached, key=own.index):
+                dominated = 1 + (len(nx.descendants(tree, claim)) if claim in tree else 0)
+                if dominated > load.get(claim, 0):
+                    load[claim], thesis_of[claim] = dominated, thesis
+        assert side.load == load and side.thesis_of == thesis_of
+
+
+@settings(max_examples=100)
+@given(two_sided_maps(), st.booleans())
+def test_support_trees_match_networkx_breadth_first(argument_map, same_side):
+    perspective_of = {c.id: c.perspective for c in argument_map.claims.values()}
+    for claim_id in argument_map.claims:
+        supports = nx.DiGraph((r.source, r.target) for r in argument_map.relations() if r.kind == "supports" and (
+            not same_side or perspective_of[r.source] == perspective_of[r.target] == perspective_of[claim_id]))
+        expected: dict[str, list[str]] = {}
+        if claim_id in supports:
+            for conclusion, reason in nx.bfs_edges(supports, claim_id, reverse=True):
+                expected.setdefault(conclusion, []).append(reason)
+        found, stack = {}, [query.support_tree(argument_map, claim_id, same_side=same_side)]
+        while stack:
+            tree = stack.pop()
+            if tree.reasons:
+                found[tree.claim] = [reason.claim for reason in tree.reasons]
+                stack.extend(tree.reasons)
+        assert found == expected
+
+
+@settings(max_examples=100)
+@given(two_sided_maps(), st.integers(0, 3))
+def test_neighbourhoods_match_networkx(argument_map, k):
+    undirected = nx.Graph((r.source, r.target) for r in argument_map.relations())
+    undirected.add_nodes_from(argument_map.claims)
+    for claim_id in argument_map.claims:
+        near = nx.single_source_shortest_path_length(undirected, claim_id, cutoff=k)
+        assert [c.id for c in query.neighbourhood(argument_map, claim_id, k)] == [c for c in argument_map.claims
+                                                                                  if c in near]
+
+
 def test_each_clash_is_listed_once_and_mutual_clashes_are_told_apart(run_cli, tmp_path):
     from argmap.io.examples import TEA_OR_COFFEE
 
@@ -276,12 +334,9 @@ def test_each_clash_is_listed_once_and_mutual_clashes_are_told_apart(run_cli, tm
 @settings(max_examples=150)
 @given(two_sided_maps())
 def test_the_weights_shortcut_and_unanswered_among_agree_with_the_general_ways(argument_map):
-    from argmap.graph import toward_reasons
-
     comparison = Comparison(argument_map)
-    for side in comparison.sides.values():  # a side whose one conclusion is its thesis reuses that tree
-        graph = side.supports
-        assert side.weight == weights(side.claims, *toward_reasons(graph, graph.edges))
+    for perspective, side in comparison.sides.items():  # a side whose one conclusion is its thesis reuses that tree
+        assert side.weight == weights(argument_map.view(side_supports)[perspective])
     every = comparison.unanswered()
     kept = comparison.unanswered_among(lambda claim, perspective, load: claim.endswith(("1", "3")))
     assert kept == [u for u in every if u.claim.endswith(("1", "3"))]

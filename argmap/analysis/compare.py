@@ -23,15 +23,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import permutations
+from itertools import chain, permutations
 from operator import itemgetter
 
-from ..graph import cross_relations, support_graph
+from ..graph import IndexedSupports, cross_relations, joined_supports, side_supports
 from ..model import ArgumentMap, Relation
 from .answers import Rows, html_table, record
 from .sides import (Side, Store, count_dependants, decode_claim_lists, decode_counts, decode_sides,
                     encode_claim_lists, encode_counts, encode_sides, measured_sides)
-from .._lazy import nx  # networkx, imported on first use
+from .._lazy import nx, rx  # networkx and rustworkx, imported on first use
 
 
 @dataclass(frozen=True)
@@ -192,10 +192,15 @@ class Comparison:
         stored = self.store.get("sides") if self.store is not None else None
         sides = decode_sides(stored, self.map) if stored is not None else None
         if sides is None:
-            sides = measured_sides(self.map)
+            sides = measured_sides(self.map, self._side_supports)
             if self.store is not None:
                 self.store.put("sides", encode_sides(sides))
         return sides
+
+    @cached_property
+    def _side_supports(self) -> dict[str, IndexedSupports]:
+        """Each side's own supports on claim indices: the sides and the dependants both walk them."""
+        return side_supports(self.map)
 
     @cached_property
     def dependants(self) -> dict[str, dict[str, int]]:
@@ -203,7 +208,7 @@ class Comparison:
         stored = self.store.get("dependants") if self.store is not None else None
         counts = decode_counts(stored, self.sides) if stored is not None else None
         if counts is None:
-            counts = count_dependants(self.sides)
+            counts = count_dependants(self._side_supports)
             if self.store is not None:
                 self.store.put("dependants", encode_counts(self.sides, counts))
         return counts
@@ -350,20 +355,21 @@ class Comparison:
         found = decode_claim_lists(stored, self.sides) if stored is not None else None
         if found is not None:
             return found
-        supports = self.map.view(support_graph)
-        perspective_of = self._perspective_of
+        every = joined_supports(self._side_supports, self.cross_relations)
+        supports, index = every.graph(), {claim_id: i for i, claim_id in enumerate(every.claims)}
+        perspective_of, claims = self._perspective_of, self.claims
         found = []
         for perspective, side in self.sides.items():
+            first = index[side.claims[0]] if side.claims else 0  # each side's claims are consecutive in ``every``
             for other in self.map.perspectives:
                 if other == perspective:
                     continue
-                touched = {r.target for r in self.cross_relations
-                           if perspective_of[r.source] == other and perspective_of[r.target] == perspective}
+                touched = [index[r.target] for r in self.cross_relations
+                           if perspective_of[r.source] == other and perspective_of[r.target] == perspective]
                 # Engaging a reason engages every conclusion it supports.
-                reached = nx.bfs_layers(supports, [c for c in touched if c in supports])
-                engaged = touched.union(*reached)
-                found.append((perspective, other, [claim_id for claim_id in side.claims
-                                                   if claim_id not in engaged and self.claims[claim_id].asserted]))
+                engaged = set(chain.from_iterable(rx.bfs_layers(supports, sorted(set(touched)))))
+                found.append((perspective, other, [claim_id for i, claim_id in enumerate(side.claims, first)
+                                                   if i not in engaged and claims[claim_id].asserted]))
         if self.store is not None:
             self.store.put("unengaged", encode_claim_lists(self.sides, found))
         return found
@@ -383,12 +389,11 @@ class Comparison:
                 against[r.target].append(r)
         return against
 
-    def _share(self, claim_id: str) -> float:
-        """The share of its thesis's support that would fall with a claim."""
-        side = self.sides[self.claims[claim_id].perspective]
-        thesis = side.thesis_of.get(claim_id)
-        size = side.support_size[thesis] if thesis else 0
-        return round(side.load.get(claim_id, 0) / size, 3) if size else 0.0
+    @cached_property
+    def _shares(self) -> dict[str, float]:
+        """For each claim that supports a thesis, the share of the thesis's support that would fall with it."""
+        return {claim_id: round(side.load[claim_id] / side.support_size[thesis], 3)
+                for side in self.sides.values() for claim_id, thesis in side.thesis_of.items()}
 
     @cached_property
     def _ranked_cruxes(self) -> list[str]:
@@ -398,15 +403,16 @@ class Comparison:
         """
         def rank() -> list[tuple[str, ...]]:
             denied = {(r.source, r.target) for r in self.cross_relations if r.kind == "contradicts"}
+            claims, sides, case_sizes, shares = self.claims, self.sides, self.case_sizes, self._shares
             ranked = []
             for claim_id, relations in self._against.items():
-                claim = self.claims[claim_id]
+                claim = claims[claim_id]
                 if claim.kind == "thesis" or not claim.asserted:
                     continue
-                case_size = self.case_sizes[claim.perspective]
-                weight = self.sides[claim.perspective].weight[claim_id]
+                case_size = case_sizes[claim.perspective]
+                weight = sides[claim.perspective].weight[claim_id]
                 mutual = any(r.source == claim_id and (r.target, claim_id) in denied for r in relations)
-                ranked.append(((not mutual, -(weight / case_size if case_size else 0.0), -self._share(claim_id),
+                ranked.append(((not mutual, -(weight / case_size if case_size else 0.0), -shares.get(claim_id, 0.0),
                                 claim_id), claim_id))
             ranked.sort(key=itemgetter(0))  # claim ids are unique, so two keys never tie
             return [(claim_id,) for _, claim_id in ranked]
@@ -416,11 +422,11 @@ class Comparison:
     def _ranked_doubles(self) -> list[tuple[str, str]]:
         """Each pair of clashing cruxes (in id order), best first."""
         def rank() -> list[tuple[str, ...]]:
-            share = {claim_id: self._share(claim_id) for claim_id in self._ranked_cruxes}
+            shares, cruxes = self._shares, set(self._ranked_cruxes)
             pairs = dict.fromkeys((r.source, r.target) if r.source < r.target else (r.target, r.source)
                                   for r in self.cross_relations
-                                  if r.kind == "contradicts" and r.source in share and r.target in share)
-            return sorted(pairs, key=lambda pair: (-min(share[pair[0]], share[pair[1]]), pair[0]))
+                                  if r.kind == "contradicts" and r.source in cruxes and r.target in cruxes)
+            return sorted(pairs, key=lambda pair: (-min(shares.get(pair[0], 0.0), shares.get(pair[1], 0.0)), pair[0]))
         return [(a, b) for a, b in self._kept("double-cruxes", 2, rank)]
 
     def _kept(self, kind: str, width: int, compute: Callable[[], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Iterator
 
 from ..errors import UnknownClaim
-from ..graph import relation_graph, side_support_graphs, support_graph
+from ..graph import all_supports, relation_graph, side_supports, undirected_relations
 from ..model import RELATION_KINDS, ArgumentMap, Claim
 from .answers import Rows, dataframe, html_table
-from .._lazy import nx  # networkx, imported on first use
+from .reach import breadth_first_parents
+from .._lazy import nx, rx  # networkx and rustworkx, imported on first use
 
 
 def claims_per_perspective(argument_map: ArgumentMap) -> dict[str, int]:
@@ -175,14 +177,14 @@ def support_tree(argument_map: ArgumentMap, claim_id: str, *, same_side: bool = 
     4
     """
     root = _claim(argument_map, claim_id)
-    supports = argument_map.view(side_support_graphs)[root.perspective] if same_side \
-        else argument_map.view(support_graph)
+    supports = argument_map.view(side_supports)[root.perspective] if same_side else argument_map.view(all_supports)
+    reasons, _ = supports.toward_reasons()  # a claim's reasons in file order, as they are listed
 
-    # Breadth first, against the edges, so every claim hangs at its shallowest depth.
+    # Breadth first, from conclusions to reasons, so every claim hangs at its shallowest depth.
+    ids = supports.claims
     reasons_of: dict[str, list[str]] = defaultdict(list)
-    if claim_id in supports:  # else nothing supports it
-        for conclusion, reason in nx.bfs_edges(supports, claim_id, reverse=True):
-            reasons_of[conclusion].append(reason)
+    for reason, conclusion in breadth_first_parents(reasons, ids.index(claim_id)).items():
+        reasons_of[ids[conclusion]].append(ids[reason])
 
     # Built from the leaves up, without recursion, so a chain of any length is fine.
     order = [claim_id, *(reason for reasons in reasons_of.values() for reason in reasons)]
@@ -207,9 +209,9 @@ def neighbourhood(argument_map: ArgumentMap, claim_id: str, k: int = 1) -> Rows[
     _claim(argument_map, claim_id)
     if k < 0:
         raise ValueError("k must be 0 or more")
-    undirected = argument_map.view(relation_graph).to_undirected(as_view=True)
-    near = nx.single_source_shortest_path_length(undirected, claim_id, cutoff=k)
-    return Rows(c for c in argument_map.claims.values() if c.id in near)
+    index, undirected = argument_map.view(undirected_relations)
+    near = set(chain.from_iterable(rx.bfs_layers(undirected, [index[claim_id]])[:k + 1]))
+    return Rows(c for i, c in enumerate(argument_map.claims.values()) if i in near)
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..graph import side_reason_graphs, side_support_graphs
+from ..graph import IndexedSupports, side_support_graphs, side_supports
 from ..model import ArgumentMap
-from .reach import descendant_counts
-from .._lazy import nx  # networkx, imported on first use
+from .reach import breadth_first_parents, descendant_counts
+from .._lazy import nx, rx  # networkx and rustworkx, imported on first use
 
 
 class Store(Protocol):
@@ -54,8 +54,8 @@ def _side_graphs(argument_map: ArgumentMap) -> Callable[[], dict[str, nx.DiGraph
     return lambda: argument_map.view(side_support_graphs)
 
 
-def measured_sides(argument_map: ArgumentMap) -> dict[str, Side]:
-    """Every perspective's :class:`Side`, measured from the map.
+def measured_sides(argument_map: ArgumentMap, supports: dict[str, IndexedSupports] | None = None) -> dict[str, Side]:
+    """Every perspective's :class:`Side`, measured from the map (and its :func:`side_supports`, if given).
 
     >>> import argmap
     >>> side = measured_sides(argmap.example_map())["coffee"]
@@ -64,57 +64,65 @@ def measured_sides(argument_map: ArgumentMap) -> dict[str, Side]:
     """
     graphs = _side_graphs(argument_map)
     sides = {}
-    members = side_claims(argument_map)
-    # Called, not kept as a view: the walks are needed once, and holding them took 27 MB at 100,000 claims.
-    for perspective, (reasons, root) in side_reason_graphs(argument_map).items():
-        side = Side(perspective, members[perspective], graphs)
+    for perspective, own in (supports or side_supports(argument_map)).items():
+        side = sides[perspective] = Side(perspective, own.claims, graphs)
+        reasons, root = own.toward_reasons()
         dominated = {thesis: _measure_load(side, reasons, thesis)
-                     for thesis in side.claims if argument_map.claims[thesis].kind == "thesis"}
-        conclusions = list(reasons.successors(root))
+                     for thesis, claim_id in enumerate(own.claims) if argument_map.claims[claim_id].kind == "thesis"}
+        conclusions = reasons.successor_indices(root)
         if len(conclusions) == 1 and conclusions[0] in dominated:
             # The side's one conclusion is its thesis: the dominator tree over all its
-            # conclusions is the thesis's own, already built (a second one took seconds at scale).
+            # conclusions is the thesis's own, already built.
             size = dominated[conclusions[0]]
-            side.weight = {claim: size.get(claim, 1) for claim in side.claims}
+            side.weight = {claim_id: size.get(i, 1) for i, claim_id in enumerate(own.claims)}
         else:
-            side.weight = weights(side.claims, reasons, root)
-        sides[perspective] = side
+            side.weight = weights(own)
     return sides
 
 
-def weights(claims: list[str], reasons: nx.DiGraph, root: object) -> dict[str, int]:
-    """Each claim's weight: its subtree in the dominator tree over all the side's conclusions."""
-    order = [root, *(node for _, node in nx.bfs_edges(reasons, root))]
-    size = _dominated_counts(reasons, root, order)
+def weights(own: IndexedSupports) -> dict[str, int]:
+    """Each claim's weight: its subtree in the dominator tree over all the side's conclusions.
+
+    >>> from argmap.graph import IndexedSupports
+    >>> weights(IndexedSupports(["thesis", "reason", "loop"], [(1, 0), (2, 2)]))
+    {'thesis': 2, 'reason': 1, 'loop': 1}
+    """
+    reasons, root = own.toward_reasons()
+    size = _dominated_counts(reasons, root, [root, *breadth_first_parents(reasons, root)])
     # A claim only on a cycle of mutual support reaches no conclusion: it carries itself.
-    return {claim: size.get(claim, 1) for claim in claims}
+    return {claim_id: size.get(i, 1) for i, claim_id in enumerate(own.claims)}
 
 
-def _measure_load(side: Side, reasons: nx.DiGraph, thesis: str) -> dict[str, int]:
-    """Each claim's load toward ``thesis``; returns the thesis's dominated counts."""
-    next_toward = side.next_toward[thesis] = dict(nx.bfs_predecessors(reasons, thesis))
-    order = [thesis, *next_toward]
+def _measure_load(side: Side, reasons: rx.PyDiGraph, thesis: int) -> dict[int, int]:
+    """Each claim's load toward claim ``thesis``; returns the thesis's dominated counts."""
+    ids = side.claims
+    parents = breadth_first_parents(reasons, thesis)
+    order = [thesis, *parents]
     size = _dominated_counts(reasons, thesis, order)
-    side.support_size[thesis] = len(order) - 1
+    side.next_toward[ids[thesis]] = {ids[claim]: ids[parent] for claim, parent in parents.items()}
+    side.support_size[ids[thesis]] = len(order) - 1
+    load, thesis_of = side.load, side.thesis_of
     for node in order[1:]:
-        if size[node] > side.load.get(node, 0):
-            side.load[node], side.thesis_of[node] = size[node], thesis
+        claim_id = ids[node]
+        if size[node] > load.get(claim_id, 0):
+            load[claim_id], thesis_of[claim_id] = size[node], ids[thesis]
     return size
 
 
-def _dominated_counts(graph: nx.DiGraph, root: Any, order: list[Any]) -> dict[Any, int]:
+def _dominated_counts(graph: rx.PyDiGraph, root: int, order: list[int]) -> dict[int, int]:
     """For each node reachable from ``root``, itself plus the nodes it dominates.
 
     ``order`` lists the reachable nodes breadth-first from ``root``, so every
     dominator precedes what it dominates and one backward sweep sums the
     dominator tree's subtrees.
 
-    >>> g = nx.DiGraph([("r", "a"), ("a", "b"), ("r", "c"), ("c", "b")])
-    >>> _dominated_counts(g, "r", ["r", "a", "c", "b"])
-    {'r': 4, 'a': 1, 'c': 1, 'b': 1}
+    >>> from argmap.graph import IndexedSupports
+    >>> graph, root = IndexedSupports(list("abc"), [(0, 1), (2, 1)]).toward_reasons()
+    >>> _dominated_counts(graph, root, [root, 1, 0, 2])
+    {3: 4, 1: 3, 0: 1, 2: 1}
     """
-    children: dict[Any, list[Any]] = defaultdict(list)
-    for node, parent in nx.immediate_dominators(graph, root).items():
+    children: dict[int, list[int]] = defaultdict(list)
+    for node, parent in rx.immediate_dominators(graph, root).items():
         if node != root:
             children[parent].append(node)
     size = dict.fromkeys(order, 1)
@@ -235,6 +243,11 @@ def _column(values: Any, length: int, low: int, high: int) -> bool:
         and (not values or (min(values) >= low and max(values) <= high))
 
 
-def count_dependants(sides: dict[str, Side]) -> dict[str, dict[str, int]]:
-    """How many own-side claims each claim supports, directly or not, per side."""
-    return {perspective: descendant_counts(side.supports) for perspective, side in sides.items()}  # type: ignore[misc]
+def count_dependants(supports: dict[str, IndexedSupports]) -> dict[str, dict[str, int]]:
+    """How many own-side claims each claim supports, directly or not, per side (of :func:`side_supports`).
+
+    >>> import argmap
+    >>> count_dependants(side_supports(argmap.example_map()))["tea"]
+    {'tea.best': 0, 'tea.gentle': 1, 'tea.theanine': 2, 'tea.ritual': 1}
+    """
+    return {perspective: dict(zip(own.claims, descendant_counts(own.graph()))) for perspective, own in supports.items()}
