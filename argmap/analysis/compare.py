@@ -364,10 +364,10 @@ class Comparison:
             for other in self.map.perspectives:
                 if other == perspective:
                     continue
-                touched = [index[r.target] for r in self.cross_relations
-                           if perspective_of[r.source] == other and perspective_of[r.target] == perspective]
+                touched = {index[r.target] for r in self.cross_relations
+                           if perspective_of[r.source] == other and perspective_of[r.target] == perspective}
                 # Engaging a reason engages every conclusion it supports.
-                engaged = set(chain.from_iterable(rx.bfs_layers(supports, sorted(set(touched)))))
+                engaged = set(chain.from_iterable(rx.bfs_layers(supports, list(touched))))
                 found.append((perspective, other, [claim_id for i, claim_id in enumerate(side.claims, first)
                                                    if i not in engaged and claims[claim_id].asserted]))
         if self.store is not None:

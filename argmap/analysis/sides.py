@@ -76,7 +76,7 @@ def measured_sides(argument_map: ArgumentMap, supports: dict[str, IndexedSupport
             size = dominated[conclusions[0]]
             side.weight = {claim_id: size.get(i, 1) for i, claim_id in enumerate(own.claims)}
         else:
-            side.weight = weights(own)
+            side.weight = _weights(own.claims, reasons, root)
     return sides
 
 
@@ -87,10 +87,13 @@ def weights(own: IndexedSupports) -> dict[str, int]:
     >>> weights(IndexedSupports(["thesis", "reason", "loop"], [(1, 0), (2, 2)]))
     {'thesis': 2, 'reason': 1, 'loop': 1}
     """
-    reasons, root = own.toward_reasons()
+    return _weights(own.claims, *own.toward_reasons())
+
+
+def _weights(claims: list[str], reasons: rx.PyDiGraph, root: int) -> dict[str, int]:
     size = _dominated_counts(reasons, root, [root, *breadth_first_parents(reasons, root)])
     # A claim only on a cycle of mutual support reaches no conclusion: it carries itself.
-    return {claim_id: size.get(i, 1) for i, claim_id in enumerate(own.claims)}
+    return {claim_id: size.get(i, 1) for i, claim_id in enumerate(claims)}
 
 
 def _measure_load(side: Side, reasons: rx.PyDiGraph, thesis: int) -> dict[int, int]:

@@ -256,8 +256,7 @@ class ParseCache(_Signed):
         (True, False)
         >>> del os.environ["XDG_CACHE_HOME"]
         """
-        data = self._read(self._VALIDATED)
-        return isinstance(data, dict) and data == {"format": FORMAT, "validated": key}
+        return bool(self._read(self._VALIDATED) == {"format": FORMAT, "validated": key})
 
     def remember_validated(self, key: str) -> None:
         """Record ``key`` as the files found valid together (one entry: the last map loaded from this folder)."""
@@ -302,8 +301,9 @@ class ParseCache(_Signed):
             names = os.listdir(self.folder) if stat.S_ISDIR(os.lstat(self.folder).st_mode) else []
         except OSError:
             return
+        kept = self.used | {self._entry_name(self._VALIDATED)}
         for name in names:
-            stale = _ENTRY.fullmatch(name) and name not in self.used and name != self._entry_name(self._VALIDATED)
+            stale = _ENTRY.fullmatch(name) and name not in kept
             if stale or _TEMPORARY.fullmatch(name):
                 try:
                     if stat.S_ISREG(os.lstat(self.folder / name).st_mode):
