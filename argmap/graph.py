@@ -9,6 +9,7 @@ views, and nothing else constructs a graph from claims.
 - :func:`relation_graph`: the same nodes and edges, each edge holding its relation, no attributes copied;
 - :func:`attack_graph`: the ``contradicts`` edges, as an attack graph;
 - :func:`support_graph`: the ``supports`` edges, reason → conclusion;
+- :func:`side_claims`: per perspective, its claim ids in file order;
 - :func:`side_support_graphs`: per perspective, the supports within that side;
 - :func:`side_supports`, :func:`all_supports` and :func:`joined_supports`: supports on claim indices, for rustworkx;
 - :func:`undirected_relations`: every relation as an undirected rustworkx edge, for walks from one claim;
@@ -34,7 +35,6 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -170,6 +170,19 @@ def support_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     return nx.DiGraph([(r.source, r.target) for r in argument_map.relations() if r.kind == "supports"])
 
 
+def side_claims(argument_map: ArgumentMap) -> dict[str, list[str]]:
+    """Each perspective's claim ids in file order, as every side view lists them.
+
+    >>> import argmap
+    >>> side_claims(argmap.example_map())["tea"]
+    ['tea.best', 'tea.gentle', 'tea.theanine', 'tea.ritual']
+    """
+    members: dict[str, list[str]] = {perspective: [] for perspective in argument_map.perspectives}
+    for claim in argument_map.claims.values():
+        members.setdefault(claim.perspective, []).append(claim.id)
+    return {perspective: members[perspective] for perspective in argument_map.perspectives}
+
+
 def side_support_graphs(argument_map: ArgumentMap) -> dict[str, nx.DiGraph]:
     """For each perspective, its claims and the ``supports`` edges among them.
 
@@ -193,12 +206,8 @@ def side_support_graphs(argument_map: ArgumentMap) -> dict[str, nx.DiGraph]:
     {'tea': [('t2', 't')], 'coffee': []}
     """
     claims = argument_map.claims
-    members: dict[str, list[str]] = defaultdict(list)
-    for claim in claims.values():
-        members[claim.perspective].append(claim.id)
     graphs = {}
-    for perspective in argument_map.perspectives:
-        ids = members.get(perspective, [])
+    for perspective, ids in side_claims(argument_map).items():
         graph: nx.DiGraph = nx.DiGraph()
         graph.add_nodes_from(ids)
         graph.add_edges_from((r.source, r.target) for i in ids for r in claims[i].relations
@@ -263,12 +272,8 @@ def side_supports(argument_map: ArgumentMap) -> dict[str, IndexedSupports]:
     [('tea.gentle', 'tea.best'), ('tea.theanine', 'tea.gentle'), ('tea.ritual', 'tea.best')]
     """
     claims = argument_map.claims
-    members: dict[str, list[str]] = defaultdict(list)
-    for claim in claims.values():
-        members[claim.perspective].append(claim.id)
     sides = {}
-    for perspective in argument_map.perspectives:
-        ids = members.get(perspective, [])
+    for perspective, ids in side_claims(argument_map).items():
         index = {claim_id: i for i, claim_id in enumerate(ids)}
         sides[perspective] = IndexedSupports(ids, [(index[r.source], index[r.target]) for i in ids
                                                    for r in claims[i].relations

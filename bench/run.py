@@ -336,10 +336,10 @@ def main() -> None:
         print(bar.join(f" {c} " for c in cells))
 
     if browser_rows:
-        print(f"\nHeadless Chromium: time to vis-network's first afterDrawing, from the load event and from "
+        print("\nHeadless Chromium: time to vis-network's first afterDrawing, from the load event and from "
               f"navigation start, the fastest of {args.repeat} page loads (what a reader waits; the map opens "
-              "with each side's support tree collapsed to its top levels); then the slowest of three pans as it opened, the time to draw after Expand all, the "
-              "slowest of three pans on the whole expanded map near the theses and zoomed out over all of it, "
+              "with each side's support tree collapsed to its top levels); then the slowest of three pans as it "
+              "opened, the time to draw after Expand all, the slowest of three pans on the whole expanded map near the theses and zoomed out over all of it, "
               "and one search:\n")
         head = ["claims", "argmap after load", "argmap from start", "claims drawn", "pan", "expand all",
                 "pan expanded", "pan whole map", "search", "naive pyvis from start", "naive vs argmap"]

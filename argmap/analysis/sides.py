@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..graph import IndexedSupports, side_support_graphs, side_supports
+from ..graph import IndexedSupports, side_claims, side_support_graphs, side_supports
 from ..model import ArgumentMap
 from .reach import breadth_first_parents, descendant_counts
 from .._lazy import nx, rx  # networkx and rustworkx, imported on first use
@@ -133,14 +133,6 @@ def _dominated_counts(graph: rx.PyDiGraph, root: int, order: list[int]) -> dict[
         for child in children[node]:
             size[node] += size[child]
     return size
-
-
-def side_claims(argument_map: ArgumentMap) -> dict[str, list[str]]:
-    """Each perspective's claim ids in file order, as the sides list them, without building a graph."""
-    members: dict[str, list[str]] = {perspective: [] for perspective in argument_map.perspectives}
-    for claim in argument_map.claims.values():
-        members.setdefault(claim.perspective, []).append(claim.id)
-    return {perspective: members[perspective] for perspective in argument_map.perspectives}
 
 
 def encode_sides(sides: dict[str, Side]) -> dict[str, Any]:
