@@ -93,3 +93,57 @@ def test_the_loader_knows_the_structure_digest_from_each_files_part(tmp_path):
     # a map that did not come from files computes its digest from its claims
     assert structure_digest(changed) != changed.view(structure_digest)
     assert claims_structure(changed.claims.values()) == claims_structure(list(changed.claims.values()))
+
+
+def test_a_rebuild_encodes_only_the_edited_files_columns_and_matches_a_cold_build(run_cli, tmp_path, monkeypatch):
+    root = synthetic_map(tmp_path / "map", 400, files=4)
+    warm, cold = tmp_path / "warm.html", tmp_path / "cold.html"
+    assert run_cli("build", root, "-o", warm).returncode == 0
+    # A claim added to a middle file: every later claim's index moves, and the structure changes.
+    middle = sorted(root.glob("side*.yaml"))[1]
+    first_id = next(line.split(": ", 1)[1] for line in middle.read_text().splitlines() if line.startswith("- id: "))
+    middle.write_text(middle.read_text().replace("claims:\n", f"claims:\n- id: added.one\n  text: An added <b>&'claim'.\n"
+                                                              f"  supports:\n  - {first_id}\n", 1))
+    encoded = []
+    real = page._file_columns
+    monkeypatch.setattr(page, "_file_columns", lambda claims: encoded.append(len(claims)) or real(claims))
+    edited = argmap.load(root, cache=True)
+    html = render_html(edited, cache=True)
+    claims_in_middle = sum(1 for line in middle.read_text().splitlines() if line.startswith("- id: "))
+    assert encoded == [claims_in_middle]  # the three unchanged files' columns came from the cache
+    monkeypatch.undo()
+    assert run_cli("build", root, "-o", cold, "--no-cache").returncode == 0
+    assert html == cold.read_text()
+    data = json.loads(cold.read_text().split('id="argmap-data">', 1)[1].split("</script>", 1)[0])
+    index = data["nodes"]["id"].index("added.one")
+    assert data["nodes"]["label"][index] == "An added <b>&'claim'."
+    assert [data["nodes"]["id"][data["edges"]["to"][j]] for j, f in enumerate(data["edges"]["from"]) if f == index] \
+        == [first_id]
+    assert "<b>" not in cold.read_text().split('id="argmap-data">', 1)[1].split("</script>", 1)[0]
+
+
+def test_a_tampered_columns_entry_is_ignored(run_cli, tmp_path):
+    root = synthetic_map(tmp_path / "map", 200, files=2)
+    warm, cold = tmp_path / "warm.html", tmp_path / "cold.html"
+    assert run_cli("build", root, "-o", warm).returncode == 0
+    entries = sorted((cache_home() / "derived").glob("columns-*.json"))
+    assert len(entries) == 2
+    for entry in entries:  # a valid signature over other content: believed only if the signature matches
+        mac, _, body = entry.read_bytes().partition(b"\n")
+        data = json.loads(body)
+        data["value"]["nodes"]["label"] = '"planted"'
+        entry.write_bytes(mac + b"\n" + json.dumps(data).encode())
+    assert run_cli("build", root, "-o", warm).returncode == 0
+    assert run_cli("build", root, "-o", cold, "--no-cache").returncode == 0
+    assert warm.read_bytes() == cold.read_bytes() and "planted" not in warm.read_text()
+
+
+def test_the_derived_cache_keeps_the_entries_used_last(tmp_path):
+    cache = DerivedCache(tmp_path)
+    for number in range(8):
+        cache.put("columns", f"digest-{number}", number)
+    assert cache.get("columns", "digest-0") == 0  # used again: now among the newest
+    for number in range(8, 12):
+        cache.put("columns", f"digest-{number}", number, keep=6)
+    kept = {number for number in range(12) if cache.get("columns", f"digest-{number}") is not None}
+    assert kept == {0, 7, 8, 9, 10, 11}

@@ -356,7 +356,8 @@ class DerivedCache(_Signed):
 
     def get(self, kind: str, digest: str) -> Any | None:
         key = self.key()
-        raw = _read_regular(self.folder / self._name(kind, digest), MAX_ENTRY_BYTES) if key else None
+        path = self.folder / self._name(kind, digest)
+        raw = _read_regular(path, MAX_ENTRY_BYTES) if key else None
         if raw is None or key is None:
             return None
         mac, _, body = raw.partition(b"\n")
@@ -369,9 +370,13 @@ class DerivedCache(_Signed):
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("kind") != kind \
                 or data.get("digest") != digest:
             return None
+        try:  # used now: pruning keeps the entries used last
+            os.utime(path, follow_symlinks=False)
+        except OSError:
+            pass
         return data.get("value")
 
-    def put(self, kind: str, digest: str, value: Any) -> None:
+    def put(self, kind: str, digest: str, value: Any, keep: int = DERIVED_KEEP) -> None:
         key = self.key()
         if key is None or not _private_folder(self.folder):
             return
@@ -382,7 +387,7 @@ class DerivedCache(_Signed):
             _write_new(self.folder, name, _mac(key, body).encode("ascii") + b"\n" + body)
         except OSError:
             return
-        self._prune(kind, keep=name)
+        self._prune(kind, name, keep)
 
     def bound(self, digest: str) -> BoundCache:
         """This cache for one map structure, as :class:`argmap.analysis.sides.Store` asks for it.
@@ -395,14 +400,14 @@ class DerivedCache(_Signed):
         """
         return BoundCache(self, digest)
 
-    def _prune(self, kind: str, keep: str) -> None:
+    def _prune(self, kind: str, written: str, keep: int) -> None:
         pattern = re.compile(rf"{re.escape(kind)}-[0-9a-f]{{32}}\.json")
         try:
             found = [(os.lstat(self.folder / n), n) for n in os.listdir(self.folder) if pattern.fullmatch(n)]
         except OSError:
             return
-        others = [(info.st_mtime, n) for info, n in found if stat.S_ISREG(info.st_mode) and n != keep]
-        for _, name in sorted(others, reverse=True)[DERIVED_KEEP - 1:]:
+        others = [(info.st_mtime, n) for info, n in found if stat.S_ISREG(info.st_mode) and n != written]
+        for _, name in sorted(others, reverse=True)[keep - 1:]:
             try:
                 os.unlink(self.folder / name)
             except OSError:

@@ -52,6 +52,8 @@ class ClaimsFile:
     unparsed: bool = False
     #: the digest of its claims' structure (argmap.io.structure), once known
     structure: str | None = None
+    #: the SHA-256 of the file's bytes (the parse cache's key), once known
+    content: str | None = None
 
 
 def read_manifest(node: yaml.Node, reader: NodeReader) -> Manifest | None:

@@ -24,6 +24,7 @@ from .cache import ParseCache, digest_of
 from .documents import (MANIFEST_KEYS, ClaimsFile, Manifest, claims_file_from, compose_file, manifest_from,
                         read_claims_document, read_manifest)
 from .files import MANIFEST, MAX_FILE_BYTES, find_claims_files, read_input
+from .parts import FilePart, remember_file_parts
 from .structure import claims_structure, remember_structure
 from .validate import validate
 from .yamlnodes import NodeReader, compose_documents
@@ -251,6 +252,8 @@ def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
     parts = [f.structure for f in files]
     if all(parts):  # each file's part came with the parse cache; else the digest is computed when asked
         remember_structure(argument_map, parts)  # type: ignore[arg-type]
+    if all(f.content for f in files):
+        remember_file_parts(argument_map, [FilePart(f.content, len(f.claims)) for f in files])  # type: ignore[arg-type]
     return argument_map
 
 
@@ -281,12 +284,14 @@ def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem],
         if hit is not None:
             count_file(shown, cached=True)
             problems.extend(hit[1])
+            hit[0].content = digest
             return hit[0]
     own_problems: list[Problem] = []
     with phase("parse YAML"):
         nodes = compose_file(raw, shown, own_problems)
     parsed = claims_file_from(nodes, shown, own_problems, may_alias=b"*" in raw)
     count_file(shown, cached=False)
+    parsed.content = digest
     if cache is not None and digest is not None:
         parsed.structure = claims_structure(parsed.claims)  # kept in the cache with the file
         with phase("cache"):

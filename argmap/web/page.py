@@ -11,6 +11,8 @@ first frame is drawn at once.
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections.abc import Mapping, Sequence
 from typing import Any, Callable, TypeVar
 
 from ..analysis.compare import Clash, Comparison
@@ -18,7 +20,8 @@ from ..analysis.layout import side_by_side
 from ..analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
 from ..analysis.sides import Store
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
-from ..io.cache import DerivedCache
+from ..io.cache import DERIVED_KEEP, DerivedCache
+from ..io.parts import FilePart, file_parts
 from ..io.structure import structure_digest
 from ..profile import phase
 from ..style import EDGE_STYLES, FOIL_BORDER, FOIL_DASHES, FOIL_FILL, FOIL_PREFIX, tint
@@ -33,13 +36,36 @@ LARGE_MAP = 2000
 COMPARISON_ROWS = 200
 
 
-def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -> dict[str, object]:
+Shape = Mapping[str, tuple[str, ...]]
+
+#: The columns that a claims file alone decides: of its claims (``nodes``) and of their relations (``edges``).
+FILE_COLUMNS: Shape = {"nodes": ("id", "label", "title", "asserted", "group", "kind", "tags", "quote", "note"),
+                "edges": ("kind", "note", "basis", "issue")}
+#: The columns that the map's structure decides: the claims' places, and the claims each relation joins.
+PLACED_COLUMNS: Shape = {"nodes": ("x", "y"), "edges": ("from", "to")}
+
+Columns = dict[str, dict[str, Any]]
+
+
+class Encoded(str):
+    """A value already written as JSON: :func:`dumps` copies it into the page as it is."""
+
+
+def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None,
+              encoded: bool = False) -> dict[str, object]:
     """Everything the page shows, as JSON-ready data.
 
     ``nodes`` and ``edges`` are columns: ``nodes["label"][i]`` is the text of
     claim ``nodes["id"][i]``, ``edges["from"][j]`` is the index of a claim,
     and ``nodes["source"][i]`` indexes ``sources``, so data that claims
     share is written once.
+
+    With ``encoded``, the columns of :data:`FILE_COLUMNS` and
+    :data:`PLACED_COLUMNS` come as :class:`Encoded` JSON, for :func:`dumps`.
+    With a ``cache`` too, they come from it: a claims file's own columns
+    while its bytes are unchanged, the placed ones (and the comparison) while
+    the map's structure is. A rebuild after a one-file edit then encodes one
+    file's columns, not the map's.
 
     >>> import argmap
     >>> data = page_data(argmap.example_map())
@@ -48,15 +74,20 @@ def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -
     ['tea.gentle', 'tea.best']
     >>> data["sources"][data["nodes"]["source"][0]]
     {'title': 'On Tea', 'author': 'Ann', 'url': None}
+    >>> json.loads(dumps(page_data(argmap.example_map(), encoded=True))) == json.loads(json.dumps(data))
+    True
     """
     digest = argument_map.view(structure_digest) if cache is not None else ""
-    with phase("layout"):
-        positions = _cached(cache, "layout", digest, lambda: side_by_side(argument_map),
-                            lambda found: isinstance(found, dict) and found.keys() == argument_map.claims.keys())
     claims = list(argument_map.claims.values())
     sources, source_column = _number_sources(claims)
     claim_index = {claim.id: index for index, claim in enumerate(claims)}
-    relations = list(argument_map.relations())
+    if encoded:
+        own = _encoded_file_columns(argument_map, claims, cache)
+        placed = _joined([_cached(cache, "placed", digest,
+                                  lambda: _pieces(_placed_columns(argument_map, claims, claim_index)),
+                                  lambda found: _has_shape(found, PLACED_COLUMNS))], PLACED_COLUMNS)
+    else:
+        own, placed = _file_columns(claims), _placed_columns(argument_map, claims, claim_index)
     return {
         "summary": argument_map.summary,
         "perspectives": [{"id": p.id, "label": p.label, "color": p.color, "fill": tint(p.color)}
@@ -75,8 +106,17 @@ def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -
                               lambda found: isinstance(found, list)),
         "comparison": _cached(cache, "comparison", digest, lambda: comparison_data(argument_map, claim_index, store=cache.bound(digest) if cache else None),
                               lambda found: isinstance(found, dict) and "clashes" in found),
+        "nodes": {**own["nodes"], "source": source_column, **placed["nodes"]},
+        "edges": {**placed["edges"], **own["edges"]},
+    }
+
+
+def _file_columns(claims: Sequence[Claim]) -> Columns:
+    """The columns of :data:`FILE_COLUMNS` for these claims and their relations."""
+    relations = [relation for claim in claims for relation in claim.relations]
+    return {
         "nodes": {
-            "id": list(claim_index),
+            "id": [claim.id for claim in claims],
             "label": [claim.text for claim in claims],
             "title": [claim.title for claim in claims],  # the page cuts a label from the text where this is null
             "asserted": [claim.asserted for claim in claims],
@@ -85,19 +125,91 @@ def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None) -
             "tags": [claim.tags for claim in claims],
             "quote": [claim.quote for claim in claims],
             "note": [claim.note for claim in claims],
-            "source": source_column,
-            "x": [positions[claim.id][0] for claim in claims],
-            "y": [positions[claim.id][1] for claim in claims],
         },
         "edges": {
-            "from": [claim_index[r.source] for r in relations],
-            "to": [claim_index[r.target] for r in relations],
             "kind": [r.kind for r in relations],
             "note": [r.note for r in relations],
             "basis": [r.basis for r in relations],  # null: the default, inferred across perspectives
             "issue": [r.issue for r in relations],
         },
     }
+
+
+def _placed_columns(argument_map: ArgumentMap, claims: list[Claim], claim_index: dict[str, int]) -> Columns:
+    """The columns of :data:`PLACED_COLUMNS`: positions from :mod:`argmap.analysis.layout`, relations by index."""
+    with phase("layout"):
+        positions = side_by_side(argument_map)
+    relations = list(argument_map.relations())
+    return {
+        "nodes": {"x": [positions[claim.id][0] for claim in claims], "y": [positions[claim.id][1] for claim in claims]},
+        "edges": {"from": [claim_index[r.source] for r in relations], "to": [claim_index[r.target] for r in relations]},
+    }
+
+
+def _encoded_file_columns(argument_map: ArgumentMap, claims: list[Claim], cache: DerivedCache | None) -> Columns:
+    """:func:`_file_columns` as :class:`Encoded` JSON, each file's from ``cache`` while its bytes are unchanged."""
+    parts = argument_map.view(file_parts) if cache is not None else None
+    spans = parts if parts is not None else (FilePart("", len(claims)),)
+    pieces: list[Columns] = []
+    start = 0
+    for part in spans:
+        found: Any = cache.get("columns", part.content) if cache is not None and part.content else None
+        if not _has_shape(found, FILE_COLUMNS):
+            found = _pieces(_file_columns(claims[start:start + part.claims]))
+            if cache is not None and part.content:
+                cache.put("columns", part.content, found, keep=DERIVED_KEEP + 2 * len(spans))
+        pieces.append(found)
+        start += part.claims
+    return _joined(pieces, FILE_COLUMNS)
+
+
+def _pieces(columns: Columns) -> Columns:
+    """Each column as ``json.dumps`` writes it, without its brackets: a piece of the page's column."""
+    return {group: {name: json.dumps(values, ensure_ascii=False)[1:-1] for name, values in named.items()}
+            for group, named in columns.items()}
+
+
+def _joined(pieces: list[Columns], shape: Shape) -> Columns:
+    """Whole columns from their pieces, in order; an empty piece (a file without relations) adds nothing.
+
+    The result is byte for byte what ``json.dumps`` makes of the joined lists.
+
+    >>> _joined([{"edges": {"to": "1, 2"}}, {"edges": {"to": ""}}, {"edges": {"to": "3"}}], {"edges": ("to",)})
+    {'edges': {'to': '[1, 2, 3]'}}
+    """
+    return {group: {name: Encoded("[" + ", ".join(p[group][name] for p in pieces if p[group][name]) + "]")
+                    for name in names}
+            for group, names in shape.items()}
+
+
+def _has_shape(found: Any, shape: Shape) -> bool:
+    """Whether a cached value is pieces of the columns ``shape`` names."""
+    return isinstance(found, dict) and found.keys() == shape.keys() and all(
+        isinstance(found[group], dict) and found[group].keys() == set(names)
+        and all(isinstance(piece, str) for piece in found[group].values())
+        for group, names in shape.items())
+
+
+def dumps(value: Any, **options: Any) -> str:
+    """``json.dumps(value, **options)``, with each :class:`Encoded` value inside dicts copied in as it is.
+
+    The page's template writes its data with this (without ``indent`` or
+    ``separators``, whose defaults it follows).
+
+    >>> dumps({"nodes": {"id": Encoded('["a", "b"]'), "x": [0.5, 1]}, "large": False})
+    '{"nodes": {"id": ["a", "b"], "x": [0.5, 1]}, "large": false}'
+    """
+    if isinstance(value, Encoded):
+        return str(value)
+    if isinstance(value, dict) and _holds_encoded(value):
+        return "{" + ", ".join(f"{json.dumps(key, **options)}: {dumps(item, **options)}"
+                               for key, item in value.items()) + "}"
+    return json.dumps(value, **options)
+
+
+def _holds_encoded(value: dict[Any, Any]) -> bool:
+    return any(isinstance(item, Encoded) or (isinstance(item, dict) and _holds_encoded(item))
+               for item in value.values())
 
 
 def _cached(cache: DerivedCache | None, kind: str, digest: str, compute: Callable[[], T],

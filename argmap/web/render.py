@@ -24,7 +24,7 @@ from ..io.cache import DerivedCache
 from ..io.files import write_atomically
 from ..model import ArgumentMap
 from ..profile import gc_paused, phase
-from .page import page_data
+from .page import dumps, page_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -50,6 +50,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     environment.policies["json.dumps_kwargs"] = {"ensure_ascii": False}  # dicts are built in a fixed order
+    environment.policies["json.dumps_function"] = dumps  # the columns come encoded, file by file
     return environment
 
 
@@ -62,7 +63,8 @@ def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None
     served over HTTP, and this build's version; the page reloads when the file
     says otherwise. Only then does the page's policy allow same-origin requests.
     With ``cache``, the layout and the comparison come from the user's cache
-    when the map's structure is as it was (see
+    when the map's structure is as it was, and each claims file's columns
+    while the file is as it was (see
     :class:`~argmap.io.cache.DerivedCache`); the page is byte-identical.
 
     >>> import argmap
@@ -71,7 +73,7 @@ def render_html(argument_map: ArgumentMap, *, live_reload: dict[str, str] | None
     True
     """
     with gc_paused(), phase("render HTML"):  # the layout inside it is timed on its own
-        data = page_data(argument_map, cache=DerivedCache() if cache else None)
+        data = page_data(argument_map, cache=DerivedCache() if cache else None, encoded=True)
         data["live"] = live_reload
         scripts = {"vis_js": _vis_network_js(), "app_js": _page_script()}
         template = _environment().get_template("map.html.j2")
