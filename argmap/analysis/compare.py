@@ -396,6 +396,13 @@ class Comparison:
                 for side in self.sides.values() for claim_id, thesis in side.thesis_of.items()}
 
     @cached_property
+    def _contested(self) -> list[str]:
+        """The claims :meth:`cruxes` lists, in the order of :attr:`_against`: asserted, not theses, contradicted."""
+        claims = self.claims
+        return [claim_id for claim_id in self._against
+                if claims[claim_id].kind != "thesis" and claims[claim_id].asserted]
+
+    @cached_property
     def _ranked_cruxes(self) -> list[str]:
         """The cruxes' claims, best first; the records are built afterwards, for the rows asked.
 
@@ -403,17 +410,15 @@ class Comparison:
         """
         def rank() -> list[tuple[str, ...]]:
             denied = {(r.source, r.target) for r in self.cross_relations if r.kind == "contradicts"}
+            mutual = {source for source, target in denied if (target, source) in denied}
             claims, sides, case_sizes, shares = self.claims, self.sides, self.case_sizes, self._shares
             ranked = []
-            for claim_id, relations in self._against.items():
-                claim = claims[claim_id]
-                if claim.kind == "thesis" or not claim.asserted:
-                    continue
-                case_size = case_sizes[claim.perspective]
-                weight = sides[claim.perspective].weight[claim_id]
-                mutual = any(r.source == claim_id and (r.target, claim_id) in denied for r in relations)
-                ranked.append(((not mutual, -(weight / case_size if case_size else 0.0), -shares.get(claim_id, 0.0),
-                                claim_id), claim_id))
+            for claim_id in self._contested:
+                perspective = claims[claim_id].perspective
+                case_size = case_sizes[perspective]
+                weight = sides[perspective].weight[claim_id]
+                ranked.append(((claim_id not in mutual, -(weight / case_size if case_size else 0.0),
+                                -shares.get(claim_id, 0.0), claim_id), claim_id))
             ranked.sort(key=itemgetter(0))  # claim ids are unique, so two keys never tie
             return [(claim_id,) for _, claim_id in ranked]
         return [claim_id for (claim_id,) in self._kept("cruxes", 1, rank)]
@@ -422,7 +427,7 @@ class Comparison:
     def _ranked_doubles(self) -> list[tuple[str, str]]:
         """Each pair of clashing cruxes (in id order), best first."""
         def rank() -> list[tuple[str, ...]]:
-            shares, cruxes = self._shares, set(self._ranked_cruxes)
+            shares, cruxes = self._shares, set(self._contested)  # which they are, not how they rank
             pairs = dict.fromkeys((r.source, r.target) if r.source < r.target else (r.target, r.source)
                                   for r in self.cross_relations
                                   if r.kind == "contradicts" and r.source in cruxes and r.target in cruxes)
@@ -493,7 +498,7 @@ class Comparison:
         pairs = self._ranked_doubles[:limit]
         wanted = {claim_id for pair in pairs for claim_id in pair}
         edges: dict[int, CrossEdge] = {}
-        cruxes = {claim_id: self._crux(claim_id, edges) for claim_id in self._ranked_cruxes if claim_id in wanted}
+        cruxes = {claim_id: self._crux(claim_id, edges) for claim_id in sorted(wanted)}
         return Rows(DoubleCrux(cruxes[a], cruxes[b], tuple(edges[id(r)] for r in self._against[a]
                                                             if {r.source, r.target} == {a, b}))
                     for a, b in pairs)
