@@ -110,7 +110,8 @@ from hypothesis import settings as _settings  # noqa: E402
 from hypothesis import strategies as _st  # noqa: E402
 
 import argmap  # noqa: E402
-from argmap.semantics import acceptance  # noqa: E402
+from argmap.analysis.arrows import Arrows  # noqa: E402
+from argmap.semantics import acceptance, grounded_labelling  # noqa: E402
 
 
 def brute_force_bipolar(nodes, attacks, supports):
@@ -167,6 +168,11 @@ def test_bipolar_semantics_match_brute_force(case):
     least = min(complete, key=lambda label: sum(v != "U" for v in label.values()))
     assert grounded_extension(attack_graph, supports=support_graph) == frozenset(
         n for n, v in least.items() if v == "I")
+    # The plain-dict graphs acceptance builds for a map answer as networkx's do.
+    arrows, support_arrows = Arrows(sorted(attacks), nodes=nodes), Arrows(sorted(supports))
+    assert grounded_labelling(arrows, supports=support_arrows) == (
+        frozenset(n for n, v in least.items() if v == "I"), frozenset(n for n, v in least.items() if v == "O"))
+    assert set(preferred_extensions(arrows, supports=support_arrows)) == maximal
 
 
 def test_a_cycle_of_mutual_support_does_not_stand_by_itself():

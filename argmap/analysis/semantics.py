@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Hashable, Iterator
+from typing import Hashable, Iterable, Iterator, TypeAlias
 
 from ..errors import EnumerationLimit
 from ..graph import attack_graph, support_graph
 from ..model import ArgumentMap
 from .answers import Rows, html_table, record
+from .arrows import Arrows
 from .sides import Store
 from .._lazy import nx  # networkx, imported on first use
 
@@ -37,6 +38,8 @@ DEFAULT_LIMIT = 10_000
 SAT_SOLVER = "cadical153"  # chosen by bench/semantics.py
 
 Extension = frozenset
+#: An attack or support graph: a ``networkx.DiGraph``, or the lighter :class:`~argmap.analysis.arrows.Arrows`.
+Graph: TypeAlias = "nx.DiGraph | Arrows"
 
 
 def grounded_extension(attacks: nx.DiGraph, *, supports: nx.DiGraph | None = None) -> Extension:
@@ -53,7 +56,7 @@ def grounded_extension(attacks: nx.DiGraph, *, supports: nx.DiGraph | None = Non
     return grounded_labelling(attacks, supports=supports)[0]
 
 
-def grounded_labelling(attacks: nx.DiGraph, *, supports: nx.DiGraph | None = None) -> tuple[Extension, Extension]:
+def grounded_labelling(attacks: Graph, *, supports: Graph | None = None) -> tuple[Extension, Extension]:
     """The grounded labelling as its IN and OUT sets; every other argument is UNDEC.
 
     With ``supports`` it is the least fixed point of the support-aware
@@ -69,35 +72,42 @@ def grounded_labelling(attacks: nx.DiGraph, *, supports: nx.DiGraph | None = Non
     >>> [sorted(side) for side in grounded_labelling(nx.DiGraph([("a", "b"), ("a", "e")]), supports=supports)]
     [['a'], ['b', 'e']]
     """
-    victims = dict(attacks.adjacency())
-    conclusions = dict(supports.adjacency()) if supports is not None else {}
+    victims: dict[Hashable, Iterable[Hashable]] = dict(attacks.adjacency())
+    conclusions: dict[Hashable, Iterable[Hashable]] = dict(supports.adjacency()) if supports is not None else {}
     attackers_left = dict(attacks.in_degree())
     reasons_left = {node: count for node, count in supports.in_degree() if count} if supports is not None else {}
     reason_in: set[Hashable] = set()
     accepted: set[Hashable] = set()
     defeated: set[Hashable] = set()
-    # (True, node): may it be IN now? (False, node): it is OUT. Only a change can make a claim IN.
-    work = deque((True, node) for node, count in attackers_left.items() if not count and node not in reasons_left)
-    while work:
-        maybe_in, node = work.popleft()
+    # A claim waits in ``ready`` once it can be IN, in ``beaten`` once it must be OUT. The conditions
+    # only ever become true (the labelling grows), so each is checked when what it reads changes.
+    ready = [node for node, count in attackers_left.items() if not count and node not in reasons_left]
+    beaten: list[Hashable] = []
+    while ready or beaten:
+        if beaten:
+            node = beaten.pop()
+            if node in defeated:
+                continue
+            defeated.add(node)
+            for victim in victims[node]:
+                left = attackers_left[victim] = attackers_left[victim] - 1
+                if not left and (victim not in reasons_left or victim in reason_in):
+                    ready.append(victim)
+            for conclusion in conclusions.get(node, ()):
+                left = reasons_left[conclusion] = reasons_left[conclusion] - 1
+                if not left:
+                    beaten.append(conclusion)
+            continue
+        node = ready.pop()
         if node in accepted or node in defeated:
             continue
-        if maybe_in:
-            if attackers_left[node] == 0 and (node not in reasons_left or node in reason_in):
-                accepted.add(node)
-                work.extend((False, victim) for victim in victims[node])
-                for conclusion in conclusions.get(node, ()):
-                    reason_in.add(conclusion)
-                    work.append((True, conclusion))
-            continue
-        defeated.add(node)
-        for victim in victims[node]:
-            attackers_left[victim] -= 1
-            work.append((True, victim))
+        accepted.add(node)
+        beaten.extend(victims[node])
         for conclusion in conclusions.get(node, ()):
-            reasons_left[conclusion] -= 1
-            if reasons_left[conclusion] == 0:
-                work.append((False, conclusion))
+            if conclusion not in reason_in:
+                reason_in.add(conclusion)
+                if not attackers_left[conclusion]:
+                    ready.append(conclusion)
     return frozenset(accepted), frozenset(defeated)
 
 
@@ -138,7 +148,7 @@ class _Labelling:
     solver tries again, as answer-set solvers do with loop formulas.
     """
 
-    def __init__(self, attacks: nx.DiGraph, *, stable: bool = False, supports: nx.DiGraph | None = None,
+    def __init__(self, attacks: Graph, *, stable: bool = False, supports: Graph | None = None,
                  grounded: tuple[Extension, Extension] | None = None):
         from pysat.solvers import Solver
 
@@ -264,7 +274,7 @@ def preferred_extensions(attacks: nx.DiGraph, *, limit: int = DEFAULT_LIMIT,
     return _preferred(attacks, limit, supports, None)
 
 
-def _preferred(attacks: nx.DiGraph, limit: int, supports: nx.DiGraph | None,
+def _preferred(attacks: Graph, limit: int, supports: Graph | None,
                grounded: tuple[Extension, Extension] | None) -> Rows[Extension]:
     """:func:`preferred_extensions`, given the grounded labelling when it is already known."""
     labelling = _Labelling(attacks, supports=supports, grounded=grounded)
@@ -404,8 +414,11 @@ def _extensions_kept(argument_map: ArgumentMap, semantics: str, limit: int,
             raise EnumerationLimit("preferred", limit)
         grounded, *found = (frozenset(ids[i] for i in row) for row in stored)
         return grounded, found
-    attacks = argument_map.view(attack_graph)
-    supports = argument_map.view(support_graph) if semantics == "bipolar" else None
+    # The same graphs as attack_graph and support_graph, without networkx's cost for a large map.
+    attacks = Arrows(((r.source, r.target) for r in argument_map.relations() if r.kind == "contradicts"),
+                     nodes=argument_map.claims)
+    supports = Arrows((r.source, r.target) for r in argument_map.relations()
+                      if r.kind == "supports") if semantics == "bipolar" else None
     labelling = grounded_labelling(attacks, supports=supports)
     extensions = list(_preferred(attacks, limit, supports, labelling))
     if store is not None:
