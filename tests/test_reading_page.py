@@ -211,6 +211,20 @@ def test_support_trees_open_to_a_readable_depth_and_collapse_and_expand(reader, 
     assert "tree=all" in page.evaluate("() => location.hash")
 
 
+def test_with_a_side_filtered_out_of_collapsed_trees_every_line_joins_two_drawn_claims(reader, bundled):
+    side = next(iter(bundled.perspectives))
+    page = reader(hash_=f"#view=map&p={side}")
+    shown = shown_on_map(page)
+    assert shown["nodes"] and all(bundled.claims[c].perspective == side for c in shown["nodes"])
+    assert any(e["id"].startswith("fold:") for e in shown["edges"])  # the side's trees are still collapsed
+    drawn = set(shown["nodes"])
+    assert all(e["from"] in drawn and e["to"] in drawn for e in shown["edges"]), \
+        [e for e in shown["edges"] if e["from"] not in drawn or e["to"] not in drawn][:3]
+    within = sum(1 for r in bundled.relations() if bundled.claims[r.source].perspective == side
+                 and bundled.claims[r.target].perspective == side)
+    assert len(shown["edges"]) <= int(page.locator("#status").get_attribute("data-visible-edges")) <= within
+
+
 def test_choosing_a_hidden_claim_opens_the_trees_above_it(reader, bundled):
     page = reader(hash_="#claim=svc.obsession")
     assert "svc.obsession" in shown_on_map(page)["nodes"]
