@@ -340,6 +340,10 @@ def test_the_weights_shortcut_and_unanswered_among_agree_with_the_general_ways(a
     every = comparison.unanswered()
     kept = comparison.unanswered_among(lambda claim, perspective, load: claim.endswith(("1", "3")))
     assert kept == [u for u in every if u.claim.endswith(("1", "3"))]
+    # The first rows alone, their dependants counted one by one, are the first rows of them all.
+    for limit in (0, 1, 2, 5):
+        assert Comparison(argument_map).unanswered(limit) == every[:limit]
+    assert comparison.count_unanswered() == len(every)
     # Measures kept in a store and read back give the same answers.
     store = DictStore()
     assert Comparison(argument_map, store=store).unanswered() == every

@@ -41,8 +41,8 @@ def _none(parser: argparse.ArgumentParser) -> None:
 
 
 def _top_unanswered(argument_map: ArgumentMap, args: argparse.Namespace, n: int) -> tuple[list[Any], int]:
-    rows = _comparison(argument_map, args).unanswered()
-    return rows[:n], len(rows)
+    comparison = _comparison(argument_map, args)
+    return comparison.unanswered(n), comparison.count_unanswered()
 
 
 def _top_cruxes(argument_map: ArgumentMap, args: argparse.Namespace, n: int) -> tuple[list[Any], int]:
