@@ -86,7 +86,7 @@ def grounded_labelling(attacks: Graph, *, supports: Graph | None = None) -> tupl
     while ready or beaten:
         if beaten:
             node = beaten.pop()
-            if node in defeated:
+            if node in defeated or node in accepted:
                 continue
             defeated.add(node)
             for victim in victims[node]:

@@ -40,7 +40,7 @@ Shape = Mapping[str, tuple[str, ...]]
 
 #: The columns that a claims file alone decides: of its claims (``nodes``) and of their relations (``edges``).
 FILE_COLUMNS: Shape = {"nodes": ("id", "label", "title", "asserted", "group", "kind", "tags", "quote", "note"),
-                "edges": ("kind", "note", "basis", "issue")}
+                       "edges": ("kind", "note", "basis", "issue")}
 #: The columns that the map's structure decides: the claims' places, and the claims each relation joins.
 PLACED_COLUMNS: Shape = {"nodes": ("x", "y"), "edges": ("from", "to")}
 
