@@ -9,6 +9,7 @@ views, and nothing else constructs a graph from claims.
 - :func:`relation_graph`: the same nodes and edges, each edge holding its relation, no attributes copied;
 - :func:`attack_graph`: the ``contradicts`` edges, as an attack graph;
 - :func:`support_graph`: the ``supports`` edges, reason → conclusion;
+- :func:`edges_of_kind`: the edges of those two, for graphs of other types (the semantics' plain-dict ones);
 - :func:`side_claims`: per perspective, its claim ids in file order;
 - :func:`side_support_graphs`: per perspective, the supports within that side;
 - :func:`side_supports`, :func:`all_supports` and :func:`joined_supports`: supports on claim indices, for rustworkx;
@@ -35,7 +36,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .errors import LossyExport
@@ -132,6 +133,17 @@ def relation_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     return graph
 
 
+def edges_of_kind(argument_map: ArgumentMap, kind: str) -> Iterator[tuple[str, str]]:
+    """Each ``kind`` relation as (source, target), in file order: the edges of :func:`attack_graph` and
+    :func:`support_graph`, for other graph types too.
+
+    >>> import argmap
+    >>> list(edges_of_kind(argmap.example_map(), "contradicts"))
+    [('cof.best', 'tea.best'), ('cof.alert', 'tea.gentle')]
+    """
+    return ((r.source, r.target) for r in argument_map.relations() if r.kind == kind)
+
+
 def attack_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     """The map's claims as arguments and its ``contradicts`` edges as attacks.
 
@@ -147,7 +159,7 @@ def attack_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     """
     graph: nx.DiGraph = nx.DiGraph()
     graph.add_nodes_from(argument_map.claims)
-    graph.add_edges_from((r.source, r.target) for r in argument_map.relations() if r.kind == "contradicts")
+    graph.add_edges_from(edges_of_kind(argument_map, "contradicts"))
     return graph
 
 
@@ -167,7 +179,7 @@ def support_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     >>> sorted(support_graph(m).edges)
     [('b', 'a')]
     """
-    return nx.DiGraph([(r.source, r.target) for r in argument_map.relations() if r.kind == "supports"])
+    return nx.DiGraph(list(edges_of_kind(argument_map, "supports")))
 
 
 def side_claims(argument_map: ArgumentMap) -> dict[str, list[str]]:

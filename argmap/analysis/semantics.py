@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Hashable, Iterable, Iterator, TypeAlias
 
 from ..errors import EnumerationLimit
-from ..graph import attack_graph, support_graph
+from ..graph import attack_graph, edges_of_kind, support_graph
 from ..model import ArgumentMap
 from .answers import Rows, html_table, record
 from .arrows import Arrows
@@ -415,10 +415,8 @@ def _extensions_kept(argument_map: ArgumentMap, semantics: str, limit: int,
         grounded, *found = (frozenset(ids[i] for i in row) for row in stored)
         return grounded, found
     # The same graphs as attack_graph and support_graph, without networkx's cost for a large map.
-    attacks = Arrows(((r.source, r.target) for r in argument_map.relations() if r.kind == "contradicts"),
-                     nodes=argument_map.claims)
-    supports = Arrows((r.source, r.target) for r in argument_map.relations()
-                      if r.kind == "supports") if semantics == "bipolar" else None
+    attacks = Arrows(edges_of_kind(argument_map, "contradicts"), nodes=argument_map.claims)
+    supports = Arrows(edges_of_kind(argument_map, "supports")) if semantics == "bipolar" else None
     labelling = grounded_labelling(attacks, supports=supports)
     extensions = list(_preferred(attacks, limit, supports, labelling))
     if store is not None:
