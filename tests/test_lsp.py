@@ -282,12 +282,12 @@ def test_the_note_stub_fits_each_way_of_writing_a_relation(tmp_path, entry):
 def test_quotes_complete_from_the_source_text_and_hover_shows_their_paragraph(client, tmp_path):
     root = tmp_path / "map"
     write_map(root, {"map.yaml": "title: Tea?\nperspectives: {tea: {label: Tea}}\n",
-                     "tea.yaml": "perspective: tea\nsource: {text: ../tea.txt}\nclaims:\n"
+                     "tea.yaml": "perspective: tea\nsource: {text: tea.txt}\nclaims:\n"
                                  "  - id: tea.best\n    text: Tea is best.\n    quote: Tea is best\n"})
-    (tmp_path / "tea.txt").write_text("Tea is best, I think. It calms the mind.\n\nCoffee jolts the body awake.\n")
+    (root / "tea.txt").write_text("Tea is best, I think. It calms the mind.\n\nCoffee jolts the body awake.\n")
     lsp = client(root)
     tea = root / "tea.yaml"
-    typing = "perspective: tea\nsource: {text: ../tea.txt}\nclaims:\n  - id: tea.best\n    text: Tea is best.\n" \
+    typing = "perspective: tea\nsource: {text: tea.txt}\nclaims:\n  - id: tea.best\n    text: Tea is best.\n" \
              "    quote: coffee j\n"
     lsp.open(tea, typing)
     items = lsp.request("textDocument/completion", {"textDocument": {"uri": tea.as_uri()},

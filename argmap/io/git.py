@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import ArgmapError, CommandFailed, MapError, MissingDependency, Position, Problem
+from ..errors import ArgmapError, CommandFailed, MapError, MissingDependency, Position, Problem, printable
 from ..model import ArgumentMap
 from .load import load
 
@@ -28,6 +28,26 @@ def _git(*args: str) -> bytes:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise CommandFailed(f"git {args[0]} failed: {detail[-1] if detail else f'exit {done.returncode}'}")
     return done.stdout
+
+
+def _inside(folder: str, relative: str, spec: str) -> Path:
+    """Where a file git lists goes in the temporary ``folder``; a name that would leave it is refused.
+
+    Git trees may hold entries named ``..`` or ``.`` (``git mktree`` accepts them), so every part is checked.
+
+    >>> _inside("/tmp/x", "a/b.yaml", "HEAD:c").as_posix()
+    '/tmp/x/a/b.yaml'
+    >>> _inside("/tmp/x", "../../escaped.txt", "HEAD:c")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapError: HEAD:c:1:1: error: the revision holds a file named '../../escaped.txt', which would lie outside the map (it is not read)
+    """
+    parts = relative.split("/")
+    if any(part in ("", ".", "..") or "\0" in part for part in parts) or (os.sep != "/" and any(
+            os.sep in part or (os.altsep and os.altsep in part) or ":" in part for part in parts)):
+        raise MapError([Problem(Position(spec, 1, 1), f"the revision holds a file named {printable(repr(relative))}, "
+                                "which would lie outside the map (it is not read)")])
+    return Path(folder, *parts)
 
 
 def load_side(spec: str) -> ArgumentMap:
@@ -69,7 +89,7 @@ def load_side(spec: str) -> ArgumentMap:
     with tempfile.TemporaryDirectory(prefix="argmap-diff-") as folder:
         for name in listing:
             relative = name[len(base):] if name.startswith(base) else posixpath.basename(name)
-            target = Path(folder, *relative.split("/"))
+            target = _inside(folder, relative, spec)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(_git("cat-file", "blob", f"{revision}:{name}"))
         try:

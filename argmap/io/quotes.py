@@ -57,28 +57,42 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     return normalize(text)
 
 
+#: How much of a quote (normalised characters) decides where its closest passage is.
+PROBE_LENGTH = 200
+
+
 def closest_passage(quote: str, source_text: str) -> tuple[str, float]:
     """The passage of ``source_text`` most like ``quote``, and how alike (0–1).
+
+    Only the quote's first :data:`PROBE_LENGTH` characters are aligned, so
+    the cost grows with the source's length times that bound, never with the
+    quote's length: a longer quote's passage runs on from where its start
+    fits best, as long as the quote.
 
     >>> closest_passage("the cat sat on teh mat", "Once, the cat sat on the mat. Then it left.")
     ('the cat sat on the mat', 0.95)
     """
-    from rapidfuzz import fuzz  # C, bit-parallel: a 3 MB source takes well under a second
+    from rapidfuzz import fuzz  # C, bit-parallel
 
     needle = normalize(quote)[0]
     haystack, origin = _normalized(source_text)
     if not needle or not haystack:
         return "", 0.0
-    alignment = fuzz.partial_ratio_alignment(needle, haystack)
+    probe = needle[:PROBE_LENGTH]
+    alignment = fuzz.partial_ratio_alignment(probe, haystack)
     if alignment is None:  # only when one side is empty, which is handled above
         return "", 0.0
     start, end = alignment.dest_start, max(alignment.dest_end, alignment.dest_start + 1)
+    if len(needle) > len(probe):
+        end = min(len(haystack), start + len(needle))
     # Widen to whole words so the passage reads naturally.
     while start > 0 and haystack[start - 1].isalnum():
         start -= 1
     while end < len(haystack) and haystack[end].isalnum():
         end += 1
-    similarity = difflib.SequenceMatcher(None, haystack[start:end], needle, autojunk=False).ratio()
+    compared = min(end - start, len(needle), PROBE_LENGTH * 4)  # difflib is quadratic: compare a bounded span
+    similarity = difflib.SequenceMatcher(None, haystack[start:start + compared], needle[:compared],
+                                         autojunk=False).ratio()
     passage = source_text[origin[start]:origin[end - 1] + 1]
     return " ".join(passage.split()), round(similarity, 2)
 
@@ -147,8 +161,8 @@ def check_quotes(claims_file: str | os.PathLike[str], source_file: str | os.Path
                        quote_misses(parsed.claims, source_text, str(claims_file)))
 
 
-def quote_misses(claims: Iterable[Claim], source_text: str, shown: str) -> list[QuoteMiss]:
-    """The claims' quotes that ``source_text`` does not hold, each with the closest passage.
+def quote_misses(claims: Iterable[Claim], source_text: str, shown: str, *, closest: bool = True) -> list[QuoteMiss]:
+    """The claims' quotes that ``source_text`` does not hold, each with the closest passage (unless not ``closest``).
 
     >>> from argmap.model import Claim
     >>> [m.closest for m in quote_misses([Claim("a", "A", "t", quote="calms the soul")], "It calms the mind.", "t")]
@@ -162,7 +176,7 @@ def quote_misses(claims: Iterable[Claim], source_text: str, shown: str) -> list[
         needle = normalize(claim.quote)[0]
         if needle and needle in haystack:
             continue
-        closest, similarity = closest_passage(claim.quote, source_text)
+        passage, similarity = closest_passage(claim.quote, source_text) if closest else ("", 0.0)
         where = claim.quote_position or claim.position or Position(shown, 1, 1)
-        misses.append(QuoteMiss(claim.id, claim.quote, where, closest, similarity))
+        misses.append(QuoteMiss(claim.id, claim.quote, where, passage, similarity))
     return misses

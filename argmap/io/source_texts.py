@@ -8,8 +8,13 @@ hint. A source text that is missing or unreadable is a warning, not an
 error: a map stays valid on a machine without the articles beside it.
 
 Only a relative path to a ``.txt``, ``.text`` or ``.md`` regular file is
-read, at most :data:`MAX_SOURCE_BYTES` of it: a hostile map cannot make
-``argmap check`` print passages of arbitrary files.
+read, at most :data:`MAX_SOURCE_BYTES` of it, and a symlink only if what it
+points to has one of those suffixes too (never ``/proc/self/environ``). A
+map's files are untrusted, so a passage of a source text (a hint's closest
+passage, the editor's hover and quote completion) is shown only when the text
+lies inside the map's folder: a text outside it (``../private/diary.md``) is
+still checked, quote by quote, but none of its content is printed unless the
+user names it, as in ``argmap quotes CLAIMS_FILE TEXT``.
 
 >>> import argmap, pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -26,6 +31,8 @@ read, at most :data:`MAX_SOURCE_BYTES` of it: a hostile map cannot make
 
 from __future__ import annotations
 
+import os
+import shlex
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -33,7 +40,7 @@ from typing import Mapping
 
 from ..errors import Position, Problem, excerpt
 from ..model import ArgumentMap, Claim
-from .files import read_input
+from .files import MANIFEST, read_input
 from .quotes import quote_misses
 
 #: The largest source text read.
@@ -65,7 +72,37 @@ def source_text_path(claims_file: str, text: str) -> Path | None:
     given = PurePath(text)
     if given.is_absolute() or given.suffix.lower() not in SOURCE_SUFFIXES or "\x00" in text:
         return None
-    return Path(claims_file).parent / given
+    path = Path(claims_file).parent / given
+    # A link named article.txt may point at /proc/self/environ: what it resolves to must be a text file too.
+    if os.path.islink(path) and Path(os.path.realpath(path)).suffix.lower() not in SOURCE_SUFFIXES:
+        return None
+    return path
+
+
+def map_folder(claims_file: str) -> Path | None:
+    """The folder of the map a claims file belongs to: the nearest one at or above it holding ``map.yaml``."""
+    for folder in Path(os.path.abspath(claims_file)).parents:
+        if (folder / MANIFEST).is_file():
+            return folder
+    return None
+
+
+def passages_shown(claims_file: str, path: Path) -> bool:
+    """Whether passages of the source text at ``path`` may be printed: only if it lies inside the map's folder.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "map").mkdir(), (root / "map" / "map.yaml").write_text(""), (root / "map" / "a.txt").write_text("")
+    >>> passages_shown(str(root / "map" / "t.yaml"), root / "map" / "a.txt")
+    True
+    >>> passages_shown(str(root / "map" / "t.yaml"), root / "map" / ".." / "diary.md")
+    False
+    """
+    folder = map_folder(claims_file)
+    if folder is None:
+        return False
+    target, inside = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
+    return target == inside or inside in target.parents
 
 
 def read_source_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -108,12 +145,19 @@ def check_source_texts(argument_map: ArgumentMap, *, texts: Mapping[str, str] | 
                                                f"source text {excerpt(text, 60)}: {reason}; its quotes are not "
                                                "checked", severity="warning"))
                 continue
-        result.problems.extend(_misses(claims, content, text))
+        shown = passages_shown(claims_file, path)
+        result.problems.extend(_misses(claims, content, text, path if not shown else None))
         result.checked += sum(1 for claim in claims if claim.quote)
     return result
 
 
-def _misses(claims: list[Claim], content: str, shown: str) -> list[Problem]:
+def _misses(claims: list[Claim], content: str, shown: str, outside: Path | None) -> list[Problem]:
+    """A problem per quote missing from ``content``; with ``outside``, the text's path, no passage is shown."""
+    def hint(claims_file: str, similarity: float, closest: str) -> str:
+        if outside is None:
+            return f"closest passage, {similarity:.0%} alike: '{excerpt(closest, HINT_LENGTH)}'"
+        return (f"the source text is outside the map's folder, so none of it is shown here; "
+                f"argmap quotes {shlex.quote(claims_file)} {shlex.quote(str(outside))} shows the closest passages")
     return [Problem(miss.position, f"quote of '{miss.claim_id}' is not in the source text {excerpt(shown, 60)}",
-                    f"closest passage, {miss.similarity:.0%} alike: '{excerpt(miss.closest, HINT_LENGTH)}'")
-            for miss in quote_misses(claims, content, shown)]
+                    hint(miss.position.path, miss.similarity, miss.closest))
+            for miss in quote_misses(claims, content, shown, closest=outside is None)]

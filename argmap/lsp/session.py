@@ -33,7 +33,7 @@ from ..analysis.semantics import acceptance
 from ..errors import ArgmapError, Position, Problem, printable
 from ..io.files import MANIFEST, read_input
 from ..io.load import LoadResult, MemoryCache, load_result
-from ..io.source_texts import check_source_texts, read_source_text, source_text_path
+from ..io.source_texts import check_source_texts, passages_shown, read_source_text, source_text_path
 from ..model import BASES, CLAIM_KINDS, ID_PATTERN, ISSUES, ArgumentMap, Claim
 from ..io.documents import CLAIM_KEYS, CLAIMS_FILE_KEYS, MANIFEST_KEYS, RELATION_KEYS, SOURCE_KEYS
 from ..io.draft import paragraphs, sentences
@@ -318,12 +318,12 @@ class MapSession:
         return "This quote is not in the source text.", ((line, 0), (line, len(line_text)))
 
     def source_text(self, path: Path) -> str | None:
-        """The text ``path``'s ``source.text`` names, if it can be read."""
+        """The text ``path``'s ``source.text`` names, if it can be read and lies inside the map's folder."""
         index = self.snapshot.indexes.get(path)
         if index is None or not index.source_text:
             return None
         target = source_text_path(str(path), index.source_text)
-        if target is None:
+        if target is None or not passages_shown(str(path), target):  # never show a file outside the map
             return None
         if target not in self._sources:
             self._sources[target] = read_source_text(target, str(target))[0]

@@ -1,0 +1,126 @@
+"""A hostile repository, round two: one test per way the second round of attacks broke argmap.
+
+Every special file, symlink and secret is made in the test's own scratch
+folder; nothing is aimed at /dev, /etc or $HOME.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import MANIFEST, REPO
+
+SECRET = "ARGMAP_TEST_TOKEN=ghp_do-not-print-me-0123456789"
+TEA = "perspective: tea\nclaims:\n  - {id: tea.best, text: Tea is best., kind: thesis}\n"
+
+
+def run(*args: object, cwd: Path, env: dict[str, str] | None = None,
+        timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})})
+
+
+def clean_failure(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    """Exit 1 with a short message: no traceback, no secret, each expected text on stderr."""
+    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    assert SECRET not in result.stderr + result.stdout
+    for text in expected:
+        assert text in result.stderr, result.stderr
+
+
+def git(*args: str, cwd: Path, stdin: bytes | None = None) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=True,
+                          env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}).stdout.decode().strip()
+
+
+# ── 1. no write outside the folder a command owns ─────────────────────────────
+@pytest.mark.skipif(not __import__("shutil").which("git"), reason="git is not installed")
+def test_diff_of_a_tree_entry_named_dot_dot_writes_nothing_outside(tmp_path: Path) -> None:
+    repo, scratch = tmp_path / "repo", tmp_path / "tmp" / "a" / "b"
+    repo.mkdir()
+    scratch.mkdir(parents=True)
+    git("init", "-q", cwd=repo)
+
+    def blob(text: str) -> str:
+        return git("hash-object", "-w", "--stdin", cwd=repo, stdin=text.encode())
+
+    def tree(*entries: tuple[str, str, str]) -> str:
+        listing = "".join(f"{mode} {kind} {sha}\t{name}\n" for mode, kind, sha, name in
+                          ((m, "tree" if m == "040000" else "blob", s, n) for m, s, n in entries))
+        return git("mktree", cwd=repo, stdin=listing.encode())
+
+    escaped = tree(("100644", blob("escaped\n"), "escaped.txt"))
+    up = tree(("040000", escaped, ".."))
+    claims = tree(("100644", blob(MANIFEST), "map.yaml"), ("100644", blob(TEA), "tea.yaml"), ("040000", up, ".."))
+    commit = git("commit-tree", tree(("040000", claims, "claims")), "-m", "hostile", cwd=repo)
+    git("update-ref", "HEAD", commit, cwd=repo)
+
+    result = run("diff", "HEAD:claims", "HEAD:claims", cwd=repo, env={"TMPDIR": str(scratch)})
+    clean_failure(result, "HEAD:claims:1:1", "outside the map")
+    assert not list(tmp_path.rglob("escaped.txt"))
+
+
+# ── 2. no file content or secret leaks through source.text ───────────────────
+def leaky_map(tmp_path: Path, text: str) -> Path:
+    """A map whose source text is ``text``, with a quote that nearly matches the secret beside it."""
+    root = tmp_path / "repo" / "claims"
+    root.mkdir(parents=True)
+    (root / "map.yaml").write_text(MANIFEST)
+    (root / "tea.yaml").write_text(f"perspective: tea\nsource: {{title: T, text: {text}}}\nclaims:\n"
+                                   "  - id: tea.best\n    text: Tea is best.\n"
+                                   "    quote: ARGMAP_TEST_TOKEN=ghp_do-not-print-me-XYZW\n")
+    private = tmp_path / "repo" / "private"
+    private.mkdir()
+    (private / "diary.md").write_text(f"Dear diary,\n{SECRET}\nPATH=/usr/bin\n")
+    (private / "environ").write_text(f"HOME=/root\0{SECRET}\0")
+    return root
+
+
+@pytest.mark.parametrize("how", ["outside", "symlink-to-environ", "symlink-to-text-outside"])
+def test_source_text_never_prints_a_file_outside_the_map(tmp_path: Path, how: str) -> None:
+    import json
+
+    import argmap
+    from argmap.lsp.session import MapSession
+
+    text = "../private/diary.md" if how == "outside" else "article.txt"
+    root = leaky_map(tmp_path, text)
+    if how == "symlink-to-environ":
+        (root / "article.txt").symlink_to(tmp_path / "repo" / "private" / "environ")
+    elif how == "symlink-to-text-outside":
+        (root / "article.txt").symlink_to(tmp_path / "repo" / "private" / "diary.md")
+    for args in (("check", root), ("check", root, "--json"), ("lint", root)):
+        result = run(*args, cwd=tmp_path)
+        assert SECRET[:20] not in result.stdout + result.stderr, (args, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
+    checked = run("check", root, "--json", cwd=tmp_path)
+    json.loads(checked.stdout)  # still JSON
+    if how != "symlink-to-environ":  # the quote is still checked, and the user is told how to see passages
+        assert checked.returncode == 1 and "argmap quotes" in checked.stdout
+    session = MapSession(root)
+    tea = root / "tea.yaml"
+    lines = tea.read_text().splitlines()
+    quote_line = next(i for i, line in enumerate(lines) if "quote:" in line)
+    said = [str(p) for spans in session.diagnostics().values() for p, _ in spans]
+    hover = session.hover(tea, quote_line, 6)
+    completions = session.completions(tea, quote_line, len("    quote: ARG"))
+    leaked = " ".join(said) + str(hover) + " ".join(c.label + (c.insert or "") for c in completions)
+    assert SECRET[:20] not in leaked and "Dear diary" not in leaked
+    assert argmap.load(root)  # the map itself stays valid
+
+
+def test_a_source_text_inside_the_map_still_shows_its_closest_passage(tmp_path: Path) -> None:
+    root = leaky_map(tmp_path, "article.txt")
+    (root / "article.txt").write_text("Tea, I think, is best of all drinks.\n")
+    (root / "tea.yaml").write_text((root / "tea.yaml").read_text().replace(
+        "ARGMAP_TEST_TOKEN=ghp_do-not-print-me-XYZW", "tea I think is the best"))
+    result = run("check", root, cwd=tmp_path)
+    assert result.returncode == 1 and "closest passage" in result.stderr and "Tea, I think, is best" in result.stderr
