@@ -124,3 +124,84 @@ def test_a_source_text_inside_the_map_still_shows_its_closest_passage(tmp_path: 
         "ARGMAP_TEST_TOKEN=ghp_do-not-print-me-XYZW", "tea I think is the best"))
     result = run("check", root, cwd=tmp_path)
     assert result.returncode == 1 and "closest passage" in result.stderr and "Tea, I think, is best" in result.stderr
+
+
+# ── 3. import --force loses no data ──────────────────────────────────────────
+KIALO = "Discussion Title: Tea?\n\n1. Tea is best.\n1.1. Pro: Tea calms.\n1.2. Con: Coffee wakes you.\n"
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_forced_import_into_a_folder_without_a_map_deletes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "kialo.txt").write_text(KIALO)
+    project = tmp_path / "project"
+    (project / "config").mkdir(parents=True)
+    (project / "docker-compose.yml").write_text("services: {web: {image: nginx}}\n")
+    (project / "config" / "settings.yaml").write_text("debug: true\n")
+    before = tree_bytes(project)
+    result = run("import", "--from", "kialo", tmp_path / "kialo.txt", "-o", project, "--force", cwd=tmp_path)
+    clean_failure(result, "map.yaml:1:1", "holds no map to replace")
+    assert tree_bytes(project) == before
+
+
+def test_forced_import_replaces_only_the_maps_own_files(tmp_path: Path) -> None:
+    (tmp_path / "kialo.txt").write_text(KIALO)
+    project = tmp_path / "map"
+    project.mkdir()
+    (project / "map.yaml").write_text(MANIFEST)
+    (project / "tea.yaml").write_text(TEA)
+    (project / "README.md").write_text("mine\n")
+    (project / "ci.yml").write_text("on: push\n")  # YAML, but not a claims file: not the map's
+    before = tree_bytes(project)
+    result = run("import", "--from", "kialo", tmp_path / "kialo.txt", "-o", project, "--force", cwd=tmp_path)
+    clean_failure(result, "ci.yml:1:1: error: is not a claims file")
+    assert tree_bytes(project) == before
+    (project / "ci.yml").unlink()
+    result = run("import", "--from", "kialo", tmp_path / "kialo.txt", "-o", project, "--force", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    files = tree_bytes(project)
+    assert files["README.md"] == b"mine\n" and "tea.yaml" not in files and "for.yaml" in files
+    assert not [name for name in os.listdir(project) if name.startswith(".")]  # no staging folder left behind
+
+
+def test_a_forced_import_whose_writing_fails_leaves_the_old_map_whole(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap
+    from argmap.formats import imported
+    from argmap.formats.kialo import read_kialo
+
+    (tmp_path / "kialo.txt").write_text(KIALO)
+    project = tmp_path / "map"
+    project.mkdir()
+    (project / "map.yaml").write_text(MANIFEST)
+    (project / "tea.yaml").write_text(TEA)
+    before = tree_bytes(project)
+    real = imported.write_atomically
+    calls = []
+
+    def failing(path: object, text: object) -> Path:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(36, "File name too long")
+        return real(path, text)  # type: ignore[arg-type]
+    monkeypatch.setattr(imported, "write_atomically", failing)
+    with pytest.raises(argmap.ArgmapError, match="the folder is as it was"):
+        read_kialo(tmp_path / "kialo.txt").write(project, force=True)
+    assert tree_bytes(project) == before
+    assert sorted(argmap.load(project).claims) == ["tea.best"]
+
+
+def test_a_tag_of_300_characters_imports_under_a_file_name_the_system_takes(tmp_path: Path) -> None:
+    tag = "t" * 300
+    (tmp_path / "a.argdown").write_text(f"[A]: Tea is best. #{tag}\n  -> [B]\n\n[B]: Coffee is best. #coffee\n")
+    project = tmp_path / "map"
+    project.mkdir()
+    (project / "map.yaml").write_text(MANIFEST)
+    (project / "tea.yaml").write_text(TEA)
+    result = run("import", "--from", "argdown", tmp_path / "a.argdown", "-o", project, "--force", cwd=tmp_path,
+                 env={"ARGMAP_ARGDOWN": str(tmp_path / "no-argdown")})
+    assert result.returncode == 0, result.stderr
+    assert run("check", project, cwd=tmp_path).returncode == 0
+    assert all(len(p.name.encode()) <= 100 for p in project.iterdir())

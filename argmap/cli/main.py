@@ -480,8 +480,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="Kialo only: camps (the default) puts claims for and against the thesis in two "
                                "perspectives; positions gives each top-level claim its own")
     importer.add_argument("--force", action="store_true",
-                          help="write into a folder that is not empty, replacing the map there (its map.yaml and "
-                               "claims files; nothing else is touched)")
+                          help="replace the map in a folder that is not empty: its map.yaml and claims files give "
+                               "way to the new ones once these are written whole, and nothing else is touched; a "
+                               "folder with no map.yaml, or with YAML that is not a claims file, is refused")
     importer.set_defaults(run=_import)
 
     differ = commands.add_parser(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +15,7 @@ import yaml
 
 from ..errors import ArgmapError, MapError, Position, Problem
 from ..io.files import MANIFEST, find_claims_files, read_input, write_atomically
+from ..io.yamlnodes import compose_documents
 from ..model import BASES, CLAIM_KINDS, COLOR_PATTERN, ID_PATTERN, ISSUES, TITLE_LIMIT
 
 NO_TEXT = "(no text)"
@@ -48,11 +52,22 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
 
     def write(self, directory: str | os.PathLike[str], *, force: bool = False) -> Path:
-        """Write ``map.yaml`` and the claims files into ``directory``.
+        """Write ``map.yaml`` and the claims files into ``directory``; nothing is lost if that fails.
 
-        A folder that holds any file is refused, unless ``force``; then the old
-        map's manifest and claims files are removed first, so that what is
-        written is the whole map. Nothing else in the folder is touched.
+        A folder that holds any file is refused, unless ``force``, and even then
+        only if it holds a map (a ``map.yaml`` that declares perspectives): its
+        manifest and claims files are replaced, and nothing else in the folder
+        is touched. The new map is written whole into a hidden folder beside
+        the old one first; only then are the old files moved aside and the new
+        ones moved in, so a failed write leaves the old map as it was.
+
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "docker-compose.yml").write_text("services: {}\\n")
+        >>> Imported({"title": "T", "perspectives": {"t": {}}}).write(folder, force=True)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        argmap.errors.MapError: ...: error: the folder holds no map to replace (no map.yaml with perspectives), ...
         """
         root = Path(directory)
         if root.exists() and not root.is_dir():
@@ -61,14 +76,93 @@ class Imported:
         if existing and not force:
             raise MapError([Problem(Position(str(root), 1, 1), f"the folder is not empty ({len(existing)} entries)",
                                     "choose an empty or new directory, or pass --force to replace the map there")])
-        if force and existing:
-            old = [root / MANIFEST] if (root / MANIFEST).is_file() else []
-            for path in old + find_claims_files(root):
-                path.unlink()
-        write_atomically(root / MANIFEST, _dump(self.manifest))
-        for name, content in self.files.items():
-            write_atomically(root / name, _dump(content))
+        old = _map_files(root) if existing else []
+        contents = {MANIFEST: _dump(self.manifest), **{_file_name(name): _dump(content)
+                                                       for name, content in self.files.items()}}
+        root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".argmap-import-", dir=root))
+        try:
+            for name, text in contents.items():
+                write_atomically(staging / name, text)
+            _swap(root, staging, old, list(contents))
+        except OSError as error:
+            raise ArgmapError(f"cannot write the map into {root}: {error.strerror or error}; "
+                              "the folder is as it was") from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         return root
+
+
+#: The longest claims file name written: file systems refuse names over 255 bytes.
+MAX_FILE_NAME_BYTES = 100
+
+
+def _file_name(name: str) -> str:
+    """``name``, or a shortened name that stays distinct, if it is too long for a file system.
+
+    >>> len(_file_name("t" * 300 + ".yaml").encode()), _file_name("tea.yaml")
+    (94, 'tea.yaml')
+    """
+    if len(name.encode("utf-8")) <= MAX_FILE_NAME_BYTES:
+        return name
+    stem = name.removesuffix(".yaml").encode("utf-8")[:MAX_FILE_NAME_BYTES - 20].decode("utf-8", "ignore")
+    return f"{stem}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}.yaml"
+
+
+def _map_files(root: Path) -> list[Path]:
+    """The manifest and claims files of the map in ``root``; a positioned error if ``root`` holds no map.
+
+    A YAML file that is not a claims file (no ``claims`` list at its top) is
+    not the map's; since a map would read it as one, such a folder is refused.
+    """
+    manifest = _top_mapping(root / MANIFEST)
+    if manifest is None or not isinstance(manifest.get("perspectives"), yaml.MappingNode):
+        raise MapError([Problem(Position(str(root / MANIFEST), 1, 1),
+                                "the folder holds no map to replace (no map.yaml with perspectives), "
+                                "so --force deletes nothing there",
+                                "choose an empty or new directory for the import")])
+    claims, others = [], []
+    for path in find_claims_files(root):
+        is_claims = isinstance((_top_mapping(path) or {}).get("claims"), yaml.SequenceNode)
+        (claims if is_claims else others).append(path)
+    if others:
+        raise MapError([Problem(Position(str(path), 1, 1), "is not a claims file, so --force would neither delete "
+                                "it nor leave a valid map beside it", "move it out of the folder first")
+                        for path in others])
+    return [root / MANIFEST, *claims]
+
+
+def _top_mapping(path: Path) -> dict[str, yaml.Node] | None:
+    """The top-level keys of a regular YAML file and their value nodes, or ``None``; never raises."""
+    problems: list[Problem] = []
+    raw = read_input(path, str(path), problems, within=path.parent)
+    if raw is None:
+        return None
+    nodes, failures = compose_documents(raw.decode("utf-8", "replace"), str(path))
+    if failures or not nodes or not isinstance(nodes[0], yaml.MappingNode):
+        return None
+    return {key.value: value for key, value in nodes[0].value if isinstance(key, yaml.ScalarNode)}
+
+
+def _swap(root: Path, staging: Path, old: list[Path], names: list[str]) -> None:
+    """Move the old map's files aside, the new ones in; undo every move if one fails."""
+    aside = staging / ".replaced"
+    done: list[tuple[Path, Path]] = []
+    try:
+        for path in old:
+            kept = aside / path.relative_to(root)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, kept)
+            done.append((kept, path))
+        for name in names:
+            if os.path.lexists(root / name):  # a file the old map did not own: never overwritten
+                raise FileExistsError(f"{root / name} exists and is not a file of the old map")
+            os.replace(staging / name, root / name)
+            done.append((root / name, staging / name))
+    except OSError:
+        for moved, back in reversed(done):
+            os.replace(moved, back)
+        raise
 
 
 def _dump(data: dict[str, Any]) -> str:
