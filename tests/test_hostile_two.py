@@ -205,3 +205,136 @@ def test_a_tag_of_300_characters_imports_under_a_file_name_the_system_takes(tmp_
     assert result.returncode == 0, result.stderr
     assert run("check", project, cwd=tmp_path).returncode == 0
     assert all(len(p.name.encode()) <= 100 for p in project.iterdir())
+
+
+# ── 4. a language server that survives any workspace ─────────────────────────
+@pytest.fixture
+def server(tmp_path: Path):
+    """Start ``argmap lsp`` on a map folder; stop it afterwards, and check it never printed a traceback."""
+    from .lsp_client import LspClient
+
+    started = []
+
+    def start(root: Path) -> LspClient:
+        lsp = LspClient(root)
+        started.append(lsp)
+        lsp.initialize(root)
+        return lsp
+    yield start
+    for lsp in started:
+        stderr = lsp.close()
+        assert "Traceback" not in stderr, stderr
+
+
+def small_map(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "map.yaml").write_text(MANIFEST)
+    (root / "tea.yaml").write_text(TEA)
+    return root
+
+
+def test_lsp_indexes_a_file_of_aliases_in_bounded_memory(tmp_path: Path) -> None:
+    """One claim with 5,000 relations, aliased 30,000 times: 150 million references if multiplied out."""
+    root = small_map(tmp_path / "map")
+    aliases = "perspective: tea\nclaims:\n  - &c {id: a, text: A, supports: [" + ", ".join(["tea.best"] * 5000) \
+        + "]}\n" + "  - *c\n" * 30000
+    script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+              "from pathlib import Path\nfrom argmap.lsp.session import MapSession\n"
+              f"root = Path({str(root)!r}); session = MapSession(root)\n"
+              "session.set_text(root / 'tea.yaml', sys.stdin.read())\n"
+              "said = [p.message for spans in session.diagnostics().values() for p, _ in spans]\n"
+              "print(any('alias' in m for m in said), len(session.symbols(root / 'tea.yaml')[0][1]))\n")
+    done = subprocess.run([sys.executable, "-c", script], input=aliases, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "1"]
+
+
+def test_lsp_survives_a_huge_content_length_and_answers_invalid_params(server, tmp_path: Path) -> None:
+    root = small_map(tmp_path / "map")
+    lsp = server(root)
+    assert lsp.process.stdin is not None
+    lsp.process.stdin.write(b"Content-Length: 99999999999\r\n\r\n")
+    lsp.process.stdin.flush()
+    tea = (root / "tea.yaml").as_uri()
+    for params in ({"nothing": 1}, {"textDocument": {"uri": 5}, "position": {"line": "x"}}, None, [1, 2]):
+        with pytest.raises(Exception, match="Invalid Params"):
+            lsp.request("textDocument/hover", params, timeout=20)
+    symbols = lsp.request("textDocument/documentSymbol", {"textDocument": {"uri": tea}}, timeout=20)
+    assert [s["name"] for s in symbols] == ["tea.best"]
+    assert lsp.process.poll() is None
+
+
+def test_lsp_keeps_the_outside_link_error_and_never_renames_through_it(server, tmp_path: Path) -> None:
+    root = small_map(tmp_path / "map")
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("perspective: coffee\nclaims:\n  - {id: cof.best, text: Coffee., contradicts: [tea.best]}\n")
+    (root / "coffee.yaml").symlink_to(outside)
+    before = outside.read_bytes()
+    lsp = server(root)
+    link = root / "coffee.yaml"
+    lsp.open(link, outside.read_text())
+    said = lsp.diagnostics_for(link, lambda ds: bool(ds))
+    assert any("symlink to a file outside" in d["message"] for d in said)
+    tea = root / "tea.yaml"
+    lsp.open(tea)
+    edit = lsp.request("textDocument/rename", {"textDocument": {"uri": tea.as_uri()},
+                                               "position": {"line": 2, "character": 10}, "newName": "tea.better"})
+    assert edit is not None and link.as_uri() not in edit["changes"] and tea.as_uri() in edit["changes"]
+    assert outside.read_bytes() == before
+
+
+def test_lsp_leaves_hidden_folders_alone_and_normalises_paths(server, tmp_path: Path) -> None:
+    root = small_map(tmp_path / "map")
+    (root / "sub").mkdir()
+    workflow = root / ".github" / "workflows" / "ci.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("on: push\njobs: {}\n")
+    lsp = server(root)
+    lsp.open(workflow)
+    roundabout = Path(f"{root}/sub/../tea.yaml")
+    typo = TEA.replace("kind: thesis}", "kind: thesis, supports: [tea.bset]}")
+    lsp.notify("textDocument/didOpen", {"textDocument": {"uri": "file://" + str(roundabout), "languageId": "yaml",
+                                                         "version": 1, "text": typo}})
+    said = lsp.diagnostics_for(root / "tea.yaml", lambda ds: bool(ds))  # under its own name, not sub/../
+    assert [d["message"] for d in said] == ["supports refers to unknown claim id 'tea.bset' (did you mean 'tea.best'?)"]
+    published = {n["params"]["uri"]: n["params"]["diagnostics"] for n in lsp.notifications
+                 if n.get("method") == "textDocument/publishDiagnostics"}
+    assert set(published) <= {(root / "tea.yaml").as_uri(), (root / "map.yaml").as_uri()}, published
+
+
+def test_lsp_answers_while_a_five_megabyte_buffer_is_checked(server, tmp_path: Path) -> None:
+    import time
+
+    root = small_map(tmp_path / "map")
+    big = root / "big.yaml"
+    lines = ["perspective: coffee", "claims:"] + [
+        f"  - {{id: c{i}, text: \"Claim {i} says coffee is good for reasons of its own {'x' * 90}\""
+        + (f", supports: [c{i // 2}]}}" if i else "}") for i in range(36000)] + ["  - {id: z, text: Z, supports: [m0]}"]
+    text = "\n".join(lines) + "\n"
+    assert len(text) > 5_000_000
+
+    def missing(name: str):
+        return lambda ds: any(f"'{name}'" in d["message"] for d in ds)
+    lsp = server(root)
+    lsp.open(big, text)
+    first = lsp.request("textDocument/completion", {"textDocument": {"uri": big.as_uri()},
+                                                    "position": {"line": 20000, "character": 6}}, timeout=120)
+    assert first["items"]  # completion at a claim's key, answered once the first check is done
+    lsp.diagnostics_for(big, missing("m0"), timeout=120)
+    lsp.change(big, text.replace("[m0]", "[m1]"), 2)
+    time.sleep(0.5)  # the re-check is running now
+    answered = []
+    for _ in range(5):
+        started = time.monotonic()
+        hover = lsp.request("textDocument/hover", {"textDocument": {"uri": big.as_uri()},
+                                                   "position": {"line": 10000, "character": 10}}, timeout=120)
+        answered.append(time.monotonic() - started)
+        assert hover is not None and "c9998" in hover["contents"]["value"]
+    # Each answer is far quicker than a re-check of the whole buffer, measured the same way, in this process.
+    lsp.diagnostics_for(big, missing("m1"), timeout=120)
+    started = time.monotonic()
+    lsp.change(big, text.replace("[m0]", "[m2]"), 3)
+    lsp.diagnostics_for(big, missing("m2"), timeout=120)
+    recheck = time.monotonic() - started
+    assert max(answered) < recheck / 3, (answered, recheck)

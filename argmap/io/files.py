@@ -13,6 +13,7 @@ from ..errors import ArgmapError, Position, Problem
 MANIFEST = "map.yaml"
 #: The largest input file read, unless the caller allows more.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+OUTSIDE_LINK = "is a symlink to a file outside the claims directory"
 
 _SPECIAL = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
             stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
@@ -20,6 +21,31 @@ _SPECIAL = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_I
 
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
+
+
+def symlink_outside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is a symlink that resolves outside ``folder``.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "link.yaml").symlink_to("/tmp")
+    >>> symlink_outside(folder / "link.yaml", folder), symlink_outside(folder / "plain.yaml", folder)
+    (True, False)
+    """
+    return os.path.islink(path) and not _inside(Path(os.path.realpath(path)), Path(os.path.realpath(folder)))
+
+
+def hidden_below(path: Path, folder: Path) -> bool:
+    """Whether a part of ``path`` below ``folder`` is hidden (``.github/workflows/ci.yml``).
+
+    >>> hidden_below(Path("m/.github/ci.yml"), Path("m")), hidden_below(Path("m/a/b.yaml"), Path("m"))
+    (True, False)
+    """
+    try:
+        parts = path.relative_to(folder).parts
+    except ValueError:
+        return False
+    return any(part.startswith(".") for part in parts)
 
 
 def read_input(path: Path, shown: str, problems: list[Problem], *, within: Path | None = None,
@@ -44,11 +70,9 @@ def read_input(path: Path, shown: str, problems: list[Problem], *, within: Path 
         problems.append(Problem(Position(shown, 1, 1), message, hint))
 
     try:
-        if within is not None and os.path.islink(path):
-            target = Path(os.path.realpath(path))
-            if not _inside(target, Path(os.path.realpath(within))):
-                refuse("is a symlink to a file outside the claims directory", "copy the file into the map instead")
-                return None
+        if within is not None and symlink_outside(path, within):
+            refuse(OUTSIDE_LINK, "copy the file into the map instead")
+            return None
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         refuse(f"cannot read {what}: {error.strerror or error}")

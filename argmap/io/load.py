@@ -23,7 +23,8 @@ from ..profile import count_file, gc_paused, phase, report_progress
 from .cache import ParseCache, digest_of
 from .documents import (MANIFEST_KEYS, ClaimsFile, Manifest, claims_file_from, compose_file, manifest_from,
                         read_claims_document, read_manifest)
-from .files import MANIFEST, MAX_FILE_BYTES, find_claims_files, read_input
+from .files import (MANIFEST, MAX_FILE_BYTES, OUTSIDE_LINK, find_claims_files, hidden_below, read_input,
+                    symlink_outside)
 from .parts import FilePart, remember_file_parts
 from .structure import claims_structure, remember_structure
 from .validate import validate
@@ -128,9 +129,18 @@ def load_result(path: str | os.PathLike[str], *, cache: bool | MemoryCache = Fal
     parse_cache = ParseCache(root) if cache is True else (cache or None)
 
     def read(file: Path) -> bytes | None:
-        if str(file) in texts:
-            return texts[str(file)].encode("utf-8")
-        return read_input(file, str(file), problems, within=root, limit=max_file_bytes)
+        if str(file) not in texts:
+            return read_input(file, str(file), problems, within=root, limit=max_file_bytes)
+        # What an editor holds meets the same rules as what is on disk.
+        if symlink_outside(file, root):
+            problems.append(Problem(Position(str(file), 1, 1), OUTSIDE_LINK, "copy the file into the map instead"))
+            return None
+        data = texts[str(file)].encode("utf-8", "surrogateescape")
+        if len(data) > max_file_bytes:
+            problems.append(Problem(Position(str(file), 1, 1), f"file is too large ({len(data):,} bytes; the limit "
+                                    f"is {max_file_bytes:,})", "split it into several claims files"))
+            return None
+        return data
 
     with gc_paused():
         with phase("read claims"):
@@ -140,7 +150,8 @@ def load_result(path: str | os.PathLike[str], *, cache: bool | MemoryCache = Fal
             manifest = manifest_from(nodes, str(manifest_path), problems)
             paths = find_claims_files(root, problems)
             unsaved = sorted(Path(p) for p in texts if Path(p).suffix in (".yaml", ".yml") and Path(p) != manifest_path
-                             and Path(p) not in paths and _inside_folder(Path(p), root))
+                             and Path(p) not in paths and _inside_folder(Path(p), root)
+                             and not hidden_below(Path(p), root))
             paths = sorted([*paths, *unsaved], key=lambda p: p.relative_to(root).as_posix())
             files = []
             for index, claims_path in enumerate(paths):

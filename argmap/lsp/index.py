@@ -134,12 +134,24 @@ def index_text(text: str) -> FileIndex:
     index = FileIndex()
     headings = sections(text)
     heading_lines = sorted(headings)
+    # An alias (*name) makes one node appear many times; each is indexed once, so a file of aliases costs what
+    # its text does, not its text multiplied out. The tree keeps every node alive, so ids are not reused.
+    seen: set[int] = set()
+
+    def first_time(node: yaml.Node) -> bool:
+        if id(node) in seen:
+            return False
+        seen.add(id(node))
+        return True
+
     for document in nodes:
         top = _entries(document)
         source = _entries(top["source"][1]) if "source" in top else {}
         index.source_text = index.source_text or _scalar(source.get("text", (None, None))[1])
         claims = top.get("claims", (None, None))[1]
-        for item in claims.value if isinstance(claims, yaml.SequenceNode) else []:
+        for item in claims.value if isinstance(claims, yaml.SequenceNode) and first_time(claims) else []:
+            if not first_time(item):
+                continue
             fields = _entries(item)
             id_node = fields.get("id", (None, None))[1]
             claim_id = _scalar(id_node)
@@ -152,7 +164,10 @@ def index_text(text: str) -> FileIndex:
                                                headings[above[-1]] if above else None))
             for kind in RELATION_KINDS:
                 relations = fields.get(kind, (None, None))[1]
-                for entry in relations.value if isinstance(relations, yaml.SequenceNode) else []:
+                for entry in relations.value if isinstance(relations, yaml.SequenceNode) and first_time(relations) \
+                        else []:
+                    if not first_time(entry):
+                        continue
                     target_node = _entries(entry).get("to", (None, None))[1] if isinstance(entry, yaml.MappingNode) \
                         else entry
                     target = _scalar(target_node)

@@ -13,15 +13,22 @@ change, so a mistyped id shows wherever it is and clears when it is fixed.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import logging
+import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .._version import __version__
-from ..errors import Position, Problem
+from ..errors import Position, Problem, printable
+from ..io.files import MAX_FILE_BYTES
 from .index import Span
 from .session import Completion, MapSession, session_for
 
@@ -31,13 +38,71 @@ _KINDS = {"id": types.CompletionItemKind.Reference, "key": types.CompletionItemK
           "value": types.CompletionItemKind.EnumMember, "quote": types.CompletionItemKind.Text}
 
 
+#: The largest message read: a buffer of the loader's largest file, with room for JSON's escapes.
+MAX_MESSAGE_BYTES = 4 * MAX_FILE_BYTES
+
+
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, but a request whose params do not fit its method still gets an answer.
+
+    pygls logs such a message and drops it, so the client waits forever;
+    JSON-RPC asks for an Invalid Params error.
+    """
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            print(f"argmap lsp: {error.message} in a {printable(str(data.get('method', 'message'))[:80])} message",
+                  file=sys.stderr, flush=True)
+            if "id" in data and "method" in data:
+                ident = data["id"] if isinstance(data["id"], (int, str)) and not isinstance(data["id"], bool) else None
+                self._send_response(ident, error=error.to_response_error())  # type: ignore[arg-type]
+            return _DROPPED
+
+    def handle_message(self, message: Any) -> None:
+        if message is _DROPPED or not hasattr(message, "jsonrpc"):  # said already, or skipped (``null``)
+            return
+        super().handle_message(message)
+
+
+#: What a message that could not be read becomes: answered already if it was a request, then ignored.
+_DROPPED = object()
+
+
+class _BoundedInput:
+    """Standard input for pygls, refusing a message over :data:`MAX_MESSAGE_BYTES`.
+
+    pygls reads as many bytes as ``Content-Length`` says, at once: a header of
+    ``99999999999`` made it allocate them and die. An oversized message is
+    skipped instead (its body is then read as header lines, which are
+    ignored until the next ``Content-Length``), and said on stderr.
+    """
+
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+
+    def readline(self) -> bytes:
+        return self.stream.readline(MAX_MESSAGE_BYTES)
+
+    def read(self, size: int) -> bytes:
+        if size > MAX_MESSAGE_BYTES:
+            print(f"argmap lsp: skipped a message of {size:,} bytes (the limit is {MAX_MESSAGE_BYTES:,})",
+                  file=sys.stderr, flush=True)
+            return b"null"
+        return self.stream.read(size)
+
+
 class ArgmapServer(LanguageServer):
     """The language server, with one :class:`MapSession` per map it has seen."""
 
     def __init__(self) -> None:
-        super().__init__("argmap", __version__)
+        super().__init__("argmap", __version__, protocol_cls=_Protocol)
         self.sessions: dict[Path, MapSession] = {}
         self.pending: dict[Path, asyncio.TimerHandle] = {}
+        #: the check each map waits for or runs, in the one checking thread
+        self.checks: dict[Path, concurrent.futures.Future[Any]] = {}
+        self.checker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-check")
         #: what each file's diagnostics were when last published, to send only what changed
         self.published: dict[str, list[tuple[Problem, Span]]] = {}
 
@@ -46,7 +111,8 @@ server = ArgmapServer()
 
 
 def _path(uri: str) -> Path:
-    return Path(to_fs_path(uri) or uri)
+    """The file a URI names, normalised: ``sub/../x.yaml`` is ``x.yaml``, one file with one session entry."""
+    return Path(os.path.normpath(to_fs_path(uri) or uri))
 
 
 def _uri(path: Path) -> str:
@@ -69,7 +135,7 @@ def _codepoints(line: str, units: int) -> int:
 
 def _lines(session: MapSession, path: Path) -> list[str]:
     snapshot = session.snapshot
-    return snapshot.lines_of(path) if path in snapshot.texts else session.text_of(path).splitlines()
+    return snapshot.lines_of(path) if path in snapshot.texts else session.lines_of(path)
 
 
 def _range(session: MapSession, path: Path, span: Span) -> types.Range:
@@ -106,15 +172,43 @@ def _located(ls: ArgmapServer, uri: str, position: types.Position) -> tuple[MapS
 
 
 def publish(ls: ArgmapServer, session: MapSession) -> None:
-    """Publish the map's problems now, then its warnings once they are computed.
+    """Check the map in the checking thread, then publish its problems, then its warnings.
 
-    The problems ``argmap check`` reports come first, in a fraction of a
-    second even on a large map. Lint warnings and quote checks need the whole
-    comparison (seconds at 20,000 claims), so they are computed in a worker
-    thread, while the server goes on answering, and published with the
-    problems when done, unless the buffers changed in the meantime.
+    The server goes on answering while a map is checked: questions asked
+    meanwhile about a slow map are answered from its last check. A check
+    not yet started when another edit comes is cancelled, and the result of
+    one that an edit overtook is not published (the next check's is).
     """
     ls.pending.pop(session.root, None)
+    if (waiting := ls.checks.pop(session.root, None)) is not None:
+        waiting.cancel()  # not started yet: this check replaces it
+    version = session.version
+    session.check_due = True
+    check = ls.checks[session.root] = ls.checker.submit(session.refresh)
+
+    def checked(_: asyncio.Future[Any]) -> None:
+        if check.cancelled():
+            return
+        if ls.checks.get(session.root) is check:
+            del ls.checks[session.root]
+        if check.exception() is not None:
+            session.check_due = False
+            ls.window_log_message(types.LogMessageParams(type=types.MessageType.Error,
+                                                         message=f"argmap: check failed: {check.exception()}"))
+        elif session.version == version:  # else an edit overtook it, and its own check is on the way
+            session.check_due = False
+            _publish_checked(ls, session)
+    asyncio.wrap_future(check).add_done_callback(checked)
+
+
+def _publish_checked(ls: ArgmapServer, session: MapSession) -> None:
+    """Publish the problems of the map just checked now, then its warnings once they are computed.
+
+    Lint warnings and quote checks need the whole comparison (seconds at
+    20,000 claims), so they are computed in a worker thread, while the server
+    goes on answering, and published with the problems when done, unless the
+    buffers changed in the meantime.
+    """
     _send(ls, session, session.diagnostics(with_warnings=False))
     snapshot = session.snapshot
     if snapshot.map is None or session.warnings_current():  # errors only; or the warnings shown still hold
@@ -156,6 +250,7 @@ def schedule(ls: ArgmapServer, session: MapSession) -> None:
     """Publish after :data:`DEBOUNCE` seconds without another change."""
     if (handle := ls.pending.pop(session.root, None)) is not None:
         handle.cancel()
+    session.check_due = True
     ls.pending[session.root] = asyncio.get_running_loop().call_later(DEBOUNCE, publish, ls, session)
 
 
@@ -307,6 +402,12 @@ def code_actions(ls: ArgmapServer, params: types.CodeActionParams) -> list[types
     return actions
 
 
+def _not_a_conversion_traceback(record: logging.LogRecord) -> bool:
+    """pygls logs a traceback for every message it cannot convert; :class:`_Protocol` says it in one line."""
+    return not str(record.msg).startswith("Unable to deserialize message")
+
+
 def serve() -> None:
     """Serve over stdin and stdout until the client exits."""
-    server.start_io()
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_not_a_conversion_traceback)
+    server.start_io(_BoundedInput(sys.stdin.buffer), sys.stdout.buffer)  # type: ignore[arg-type]

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -31,7 +33,7 @@ from pathlib import Path
 from ..analysis.lint import lint
 from ..analysis.semantics import acceptance
 from ..errors import ArgmapError, Position, Problem, printable
-from ..io.files import MANIFEST, read_input
+from ..io.files import MANIFEST, read_input, symlink_outside
 from ..io.load import LoadResult, MemoryCache, load_result
 from ..io.source_texts import check_source_texts, passages_shown, read_source_text, source_text_path
 from ..model import BASES, CLAIM_KINDS, ID_PATTERN, ISSUES, ArgumentMap, Claim
@@ -115,16 +117,35 @@ class Snapshot:
         return {side.perspective: sorted(side.acceptable) for side in result.sides}
 
 
+#: A map whose last check took longer than this (seconds) is answered from that check while the next one runs.
+SLOW_CHECK = 0.5
+
+
 class MapSession:
-    """The map in ``root``, with the editor's unsaved buffers over the files on disk."""
+    """The map in ``root``, with the editor's unsaved buffers over the files on disk.
+
+    It may be checked in a worker thread (:meth:`refresh`) while the event
+    loop goes on asking it questions: a lock keeps one check at a time, and
+    :attr:`version` counts the edits, so a check that an edit overtook is not
+    taken for the current one. While a slow map is being checked, questions
+    are answered from the last check (:attr:`snapshot`).
+    """
 
     def __init__(self, root: Path):
         self.root = Path(root)
         self.overlays: dict[Path, str] = {}
+        #: edits so far: a check is current only if no edit came after it started
+        self.version = 0
+        #: whether the server has a check of this map scheduled or running in the background
+        self.check_due = False
+        self._lock = threading.RLock()
+        self._last: Snapshot | None = None
+        self._check_seconds = 0.0
         self._cache = MemoryCache()
         self._snapshot: Snapshot | None = None
         self._indexes: dict[Path, tuple[str, FileIndex]] = {}
         self._sources: dict[Path, str | None] = {}
+        self._split: dict[Path, tuple[str, list[str]]] = {}
         #: the warnings last computed, per file, with the file's text then
         self._warned: dict[Path, tuple[str | None, list[tuple[Problem, Span]]]] = {}
 
@@ -132,17 +153,21 @@ class MapSession:
     def set_text(self, path: Path, text: str) -> None:
         """What the editor holds for ``path`` (opened or changed)."""
         self.overlays[Path(path)] = text
-        self._snapshot = None
+        self._changed()
 
     def close(self, path: Path) -> None:
         """The editor closed ``path``: its file on disk counts again."""
         self.overlays.pop(Path(path), None)
-        self._snapshot = None
+        self._changed()
 
     def invalidate(self) -> None:
         """Files changed on disk: read them again at the next question."""
-        self._snapshot = None
         self._sources.clear()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.version += 1
+        self._snapshot = None
 
     def text_of(self, path: Path) -> str:
         if path in self.overlays:
@@ -156,22 +181,45 @@ class MapSession:
 
     @property
     def snapshot(self) -> Snapshot:
-        if self._snapshot is None:
-            result = load_result(self.root, cache=self._cache, overlays={str(p): t for p, t in self.overlays.items()})
-            paths = [Path(f.path) for f in result.files]
-            texts = {p: self.text_of(p) for p in paths}
-            snapshot = Snapshot(result, texts)
-            for path, text in texts.items():
-                cached = self._indexes.get(path)
-                if cached is None or cached[0] != text:
-                    fresh = index_text(text)
-                    # While a buffer is half typed (`supports: [`), its last good index keeps its ids known.
-                    if not fresh.parsed:
-                        fresh = cached[1] if cached is not None else index_text(self._disk_text(path))
-                    cached = self._indexes[path] = (text, fresh)
-                snapshot.indexes[path] = cached[1]
-            self._snapshot = snapshot
-        return self._snapshot
+        """The map as checked now; while a slow map is checked in the background, the last check."""
+        current = self._snapshot
+        if current is not None:
+            return current
+        if self.check_due and self._last is not None and self._check_seconds > SLOW_CHECK:
+            return self._last
+        return self.refresh()
+
+    def refresh(self) -> Snapshot:
+        """Check the map as the buffers now make it (safe to call from a worker thread)."""
+        with self._lock:
+            if self._snapshot is not None:
+                return self._snapshot
+            version, overlays = self.version, dict(self.overlays)
+            started = time.monotonic()
+            snapshot = self._check(overlays)
+            self._check_seconds = time.monotonic() - started
+            self._last = snapshot
+            if version == self.version:
+                self._snapshot = snapshot
+            return snapshot
+
+    def _check(self, overlays: dict[Path, str]) -> Snapshot:
+        result = load_result(self.root, cache=self._cache, overlays={str(p): t for p, t in overlays.items()})
+        # A file the editor may not edit through (a symlink out of the map) is checked, never indexed:
+        # a rename must not write through the link.
+        paths = [Path(f.path) for f in result.files if not symlink_outside(Path(f.path), self.root)]
+        texts = {p: overlays[p] if p in overlays else self._disk_text(p) for p in paths}
+        snapshot = Snapshot(result, texts)
+        for path, text in texts.items():
+            cached = self._indexes.get(path)
+            if cached is None or cached[0] != text:
+                fresh = index_text(text)
+                # While a buffer is half typed (`supports: [`), its last good index keeps its ids known.
+                if not fresh.parsed:
+                    fresh = cached[1] if cached is not None else index_text(self._disk_text(path))
+                cached = self._indexes[path] = (text, fresh)
+            snapshot.indexes[path] = cached[1]
+        return snapshot
 
     # ── diagnostics ──────────────────────────────────────────────────────
     def diagnostics(self, *, with_warnings: bool = True) -> dict[Path, list[tuple[Problem, Span]]]:
@@ -209,7 +257,7 @@ class MapSession:
         index = self.snapshot.indexes.get(path)
         if index is not None and (reference := index.reference_starting_at(line_index, column)) is not None:
             return reference.span
-        lines = self.snapshot.lines_of(path) if path in self.snapshot.texts else self.text_of(path).splitlines()
+        lines = self.snapshot.lines_of(path) if path in self.snapshot.texts else self.lines_of(path)
         line = lines[line_index] if line_index < len(lines) else ""
         rest = line[column:]
         if rest[:1] in ('"', "'"):
@@ -331,8 +379,20 @@ class MapSession:
 
     # ── completion ───────────────────────────────────────────────────────
     def _line(self, path: Path, line: int) -> str:
-        lines = self.text_of(path).splitlines()
+        lines = self.lines_of(path)
         return lines[line] if 0 <= line < len(lines) else ""
+
+    def lines_of(self, path: Path) -> list[str]:
+        """The lines of what the editor (or the disk) holds for ``path``, split once per text.
+
+        Completion looks at the lines above the point one by one: splitting
+        the whole text for each made a request on a 5 MB buffer take 30 s.
+        """
+        text = self.text_of(path)
+        cached = self._split.get(path)
+        if cached is None or cached[0] != text:
+            cached = self._split[path] = (text, text.splitlines())
+        return cached[1]
 
     def completions(self, path: Path, line: int, column: int) -> list[Completion]:
         """What may be written at the point: ids, keys, values or quotes."""
