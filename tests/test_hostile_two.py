@@ -338,3 +338,94 @@ def test_lsp_answers_while_a_five_megabyte_buffer_is_checked(server, tmp_path: P
     lsp.diagnostics_for(big, missing("m2"), timeout=120)
     recheck = time.monotonic() - started
     assert max(answered) < recheck / 3, (answered, recheck)
+
+
+LSP_REQUESTS = ("textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/references",
+                "textDocument/prepareRename", "textDocument/rename", "textDocument/documentSymbol",
+                "textDocument/codeAction")
+
+
+def random_claims(rng, perspective: str, ids: list[str]) -> str:
+    lines = [f"perspective: {perspective}", "source: {title: T, text: article.txt}", "claims:"]
+    for claim_id in ids:
+        lines.append(f"  - id: {claim_id}")
+        lines.append("    text: " + rng.choice(["Tea calms.", "Coffee: wakes", '"🍵 ok"', "x"]))
+        if rng.random() < 0.5:
+            lines.append(f"    {rng.choice(['supports', 'contradicts'])}: [{rng.choice(ids + ['nope'])}]")
+        if rng.random() < 0.2:
+            lines.append("    quote: tea calms")
+    return "\n".join(lines) + "\n"
+
+
+def mutate(rng, text: str) -> str:
+    junk = ["", ":", "[", "]", "{", "}", "*a", "&a ", "- ", "\t", "🍵", "\n", "'", '"', "supports: [", "id: ", "#"]
+    start = rng.randrange(len(text) + 1)
+    end = min(len(text), start + rng.randrange(6))
+    return text[:start] + rng.choice(junk) + text[end:]
+
+
+def random_position(rng, text: str) -> dict:
+    lines = text.split("\n")
+    line = rng.randrange(len(lines) + 2) - 1  # now and then just outside the text
+    width = len(lines[line]) if 0 <= line < len(lines) else 3
+    return {"line": line, "character": rng.randrange(width + 3)}
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_seeded_fuzz_of_the_language_server_crashes_nothing_and_answers_every_request(server, tmp_path: Path,
+                                                                                      seed: int) -> None:
+    import random
+
+    from .lsp_client import LspError
+
+    rng = random.Random(seed)
+    root = tmp_path / "map"
+    root.mkdir()
+    (root / "map.yaml").write_text(MANIFEST)
+    (root / "article.txt").write_text("Tea calms the mind. Coffee wakes the body.\n")
+    files = {root / "tea.yaml": random_claims(rng, "tea", [f"tea.{i}" for i in range(6)]),
+             root / "coffee.yaml": random_claims(rng, "coffee", [f"cof.{i}" for i in range(6)]),
+             root / "sub" / "more.yaml": random_claims(rng, "tea", [f"more.{i}" for i in range(3)])}
+    for path, text in files.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text)
+    lsp = server(root)
+    versions = dict.fromkeys(files, 0)
+    opened: set[Path] = set()
+    answered = 0
+    for _ in range(300):
+        path = rng.choice(list(files))
+        uri = path.as_uri()
+        action = rng.random()
+        if path not in opened or action < 0.1:
+            lsp.open(path, files[path])
+            opened.add(path)
+        elif action < 0.4:
+            files[path] = mutate(rng, files[path])
+            versions[path] += 1
+            lsp.change(path, files[path], versions[path] + 1)
+        elif action < 0.45:
+            lsp.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+            opened.discard(path)
+        else:
+            method = rng.choice(LSP_REQUESTS)
+            params: object = {"textDocument": {"uri": uri}, "position": random_position(rng, files[path])}
+            if method == "textDocument/references":
+                params["context"] = {"includeDeclaration": rng.random() < 0.5}  # type: ignore[index]
+            elif method == "textDocument/rename":
+                params["newName"] = rng.choice(["tea.new", "bad id", "cof.1", ""])  # type: ignore[index]
+            elif method == "textDocument/codeAction":
+                params = {"textDocument": {"uri": uri}, "range": {"start": random_position(rng, files[path]),
+                                                                  "end": random_position(rng, files[path])},
+                          "context": {"diagnostics": []}}
+            elif method == "textDocument/documentSymbol":
+                params = {"textDocument": {"uri": uri}}
+            if rng.random() < 0.1:  # a malformed request now and then
+                params = rng.choice([None, {"textDocument": {}}, {"position": "x"}, [0]])
+            try:
+                lsp.request(method, params, timeout=30)  # raises queue.Empty if no answer comes
+            except LspError:
+                pass  # an error response is an answer
+            answered += 1
+    assert answered > 100
+    assert lsp.process.poll() is None
