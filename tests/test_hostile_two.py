@@ -429,3 +429,110 @@ def test_a_seeded_fuzz_of_the_language_server_crashes_nothing_and_answers_every_
             answered += 1
     assert answered > 100
     assert lsp.process.poll() is None
+
+
+# ── 5. every input-driven cost is near-linear or bounded ─────────────────────
+# The timeouts below only stop a hang: each command takes a second or two, and took minutes before its fix.
+def test_a_long_quote_missing_from_a_big_source_is_hinted_in_linear_time(tmp_path: Path) -> None:
+    root = tmp_path / "map"
+    root.mkdir()
+    (root / "map.yaml").write_text(MANIFEST)
+    (root / "article.txt").write_text("Tea calms the mind and warms the body. " * 130_000)  # 5 MB
+    quote = " ".join(f"word{i}" for i in range(1_500))  # 10 KB, nowhere in the text
+    (root / "tea.yaml").write_text(f"perspective: tea\nsource: {{title: T, text: article.txt}}\nclaims:\n"
+                                   f"  - {{id: tea.best, text: Tea., quote: {quote}}}\n")
+    result = run("check", root, cwd=tmp_path, timeout=90)
+    clean_failure(result, "tea.yaml:4:", "closest passage")
+
+
+def test_the_sentence_splitter_is_linear_on_brackets_before_capitals(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("(a) B " * 170_000 + "\n\nTea calms, because it is warm, so drink it.\n")
+    result = run("draft", tmp_path / "article.txt", "--perspective", "tea", "-o", tmp_path / "tea.yaml",
+                 cwd=tmp_path, timeout=90)
+    assert result.returncode == 0, result.stderr
+    assert "Tea calms, because it is warm" in (tmp_path / "tea.yaml").read_text()
+
+
+def test_importer_ids_are_allocated_in_linear_time() -> None:
+    script = ("from argmap.formats.imported import MapBuilder\nb = MapBuilder()\n"
+              "ids = [b.id_for(f'same {i}' if i % 2 else 'same') for i in range(100_000)]\n"
+              "ids += [b.id_for(f'n{i}') for i in range(100_000)]\nprint(len(set(ids)))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=90,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.stdout.split() == ["150001"], done.stderr
+
+
+def test_query_paths_on_a_layered_map_answers_without_listing_every_path(tmp_path: Path) -> None:
+    """Six layers of 15 claims, each supporting the whole next layer: 15^6 shortest paths from bottom to top."""
+    root = tmp_path / "map"
+    root.mkdir()
+    (root / "map.yaml").write_text(MANIFEST)
+    layers = [[f"tea.l{layer}c{i:02}" for i in range(15)] for layer in range(6)]
+    lines = ["perspective: tea", "claims:", "  - {id: tea.top, text: Top., kind: thesis}",
+             "  - {id: tea.bottom, text: Bottom., supports: [" + ", ".join(layers[0]) + "]}"]
+    for layer, ids in enumerate(layers):
+        above = layers[layer + 1] if layer + 1 < len(layers) else ["tea.top"]
+        lines += [f"  - {{id: {claim}, text: Claim {claim}., supports: [{', '.join(above)}]}}" for claim in ids]
+    (root / "tea.yaml").write_text("\n".join(lines) + "\n")
+    assert len(lines) - 2 == 92
+    result = run("query", "paths", "tea.bottom", "tea.top", root, "--limit", "3", "--json", cwd=tmp_path,
+                 timeout=90)
+    assert result.returncode == 0, result.stderr
+    import json
+    found = json.loads(result.stdout)
+    rows = found["paths"] if isinstance(found, dict) else found
+    assert len(rows) == 3 and all(len(path) == 7 for path in rows)  # the shortest, 7 steps each
+    first = [step["target"] for step in rows[0]]
+    assert first == [f"tea.l{layer}c00" for layer in range(6)] + ["tea.top"]  # the first in id order
+
+
+def test_an_aif_argument_with_2000_premises_writes_bounded_notes(tmp_path: Path) -> None:
+    import json
+    premises = [{"nodeID": str(i), "text": f"Premise {i}.", "type": "I"} for i in range(2000)]
+    nodes = premises + [{"nodeID": "c", "text": "Conclusion.", "type": "I"}, {"nodeID": "ra", "text": "Default",
+                                                                            "type": "RA"}]
+    edges = [{"edgeID": f"e{i}", "fromID": str(i), "toID": "ra"} for i in range(2000)]
+    edges.append({"edgeID": "ec", "fromID": "ra", "toID": "c"})
+    (tmp_path / "big.json").write_text(json.dumps({"nodes": nodes, "edges": edges, "locutions": []}))
+    result = run("import", "--from", "aif", tmp_path / "big.json", "-o", tmp_path / "map", cwd=tmp_path,
+                 timeout=90)
+    assert result.returncode == 0, result.stderr
+    written = sum(p.stat().st_size for p in (tmp_path / "map").iterdir())
+    assert written < 2_000_000, written  # 23 MB when every premise's note named all 2,000
+    assert any("and 1,990 more support this together" in p.read_text() for p in (tmp_path / "map").iterdir())
+
+
+def test_query_paths_gives_the_first_paths_of_a_full_listing_in_order() -> None:
+    """Checked against networkx's every simple path, sorted by length then ids, on random small maps."""
+    import networkx as nx
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import argmap
+    from argmap.analysis.query import paths
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6), st.booleans()), max_size=14),
+           st.integers(1, 4), st.integers(1, 5))
+    def check(edges: list[tuple[int, int, bool]], limit: int, max_length: int) -> None:
+        relations: dict[int, list[str]] = {i: [] for i in range(7)}
+        for a, b, supports in edges:
+            if a != b and b not in [int(t.split()[-1][1:]) for t in relations[a]] and \
+                    a not in [int(t.split()[-1][1:]) for t in relations[b]]:
+                relations[a].append(f"{'supports' if supports else 'contradicts'} c{b}")
+        lines = ["perspective: tea", "claims:"]
+        for i in range(7):
+            sups = [t.split()[1] for t in relations[i] if t.startswith("supports")]
+            cons = [t.split()[1] for t in relations[i] if t.startswith("contradicts")]
+            lines.append(f"  - {{id: c{i}, text: C{i}., supports: [{', '.join(sups)}], "
+                         f"contradicts: [{', '.join(cons)}]}}")
+        the_map = argmap.loads("\n".join(lines) + "\n")
+        graph = nx.Graph([(a, f"c{t.split()[1][1:]}") for a, ts in ((f"c{i}", relations[i]) for i in range(7))
+                          for t in ts])
+        graph.add_nodes_from(f"c{i}" for i in range(7))
+        expected = sorted(nx.all_simple_paths(graph, "c0", "c6", cutoff=max_length), key=lambda p: (len(p), p))
+        got = paths(the_map, "c0", "c6", limit=limit, max_length=max_length)
+        assert [[s.source if s.forward else s.target for s in p] + [p[-1].target if p[-1].forward
+                                                                    else p[-1].source] for p in got] \
+            == expected[:limit]
+    check()

@@ -224,9 +224,20 @@ class Step:
     forward: bool  # False when the path walks from the edge's target to its source
 
 
+#: The most steps :func:`paths` takes through the map before it answers with the paths found so far.
+PATH_SEARCH_BUDGET = 200_000
+
+
 def paths(argument_map: ArgumentMap, start: str, end: str, *, limit: int = 10,
           max_length: int = 8) -> Rows[list[Step]]:
     """The shortest paths between two claims, along edges in either direction.
+
+    Paths come shortest first, and paths of one length in the order of their
+    claims' ids, so the answer is the same on every run. They are found
+    without listing every path of a length (a layered map has exponentially
+    many): a depth-first search in that order, which never steps where the
+    end is out of reach, stops at ``limit`` paths or after
+    :data:`PATH_SEARCH_BUDGET` steps.
 
     >>> import argmap
     >>> p = paths(argmap.example_map(), "tea.theanine", "cof.strong")[0]
@@ -240,18 +251,35 @@ def paths(argument_map: ArgumentMap, start: str, end: str, *, limit: int = 10,
     undirected = graph.to_undirected(as_view=True)
     if start == end:
         return Rows()
-    # Paths of equal length come out in hash order; keep every path up to the
-    # cut-off length, then sort, so the answer is the same on every run.
+    distance = nx.single_source_shortest_path_length(undirected, end, cutoff=max_length)
+    if start not in distance:
+        return Rows()
+    neighbours: dict[str, list[str]] = {}
     candidates: list[list[str]] = []
-    try:
-        for nodes in nx.shortest_simple_paths(undirected, start, end):
-            too_many = len(candidates) >= limit and len(nodes) > len(candidates[-1])
-            if len(nodes) - 1 > max_length or too_many:
-                break
-            candidates.append(nodes)
-    except nx.NetworkXNoPath:
-        pass
-    candidates.sort(key=lambda nodes: (len(nodes), nodes))
+    budget = PATH_SEARCH_BUDGET
+
+    def extend(path: list[str], on_path: set[str], length: int) -> None:
+        nonlocal budget
+        here = path[-1]
+        if here == end:
+            candidates.append(list(path))
+            return
+        if here not in neighbours:
+            neighbours[here] = sorted(undirected[here])
+        for after in neighbours[here]:
+            if len(candidates) >= limit or budget <= 0:
+                return
+            budget -= 1
+            if after not in on_path and distance.get(after, max_length + 1) <= length - len(path):
+                path.append(after)
+                on_path.add(after)
+                extend(path, on_path, length)
+                on_path.discard(path.pop())
+
+    for length in range(distance[start], max_length + 1):  # length: the number of steps
+        if len(candidates) >= limit or budget <= 0:
+            break
+        extend([start], {start}, length)
 
     def step(a: str, b: str) -> Step:
         forward = graph.has_edge(a, b)

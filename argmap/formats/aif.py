@@ -27,6 +27,9 @@ from .format import Format
 from .imported import Imported, MapBuilder, declared_perspectives, slug
 
 
+#: How many premises of a linked argument its note names.
+LINKED_NAMED = 10
+
 def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
     """The map in AIF JSON, with AIFdb's field names.
 
@@ -266,8 +269,10 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
             parts = []
             if node["scheme"] and node["scheme"] not in ("RA", "CA"):
                 parts.append(f"Scheme: {node['scheme']}.")
-            if len(sources_in) > 1:
-                together = ", ".join(claim_id(s) for s in sources_in)
+            if len(sources_in) > 1:  # every premise carries the note: name a few, or 2,000 premises write 23 MB
+                named = ", ".join(claim_id(s) for s in sources_in[:LINKED_NAMED])
+                more = len(sources_in) - LINKED_NAMED
+                together = f"{named} and {more:,} more" if more > 0 else named
                 parts.append(f"Linked argument {node_id}: {together} support this together.")
             note = " ".join(parts) or None
         details = data["relations"].get(node_id, {})

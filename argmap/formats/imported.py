@@ -207,6 +207,8 @@ class MapBuilder:
         self.file_of: dict[str, str] = {}
         self.relations: dict[tuple[str, str], dict[str, Any]] = {}
         self._ids: dict[str, str] = {}
+        self._taken: set[str] = set()
+        self._next_number: dict[str, int] = {}
         self.renamed: list[tuple[str, str]] = []
 
     def id_for(self, original: str) -> str:
@@ -220,13 +222,14 @@ class MapBuilder:
         """
         if original not in self._ids:
             wanted = candidate = slug(original)
-            taken = set(self._ids.values())
-            number = 2
-            while candidate in taken:
+            number = self._next_number.get(wanted, 2)  # where to go on counting: never from 2 again
+            while candidate in self._taken:
                 candidate, number = f"{wanted}-{number}", number + 1
+            self._next_number[wanted] = number
             if candidate != wanted:
                 self.renamed.append((original, candidate))
             self._ids[original] = candidate
+            self._taken.add(candidate)
         return self._ids[original]
 
     def claim(self, claim_id: str, text: str, perspective: str, file_name: str, **extra: Any) -> None:

@@ -74,14 +74,14 @@ def sentences(paragraph: str) -> list[str]:
     >>> sentences("Tea calms. “Coffee jolts.” 3 cups! Mr Tea said (so) Hi.")
     ['Tea calms.', '“Coffee jolts.”', '3 cups!', 'Mr Tea said (so) Hi.']
     """
-    found: list[str] = []
+    found: list[list[str]] = []  # each sentence's pieces, joined once at the end: never quadratic
     for piece in _SENTENCE_END.split(paragraph):
         # A break after a closing quote or bracket counts only where an end mark precedes it.
-        if found and not found[-1].rstrip("\"'”’)]").endswith(tuple(_ENDS)):
-            found[-1] += " " + piece
+        if found and not found[-1][-1].rstrip("\"'”’)]").endswith(tuple(_ENDS)):
+            found[-1].append(piece)
         elif piece.strip():
-            found.append(piece.strip())
-    return found
+            found.append([piece.strip()])
+    return [" ".join(pieces) for pieces in found]
 
 
 def candidates(text: str) -> list[Candidate]:
