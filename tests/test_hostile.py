@@ -190,9 +190,12 @@ def test_output_dash_is_standard_output_and_stale_temporaries_are_cleaned(hostil
     assert not (hostile["repo"] / "-").exists()
     stale = hostile["repo"] / ".map.dot.abcd1234.tmp"
     stale.write_text("left by a killed run")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))  # a younger one may be another build's, writing
+    fresh = hostile["repo"] / ".map.dot.efgh5678.tmp"
+    fresh.write_text("another build, still writing")
     assert run("export", hostile["claims"], "--format", "dot", "-o", hostile["repo"] / "map.dot",
                cwd=hostile["repo"]).returncode == 0
-    assert not stale.exists()
+    assert not stale.exists() and fresh.exists()
 
 
 def test_import_never_destroys(hostile, tmp_path):
@@ -200,6 +203,7 @@ def test_import_never_destroys(hostile, tmp_path):
     argdown.write_text("[a b]: One. #map\n  +> [a-b]\n\n[a-b]: Two. #map\n\n[a/b]: Three. #map\n")
     target = tmp_path / "target"
     target.mkdir()
+    (target / "map.yaml").write_text(MANIFEST)  # --force replaces only a map it recognises
     (target / "tea.yaml").write_text(TEA)
     (target / "notes.txt").write_text("mine")
     refused = run("import", "--from", "argdown", argdown, "-o", target, cwd=tmp_path)

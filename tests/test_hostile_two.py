@@ -511,7 +511,7 @@ def test_query_paths_gives_the_first_paths_of_a_full_listing_in_order() -> None:
     import argmap
     from argmap.analysis.query import paths
 
-    @settings(max_examples=60, deadline=None)
+    @settings(max_examples=150, deadline=None)
     @given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6), st.booleans()), max_size=14),
            st.integers(1, 4), st.integers(1, 5))
     def check(edges: list[tuple[int, int, bool]], limit: int, max_length: int) -> None:
@@ -536,3 +536,154 @@ def test_query_paths_gives_the_first_paths_of_a_full_listing_in_order() -> None:
                                                                     else p[-1].source] for p in got] \
             == expected[:limit]
     check()
+
+
+# ── 6. positioned errors, never tracebacks or wrong output ───────────────────
+BIG = "1" * 5000
+
+
+@pytest.mark.parametrize("fmt, name, text, where", [
+    ("aif", "a.json", '{"nodes": [{"nodeID": ' + BIG + ', "text": "A", "type": "I"}], "edges": []}', "a.json:1:23"),
+    ("argdown", "data.argdown", "[a]: Tea. {n: " + BIG + "}\n", "data.argdown:1:15"),
+    ("argdown", "front.argdown", "===\nn: " + BIG + "\n===\n\n[a]: Tea.\n", "front.argdown:2:4"),
+])
+def test_a_five_thousand_digit_number_is_a_positioned_error(tmp_path: Path, fmt: str, name: str, text: str,
+                                                           where: str) -> None:
+    (tmp_path / name).write_text(text)
+    result = run("import", "--from", fmt, name, "-o", tmp_path / "map", cwd=tmp_path,
+                 env={"ARGMAP_ARGDOWN": str(tmp_path / "no-argdown")})
+    clean_failure(result, f"{where}: error: a number of 5,000 digits is too long to read")
+    assert not (tmp_path / "map").exists()
+
+
+def test_a_kialo_number_of_five_thousand_digits_is_just_a_number(tmp_path: Path) -> None:
+    (tmp_path / "k.txt").write_text(f"Discussion Title: T\n\n1. Thesis.\n1.{BIG}. Pro: X.\n1.2. Con: Y.\n")
+    result = run("import", "--from", "kialo", "k.txt", "-o", tmp_path / "map", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert run("check", tmp_path / "map", cwd=tmp_path).returncode == 0
+
+
+def test_a_directory_where_a_file_belongs_is_a_positioned_error(tmp_path: Path) -> None:
+    import json
+
+    root = small_map(tmp_path / "map")
+    (root / "src.txt").mkdir()
+    (root / "tea.yaml").write_text("perspective: tea\nsource: {title: T, text: src.txt}\nclaims:\n"
+                                   "  - {id: tea.best, text: Tea., quote: tea}\n")
+    (tmp_path / "folder.txt").mkdir()
+    checked = run("check", root, "--json", cwd=tmp_path)
+    said = json.loads(checked.stdout)["problems"]
+    assert any("cannot read a directory" in p["message"] and p["line"] == 4 for p in said), said
+    for args in (("quotes", root / "tea.yaml", "folder.txt"),
+                 ("draft", "folder.txt", "--perspective", "tea", "-o", tmp_path / "d.yaml"),
+                 ("import", "--from", "kialo", "folder.txt", "-o", tmp_path / "k"),
+                 ("import", "--from", "argdown", "folder.txt", "-o", tmp_path / "a")):
+        clean_failure(run(*args, cwd=tmp_path), "folder.txt:1:1: error: cannot read a directory")
+
+
+def test_cache_entries_replaced_by_directories_are_ignored(tmp_path: Path) -> None:
+    root = small_map(tmp_path / "map")
+    cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    first = run("build", root, "-o", tmp_path / "cold.html", cwd=tmp_path, env=cache)
+    assert first.returncode == 0, first.stderr
+    entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+    assert any(p.name == "key" for p in entries) and len(entries) > 3
+    for entry in entries:
+        entry.unlink()
+        entry.mkdir()
+    for command in (("build", root, "-o", tmp_path / "warm.html"), ("check", root), ("query", "cruxes", root)):
+        result = run(*command, cwd=tmp_path, env=cache)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (command, result.stderr)
+    assert (tmp_path / "warm.html").read_bytes() == (tmp_path / "cold.html").read_bytes()
+
+
+def test_two_writers_of_one_output_never_sweep_each_others_temporary_files(tmp_path: Path) -> None:
+    import threading
+
+    from argmap.io.files import write_atomically
+
+    target = tmp_path / "map.html"
+    failures: list[BaseException] = []
+
+    def writer(letter: str) -> None:
+        for _ in range(30):
+            try:
+                write_atomically(target, letter * 2_000_000)
+            except BaseException as error:  # noqa: BLE001 - collected for the assertion
+                failures.append(error)
+    threads = [threading.Thread(target=writer, args=(letter,)) for letter in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert target.read_text() in ("a" * 2_000_000, "b" * 2_000_000)
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+def test_slow_sockets_cannot_lock_watch_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import http.client
+    import socket
+    import threading
+    import time
+
+    from argmap.web import watch as watching
+
+    monkeypatch.setattr(watching, "REQUEST_SECONDS", 1)
+    site = watching.Site("map.html")
+    site.update("<title>map</title>", "v1")
+    server = watching.serve(site, 0)
+    port = server.server_address[1]
+    stop = threading.Event()
+    slow = [socket.create_connection(("127.0.0.1", port)) for _ in range(watching.MAX_CONNECTIONS)]
+
+    def trickle() -> None:  # one byte each 0.3 s: never idle for the 10 s idle timeout
+        while not stop.is_set():
+            for sock in slow:
+                try:
+                    sock.send(b"X")
+                except OSError:
+                    pass
+            time.sleep(0.3)
+    threading.Thread(target=trickle, daemon=True).start()
+    try:
+        time.sleep(2.5)  # past REQUEST_SECONDS: every slow client has been cut off
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", "/map.html", headers={"Host": f"127.0.0.1:{port}"})
+        assert connection.getresponse().status == 200
+    finally:
+        stop.set()
+        for sock in slow:
+            sock.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_watch_serves_an_output_name_with_spaces_and_accents(tmp_path: Path) -> None:
+    import http.client
+    import time
+    import urllib.parse
+
+    root = small_map(tmp_path / "map")
+    output = tmp_path / "out" / "my map é.html"
+    process = subprocess.Popen([sys.executable, "-m", "argmap", "watch", str(root), "-o", str(output), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                               env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        assert process.stdout is not None
+        deadline = time.monotonic() + 60
+        line = ""
+        while "serving" not in line and time.monotonic() < deadline:
+            line = process.stdout.readline()
+        address = line.split()[1]
+        parsed = urllib.parse.urlsplit(address)
+        assert parsed.path == "/my%20map%20%C3%A9.html"
+        connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
+        connection.request("GET", parsed.path, headers={"Host": parsed.netloc})
+        response = connection.getresponse()
+        assert response.status == 200 and b"<html" in response.read()
+        connection.request("GET", parsed.path + ".version", headers={"Host": parsed.netloc})
+        assert connection.getresponse().status == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -262,7 +262,8 @@ def paths(argument_map: ArgumentMap, start: str, end: str, *, limit: int = 10,
         nonlocal budget
         here = path[-1]
         if here == end:
-            candidates.append(list(path))
+            if len(path) - 1 == length:  # a shorter path came out at its own length already
+                candidates.append(list(path))
             return
         if here not in neighbours:
             neighbours[here] = sorted(undirected[here])

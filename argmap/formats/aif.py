@@ -24,7 +24,7 @@ from ..errors import MapError, Position, Problem, excerpt
 from ..io.files import read_input
 from ..model import ArgumentMap
 from .format import Format
-from .imported import Imported, MapBuilder, declared_perspectives, slug
+from .imported import Imported, MapBuilder, declared_perspectives, load_json, slug
 
 
 #: How many premises of a linked argument its note names.
@@ -104,17 +104,14 @@ def write_aif(argument_map: ArgumentMap) -> str:
 
 def _read_json(path: Path) -> Any:
     problems: list[Problem] = []
-    raw = read_input(path, str(path), problems)
+    raw = read_input(path, str(path), problems, what="the file to import")
     if raw is None:
         raise MapError(problems)
     try:
-        return json.loads(raw.decode("utf-8"))
-    except json.JSONDecodeError as error:
-        raise MapError([Problem(Position(str(path), error.lineno, error.colno), f"invalid JSON: {error.msg}")]) from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise MapError([Problem(Position(str(path), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
-    except RecursionError:
-        raise MapError([Problem(Position(str(path), 1, 1), "JSON nested too deeply")]) from None
+    return load_json(text, str(path))
 
 
 def _id(value: Any) -> str | None:

@@ -29,7 +29,8 @@ from ..errors import MapError, Position, Problem
 from ..model import ArgumentMap, Claim
 from .argdown_json import argdown_cli, argdown_json, from_argdown_json, manifest_of, relation_details
 from .format import Format
-from .imported import Imported, MapBuilder, declared_perspectives, given_source, read_text_file, slug
+from .imported import (Imported, MapBuilder, declared_perspectives, given_source, load_yaml, read_text_file,
+                       slug)
 
 _ARGDOWN_SPECIAL = re.compile(r"([\\\[\]{}<>#*_`@/])")
 #: Inside a data element, a raw brace ends it and ``//`` starts a comment, even
@@ -127,7 +128,7 @@ def _split_data(rest: str, where: Position) -> tuple[str, dict[str, Any]]:
     if index < 0:
         return rest, {}
     try:
-        data = yaml.safe_load(text[index:])
+        data = load_yaml(text[index:], where.path, where.line, where.column + index)
     except yaml.YAMLError as error:
         raise MapError([Problem(Position(where.path, where.line, where.column + index),
                                 f"invalid data element: {str(error).splitlines()[0]}")]) from None
@@ -173,7 +174,7 @@ def _front_matter(lines: list[str], source: Path) -> tuple[dict[str, Any], int]:
         except StopIteration:
             raise MapError([Problem(Position(str(source), 1, 1), "front matter is not closed", "end it with ===")]) from None
         try:
-            header = yaml.safe_load("\n".join(lines[1:end])) or {}
+            header = load_yaml("\n".join(lines[1:end]), str(source), 2, 1) or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = Position(str(source), mark.line + 2, mark.column + 1) if mark else Position(str(source), 2, 1)

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MapError, Position, Problem
-from .imported import Imported, MapBuilder, as_dict, declared_perspectives, given_source, slug
+from .imported import Imported, MapBuilder, as_dict, declared_perspectives, given_source, long_number, slug
 
 #: How long the Argdown CLI may take on one file.
 TIMEOUT = 120
@@ -87,8 +87,11 @@ def argdown_json(cli: Path, text: bytes, name: str) -> dict[str, Any]:
     start = output.find("{")
     try:
         data, _ = json.JSONDecoder().raw_decode(output[start:]) if start >= 0 else (None, 0)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         data = None
+    except ValueError:  # a number in the file's data past Python's limit on digits
+        raise (long_number(text.decode("utf-8", "replace"), name)
+               or MapError([Problem(Position(name, 1, 1), "a number is too long to read")])) from None
     if not isinstance(data, dict):
         last = next((line for line in reversed(output.splitlines()) if line.strip()), "no output")
         raise MapError([Problem(Position(name, 1, 1), f"the Argdown CLI could not read the file: {last.strip()}")])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -31,13 +32,71 @@ def read_text_file(source: Path) -> tuple[bytes, list[str]]:
     ['one', 'two']
     """
     problems: list[Problem] = []
-    raw = read_input(source, str(source), problems)
+    raw = read_input(source, str(source), problems, what="the file to import")
     if raw is None:
         raise MapError(problems)
     try:
         return raw, raw.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError:
         raise MapError([Problem(Position(str(source), 1, 1), "file is not valid UTF-8", "save it as UTF-8")]) from None
+
+
+#: The most digits a number in an imported file may have: Python refuses to convert longer ones.
+MAX_DIGITS = 4000
+_LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
+
+
+def long_number(text: str, shown: str, line: int = 1, column: int = 1) -> MapError | None:
+    """The positioned error for a number too long to read in ``text`` (which starts at ``line``:``column``).
+
+    >>> print(long_number("a: 1\\nb: " + "9" * 5000, "x.yaml"))
+    x.yaml:2:4: error: a number of 5,000 digits is too long to read (the limit is 4,000 digits)
+    """
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return None
+    before = text[:found.start()]
+    where_line = line + before.count("\n")
+    where_column = (column if "\n" not in before else 1) + found.start() - (before.rfind("\n") + 1)
+    return MapError([Problem(Position(shown, where_line, where_column),
+                             f"a number of {len(found.group()):,} digits is too long to read "
+                             f"(the limit is {MAX_DIGITS:,} digits)")])
+
+
+def load_json(text: str, shown: str) -> Any:
+    """JSON from an imported file; invalid JSON or a number too long to read is a positioned MapError.
+
+    >>> load_json('{"a": [1, 2]}', "x.json")
+    {'a': [1, 2]}
+    >>> print(load_json('{"a": ' + "1" * 5000 + "}", "x.json"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapError: x.json:1:7: error: a number of 5,000 digits is too long to read ...
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MapError([Problem(Position(shown, error.lineno, error.colno), f"invalid JSON: {error.msg}")]) from None
+    except RecursionError:
+        raise MapError([Problem(Position(shown, 1, 1), "JSON nested too deeply")]) from None
+    except ValueError:  # an integer past Python's limit on digits
+        raise (long_number(text, shown) or MapError([Problem(Position(shown, 1, 1), "a number is too long to read")])
+               ) from None
+
+
+def load_yaml(text: str, shown: str, line: int = 1, column: int = 1) -> Any:
+    """YAML data from an imported file (front matter, a data element), as PyYAML's safe loader reads it.
+
+    Raises ``yaml.YAMLError`` for what is not YAML, and a positioned MapError
+    for a number too long to read.
+    """
+    try:
+        return yaml.safe_load(text)
+    except RecursionError:
+        raise MapError([Problem(Position(shown, line, column), "YAML nested too deeply")]) from None
+    except ValueError:  # an integer past Python's limit on digits
+        raise (long_number(text, shown, line, column)
+               or MapError([Problem(Position(shown, line, column), "a number is too long to read")])) from None
 
 
 @dataclass

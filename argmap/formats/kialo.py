@@ -109,7 +109,8 @@ def _build(entries: dict[str, dict[str, Any]], root: str, title: str, perspectiv
     builder = MapBuilder()
     parent_of = {key: _parent(key) for key in entries if key != root}
     side_of: dict[str, str] = {root: "for" if perspectives == "camps" else "discussion"}
-    for key in sorted(entries, key=lambda k: [int(p) for p in k[:-1].split(".")]):  # parents before children
+    # Parents before children, in number order; numbers compare as (length, digits), so no digit count is too long.
+    for key in sorted(entries, key=lambda k: [(len(p), p) for p in k[:-1].split(".")]):
         if key == root:
             continue
         parent_side = side_of[parent_of[key]]

@@ -159,11 +159,15 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:  # before fdopen, which raises for a directory
+        os.close(descriptor)
+        return None
     with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        try:
+            return handle.read(limit + 1)
+        except OSError:
             return None
-        return handle.read(limit + 1)
 
 
 def _write_new(folder: Path, name: str, data: bytes) -> None:

@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from ..errors import ArgmapError, Position, Problem
@@ -77,13 +78,14 @@ def read_input(path: Path, shown: str, problems: list[Problem], *, within: Path 
     except OSError as error:
         refuse(f"cannot read {what}: {error.strerror or error}")
         return None
+    info = os.fstat(descriptor)
+    kind = stat.S_IFMT(info.st_mode)
+    if kind != stat.S_IFREG:  # checked before fdopen, which refuses a directory with a bare errno
+        os.close(descriptor)
+        refuse(f"cannot read {_SPECIAL.get(kind, 'a special file')}",
+               "claims and manifests must be regular files" if what == "file" else "give a regular file")
+        return None
     with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        kind = stat.S_IFMT(info.st_mode)
-        if kind != stat.S_IFREG:
-            refuse(f"cannot read {_SPECIAL.get(kind, 'a special file')}",
-                   "claims and manifests must be regular files")
-            return None
         if info.st_size > limit:
             refuse(f"file is too large ({info.st_size:,} bytes; the limit is {limit:,})",
                    "split it into several claims files, or raise the limit with --max-file-mb")
@@ -141,13 +143,27 @@ def find_claims_files(root: Path, problems: list[Problem] | None = None) -> list
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
+#: Seconds after which a temporary file beside an output is a killed run's, not another run's still writing.
+STALE_AFTER = 3600
+
+
 def _stale_temporaries(target: Path) -> list[Path]:
+    """Temporary files a killed run left beside ``target``; a younger one may be another build's, still writing."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}\.tmp")
     try:
         names = os.listdir(target.parent)
     except OSError:
         return []
-    return [target.parent / n for n in names if pattern.fullmatch(n)]
+    stale = []
+    for name in names:
+        if pattern.fullmatch(name):
+            try:
+                info = os.lstat(target.parent / name)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) and time.time() - info.st_mtime > STALE_AFTER:
+                stale.append(target.parent / name)
+    return stale
 
 
 def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> Path:
@@ -178,8 +194,7 @@ def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> Path:
         raise ArgmapError(f"cannot write {path}: it is {what}, not a file")
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in _stale_temporaries(target):
-        if os.path.isfile(stale) and not os.path.islink(stale):
-            stale.unlink(missing_ok=True)
+        stale.unlink(missing_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:

@@ -21,6 +21,7 @@ import socket
 import sys
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, TextIO
@@ -34,6 +35,9 @@ from .render import render_html
 #: Seconds an idle connection is kept, and the most connections served at once.
 IDLE_SECONDS = 10
 MAX_CONNECTIONS = 16
+#: Seconds a client has to send a whole request line and headers: a client that trickles them in (a byte
+#: every few seconds never trips the idle timeout) is cut off then, so slow sockets cannot hold every slot.
+REQUEST_SECONDS = 5
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
@@ -78,7 +82,8 @@ def rebuild(root: Path, output: Path, site: Site | None = None, out: TextIO = sy
     version = f"{os.getpid()}-{time.time_ns()}"
     try:
         argument_map = load(root, cache=True)
-        html = render_html(argument_map, live_reload={"url": output.name + ".version", "version": version},
+        html = render_html(argument_map, live_reload={"url": urllib.parse.quote(output.name) + ".version",
+                                                      "version": version},
                            cache=True)
         write_atomically(output, html)
     except MapError as error:
@@ -124,13 +129,30 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def handle_one_request(self) -> None:
+        deadline = threading.Timer(REQUEST_SECONDS, self._cut_off)
+        deadline.daemon = True
+        self._deadline = deadline
+        deadline.start()
+        try:
+            super().handle_one_request()
+        finally:
+            deadline.cancel()
+
+    def _cut_off(self) -> None:
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)  # the blocked read returns, and the handler ends
+        except OSError:
+            pass
+
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        self._deadline.cancel()  # the request is read: its answer may take as long as the client reads
         if not self._host_allowed():
             self._send(421, b"argmap watch answers only requests for localhost, 127.0.0.1 or [::1]\n")
             return
-        address = self.path.split("?", 1)[0].split("#", 1)[0]
+        address = urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0], errors="replace")
         if address == "/":
-            self._send(302, b"", headers={"Location": f"/{self.site.name}"})
+            self._send(302, b"", headers={"Location": f"/{urllib.parse.quote(self.site.name)}"})
             return
         found = self.site.get(address)
         if found is None:
@@ -192,7 +214,7 @@ def watch(root: str | os.PathLike[str], output: str | os.PathLike[str], *, port:
     rebuild(root, output, site)
     server = serve(site, port) if port is not None else None
     if server is not None:
-        print(f"serving http://127.0.0.1:{server.server_address[1]}/{output.name} "
+        print(f"serving http://127.0.0.1:{server.server_address[1]}/{urllib.parse.quote(output.name)} "
               f"(it reloads after each rebuild; Ctrl-C stops)", flush=True)
     try:
         while keep_going():
