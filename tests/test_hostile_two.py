@@ -687,3 +687,77 @@ def test_watch_serves_an_output_name_with_spaces_and_accents(tmp_path: Path) -> 
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+# ── 7. importers never change meaning in silence ─────────────────────────────
+def imported_claims(tmp_path: Path, fmt: str, name: str, text: str) -> dict[str, object]:
+    """Import ``text`` with the CLI (Argdown without its CLI), check the map, and give its claims by id."""
+    import argmap
+
+    (tmp_path / name).write_text(text)
+    result = run("import", "--from", fmt, name, "-o", tmp_path / "map", cwd=tmp_path,
+                 env={"ARGMAP_ARGDOWN": str(tmp_path / "no-argdown")})
+    assert result.returncode == 0, result.stderr
+    return argmap.load(tmp_path / "map").claims  # type: ignore[return-value]
+
+
+def edges(claims: dict[str, object]) -> set[tuple[str, str, str]]:
+    return {(c.id, r.kind, r.target) for c in claims.values() for r in c.relations}  # type: ignore[attr-defined]
+
+
+def test_kialo_see_references_keep_their_childrens_edges_through_chains(tmp_path: Path) -> None:
+    claims = imported_claims(tmp_path, "kialo", "k.txt", "Discussion Title: T\n\n1. Tea is best.\n"
+                             "1.1. Con: Coffee is better.\n1.2. Con: -> See 1.1.\n1.2.1. Con: Coffee stains.\n"
+                             "1.3. Con: -> See 1.2.\n1.3.1. Pro: Coffee is stronger.\n")
+    assert sorted(claims) == ["k1", "k1.1", "k1.2.1", "k1.3.1"]  # references are not copies
+    assert {("k1.1", "contradicts", "k1"), ("k1.2.1", "contradicts", "k1.1"),
+            ("k1.3.1", "supports", "k1.1")} <= edges(claims)
+    assert claims["k1.2.1"].perspective == "for" and claims["k1.3.1"].perspective == "against"  # type: ignore
+
+
+def test_kialo_references_to_nothing_or_to_themselves_are_positioned_errors(tmp_path: Path) -> None:
+    (tmp_path / "k.txt").write_text("Discussion Title: T\n\n1. Tea.\n1.1. Con: -> See 1.9.\n"
+                                    "1.2. Pro: -> See 1.3.\n1.3. Pro: -> See 1.2.\n")
+    result = run("import", "--from", "kialo", "k.txt", "-o", tmp_path / "map", cwd=tmp_path)
+    clean_failure(result, "k.txt:4:1: error: claim 1.1. refers to claim 1.9., which is not in the file",
+                  "k.txt:5:1: error: claim 1.2. refers to itself")
+
+
+def test_kialo_stances_in_any_case_and_spacing_and_links_with_parentheses(tmp_path: Path) -> None:
+    claims = imported_claims(tmp_path, "kialo", "k.txt", "Discussion Title: T\n\n1. Tea is best.\n"
+                             "1.1.  Con: Coffee is better.\n1.2. CON:Coffee wakes.\n1.3. pro: Tea calms.\n"
+                             "1.4. Pro: See [the study](javascript:alert(1)) here.\n")
+    assert {("k1.1", "contradicts", "k1"), ("k1.2", "contradicts", "k1"), ("k1.3", "supports", "k1")} \
+        <= edges(claims)
+    assert claims["k1.1"].text == "Coffee is better." and claims["k1.4"].text == "See the study here."  # type: ignore
+    assert "javascript" not in (tmp_path / "map" / "for.yaml").read_text()
+
+
+def test_argdown_without_its_cli_refuses_an_unclosed_comment(tmp_path: Path) -> None:
+    (tmp_path / "a.argdown").write_text("[a]: Tea.\n\n/* a note\n\n[b]: Coffee.\n")
+    result = run("import", "--from", "argdown", "a.argdown", "-o", tmp_path / "map", cwd=tmp_path,
+                 env={"ARGMAP_ARGDOWN": str(tmp_path / "no-argdown")})
+    clean_failure(result, "a.argdown:3:1: error: this /* comment is never closed")
+
+
+def test_argdown_without_its_cli_keeps_repeats_nesting_inline_texts_and_tags(tmp_path: Path) -> None:
+    claims = imported_claims(tmp_path, "argdown", "a.argdown",
+                             "[a]: Tea is best. #tea\n  <+ [b]: Tea calms. #tea\n    <- [c]: Calm is dull. #MAP\n"
+                             "  +> [d]: Drink tea daily. #tea\n\n[a]: Tea is the best drink. #tea\n\n"
+                             "[e]: Maps help. #map\n")
+    assert edges(claims) == {("b", "supports", "a"), ("c", "contradicts", "b"), ("a", "supports", "d")}
+    assert claims["d"].text == "Drink tea daily."  # type: ignore[attr-defined]
+    assert claims["a"].text == "Tea is best." and "Tea is the best drink." in claims["a"].note  # type: ignore
+    assert claims["c"].perspective != claims["e"].perspective  # type: ignore[attr-defined]
+
+
+def test_draft_escapes_what_yaml_cannot_hold_and_never_replaces_its_article(tmp_path: Path) -> None:
+    (tmp_path / "map.yaml").write_text(MANIFEST)
+    article = tmp_path / "a.txt"
+    article.write_text("Tea calms the mind, because it is warm\x7f and kind\x85, good\x9f and \ufffe ok.\n")
+    assert run("draft", article, "--perspective", "tea", "-o", tmp_path / "tea.yaml", cwd=tmp_path).returncode == 0
+    assert run("check", tmp_path, cwd=tmp_path).returncode == 0
+    before = article.read_bytes()
+    clean_failure(run("draft", article, "--perspective", "tea", "-o", article, "--force", cwd=tmp_path),
+                  "is the article itself")
+    assert article.read_bytes() == before

@@ -103,7 +103,7 @@ def _statements(claims: list[Claim]) -> list[str]:
 
 
 _STATEMENT = re.compile(r"^\[(?P<title>(?:\\.|[^\]\\])+)\]:\s*(?P<rest>.*)$")
-_RELATION = re.compile(r"^(?P<indent>\s+)(?P<arrow>\+>|->|<\+|<-)\s*\[(?P<title>(?:\\.|[^\]\\])+)\]\s*(?P<rest>.*)$")
+_RELATION = re.compile(r"^(?P<indent>\s+)(?P<arrow>\+>|->|<\+|<-|\+|-)\s*\[(?P<title>(?:\\.|[^\]\\])+)\]\s*(?P<rest>.*)$")
 _TAG = re.compile(r"(?<!\\)#(?:\((?P<long>[^)]*)\)|(?P<short>[\w-]+))")
 _UNESCAPE = re.compile(r"\\(.)")
 
@@ -187,46 +187,77 @@ def _front_matter(lines: list[str], source: Path) -> tuple[dict[str, Any], int]:
 
 
 def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: Path) -> Imported:
-    """Without the Argdown CLI: the subset argmap writes (statements, tags, data, ``+>``/``->`` relations)."""
+    """Without the Argdown CLI: the subset argmap writes (statements, tags, data, relations).
+
+    Relations are ``+>``, ``->``, ``<+``, ``<-`` and Argdown's plain ``+``
+    and ``-`` (the child supports or attacks the item above it); a relation
+    indented under another relation is the inner item's, as in Argdown, and
+    ``+> [b]: text`` defines ``b``. A statement defined twice keeps its first
+    text, the others in its note, as Argdown's own reading gives them.
+    """
     problems: list[Problem] = []
     statements: dict[str, dict[str, Any]] = {}
     relations: list[tuple[str, str, str]] = []
-    current: str | None = None
-    in_comment = False
+    #: the items the next relation may hang from: (indent, title), innermost last
+    above: list[tuple[int, str]] = []
+    opened: int | None = None  # the line of an open /* comment
+
+    def define(title: str, rest: str, where: Position, column: int) -> bool:
+        try:
+            text, data = _split_data(rest, Position(where.path, where.line, column))
+        except MapError as error:
+            problems.extend(error.problems)
+            return False
+        tags = [m["long"] or m["short"] for m in _TAG.finditer(text)]
+        clean = _UNESCAPE.sub(r"\1", _TAG.sub("", text)).strip()
+        known = statements.get(title)
+        if known is None or not known["defined"]:
+            statements[title] = {"text": clean or title, "tags": tags, "data": data, "where": where,
+                                 "defined": True, "also": []}
+        elif clean and clean != known["text"]:
+            known["also"].append(clean)
+        return True
+
     for number, line in enumerate(lines, start + 1):
         stripped = line.strip()
-        if in_comment:
-            in_comment = "*/" not in stripped
+        if opened is not None:
+            if "*/" in stripped:
+                opened = None
             continue
         if not stripped or stripped.startswith("//") or (stripped.startswith("#") and not line.startswith(" ")):
             continue
         if stripped.startswith("/*"):
-            in_comment = "*/" not in stripped
+            opened = None if "*/" in stripped[2:] else number
             continue
         where = Position(str(source), number, 1)
         if (match := _STATEMENT.match(line)) is not None:
             title = _UNESCAPE.sub(r"\1", match["title"])
-            try:
-                text, data = _split_data(match["rest"], Position(str(source), number, match.start("rest") + 1))
-            except MapError as error:
-                problems.extend(error.problems)
-                continue
-            tags = [m["long"] or m["short"] for m in _TAG.finditer(text)]
-            clean = _UNESCAPE.sub(r"\1", _TAG.sub("", text)).strip()
-            statements[title] = {"text": clean or title, "tags": tags, "data": data, "where": where}
-            current = title
+            if define(title, match["rest"], where, match.start("rest") + 1):
+                above = [(0, title)]
             continue
-        if (match := _RELATION.match(line)) is not None and current is not None:
+        if (match := _RELATION.match(line)) is not None and above:
+            indent = len(match["indent"])
+            while len(above) > 1 and above[-1][0] >= indent:
+                above.pop()
+            parent = above[-1][1]
             target = _UNESCAPE.sub(r"\1", match["title"])
             arrow = match["arrow"]
             kind = "supports" if "+" in arrow else "contradicts"
-            relations.append((current, kind, target) if arrow.endswith(">") else (target, kind, current))
-            statements.setdefault(target, {"text": target, "tags": [], "data": {}, "where": where})
+            relations.append((parent, kind, target) if arrow.endswith(">") else (target, kind, parent))
+            rest = match["rest"]
+            if rest.startswith(":"):  # +> [b]: text defines b where it is named
+                define(target, rest[1:].lstrip(), where, match.start("rest") + 2)
+            statements.setdefault(target, {"text": target, "tags": [], "data": {}, "where": where,
+                                           "defined": False, "also": []})
+            above.append((indent, target))
             continue
         problems.append(Problem(Position(str(source), number, len(line) - len(line.lstrip()) + 1),
                                 "cannot read this line as a statement or relation",
                                 "without the Argdown CLI argmap reads only the Argdown it writes; "
                                 "npm install -g @argdown/cli (or set ARGMAP_ARGDOWN) to import any Argdown"))
+    if opened is not None:
+        problems.append(Problem(Position(str(source), opened, 1), "this /* comment is never closed",
+                                "end it with */, or every line after it is read as a comment"))
     if problems:
         raise MapError(problems)
 
@@ -244,9 +275,12 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
         file_name = f"{perspective}.yaml"
         if given := given_source(data):
             sources.setdefault(file_name, given)
+        notes = [data["note"]] if isinstance(data.get("note"), str) and data["note"].strip() else []
+        if statement["also"]:
+            notes.append("Also stated as: " + " | ".join(statement["also"]))
         builder.claim(builder.id_for(title), statement["text"], perspective, file_name, kind=data.get("kind"),
                       title=data.get("title"), asserted=data.get("asserted"), quote=data.get("quote"),
-                      tags=data.get("tags") or other_tags, note=data.get("note"))
+                      tags=data.get("tags") or other_tags, note=" ".join(notes) or None)
     for source_title, kind, target_title in relations:
         note, detail = relation_details(statements.get(source_title, {}).get("data", {}), kind, target_title)
         builder.relate(builder.id_for(source_title), kind, builder.id_for(target_title), note,

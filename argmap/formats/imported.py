@@ -267,6 +267,9 @@ class MapBuilder:
         self.relations: dict[tuple[str, str], dict[str, Any]] = {}
         self._ids: dict[str, str] = {}
         self._taken: set[str] = set()
+        self._file_names: dict[tuple[str, str], str] = {}
+        self._files_taken: set[str] = {MANIFEST, "map.yml"}
+        self._asked_for: dict[str, str] = {}  # each file's name as the importer gave it, for its source
         self._next_number: dict[str, int] = {}
         self.renamed: list[tuple[str, str]] = []
 
@@ -293,8 +296,7 @@ class MapBuilder:
 
     def claim(self, claim_id: str, text: str, perspective: str, file_name: str, **extra: Any) -> None:
         """Add a claim; extra fields of a type or value argmap check would refuse are left out."""
-        if file_name.lower() in (MANIFEST, "map.yml"):  # the manifest's name is never a claims file's
-            file_name = "map-claims.yaml"
+        file_name = self._file_for(file_name, perspective)
         fields: dict[str, Any] = {"id": claim_id}
         title = extra.get("title")
         if isinstance(title, str) and title.strip() and len(title) <= TITLE_LIMIT:
@@ -313,6 +315,27 @@ class MapBuilder:
         self.claims[claim_id] = fields
         self.perspective_of[claim_id] = perspective
         self.file_of[claim_id] = file_name
+
+    def _file_for(self, wanted: str, perspective: str) -> str:
+        """The file a perspective's claims go to: never another perspective's, nor the manifest, in any case.
+
+        A claims file has one perspective, so ``#MAP`` and ``map`` (one file on
+        macOS and Windows, and the manifest's name) get files of their own.
+
+        >>> builder = MapBuilder()
+        >>> builder._file_for("map.yaml", "map"), builder._file_for("MAP.yaml", "MAP"), builder._file_for("a.yaml", "a")
+        ('map-claims.yaml', 'map-claims-2.yaml', 'a.yaml')
+        """
+        key = (wanted, perspective)
+        if key not in self._file_names:
+            name = "map-claims.yaml" if wanted.lower() in (MANIFEST, "map.yml") else wanted
+            stem, number = name.removesuffix(".yaml"), 2
+            while name.lower() in self._files_taken:
+                name, number = f"{stem}-{number}.yaml", number + 1
+            self._files_taken.add(name.lower())
+            self._file_names[key] = name
+            self._asked_for[name] = wanted
+        return self._file_names[key]
 
     def relate(self, source: str, kind: str, target: str, note: str | None = None, *, basis: Any = None,
                issue: Any = None) -> None:
@@ -337,8 +360,8 @@ class MapBuilder:
             name = self.file_of[claim_id]
             if name not in files:
                 files[name] = {"perspective": self.perspective_of[claim_id]}
-                if sources.get(name):
-                    files[name]["source"] = sources[name]
+                if source := sources.get(self._asked_for.get(name, name)):
+                    files[name]["source"] = source
                 files[name]["claims"] = []
             files[name]["claims"].append(claim)
         return files

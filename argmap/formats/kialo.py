@@ -32,9 +32,12 @@ from .imported import Imported, MapBuilder, read_text_file
 PERSPECTIVES = ("camps", "positions")
 
 _TITLE = re.compile(r"^Discussion Title:\s*(?P<title>.*)$")
-_LINE = re.compile(r"^(?P<number>(?:\d+\.)+) (?:(?P<stance>Pro|Con): )?(?P<text>.*)$")
-_SEE = re.compile(r"^-> See (?P<number>(?:\d+\.)+)\s*$")
-_LINK = re.compile(r"\[(.*?)\]\(.*?\)")
+# Kialo writes "Pro: " and "Con: ", but hand-edited exports carry "pro:", "CON:" or two spaces: a stance is
+# read whatever its case and spacing, since a Con read as text would turn an objection into a support.
+_LINE = re.compile(r"^(?P<number>(?:\d+\.)+)\s+(?:(?P<stance>[Pp][Rr][Oo]|[Cc][Oo][Nn])\s*:\s*)?(?P<text>.*)$")
+_SEE = re.compile(r"^->\s*See\s+(?P<number>(?:\d+\.)+)\s*$", re.IGNORECASE)
+#: A Markdown link, whose address may hold one level of parentheses: [t](javascript:alert(1)) is "t".
+_LINK = re.compile(r"\[(.*?)\]\((?:[^()\s]|\([^()]*\))*\)")
 _ESCAPE = re.compile(r"\\([\[\]()])")
 
 
@@ -80,7 +83,8 @@ def read_kialo(path: str | os.PathLike[str], *, perspectives: str = "camps") -> 
             if key in entries:
                 problems.append(Problem(Position(str(source), number, 1), f"claim {key} is listed twice"))
                 continue
-            entries[key] = {"stance": match["stance"], "text": [match["text"]], "line": number}
+            stance = match["stance"].capitalize() if match["stance"] else None
+            entries[key] = {"stance": stance, "text": [match["text"]], "line": number}
             last = key
         elif line.strip():
             if last is None:
@@ -100,34 +104,66 @@ def read_kialo(path: str | os.PathLike[str], *, perspectives: str = "camps") -> 
                                     f"claim {key} has no parent {parent or '(none)'} in the file"))
     if len(roots) != 1 and not problems:
         problems.append(Problem(Position(str(source), 1, 1), f"expected one top claim '1.', found {len(roots)}"))
+    seen = _references(entries, str(source), problems) if not problems else {}
     if problems:
         raise MapError(problems)
-    return _build(entries, roots[0], title, perspectives)
+    return _build(entries, roots[0], title, perspectives, seen)
 
 
-def _build(entries: dict[str, dict[str, Any]], root: str, title: str, perspectives: str) -> Imported:
-    builder = MapBuilder()
-    parent_of = {key: _parent(key) for key in entries if key != root}
-    side_of: dict[str, str] = {root: "for" if perspectives == "camps" else "discussion"}
-    # Parents before children, in number order; numbers compare as (length, digits), so no digit count is too long.
-    for key in sorted(entries, key=lambda k: [(len(p), p) for p in k[:-1].split(".")]):
-        if key == root:
-            continue
-        parent_side = side_of[parent_of[key]]
-        if perspectives == "positions":
-            side_of[key] = "position-" + key.split(".")[1] if parent_of[key] == root else parent_side
-        elif entries[key]["stance"] == "Con":  # a Con changes camp; a Pro keeps its parent's
-            side_of[key] = "against" if parent_side == "for" else "for"
+def _references(entries: dict[str, dict[str, Any]], shown: str, problems: list[Problem]) -> dict[str, str]:
+    """Each ``-> See N.`` entry and the claim it stands for, chains of references followed to their end.
+
+    A reference to a number the file lacks, or a chain that comes back to
+    itself, is a positioned problem: dropping it would drop its edges.
+    """
+    named = {key: see["number"] for key, entry in entries.items()
+             if (see := _SEE.match(_clean(" ".join(entry["text"])))) is not None}
+    resolved: dict[str, str] = {}
+    for key, target in named.items():
+        chain = [key]
+        while target in named and target not in chain:
+            chain.append(target)
+            target = named[target]
+        where = Position(shown, entries[key]["line"], 1)
+        if target in chain:
+            problems.append(Problem(where, f"claim {key} refers to itself through '-> See' ({' -> '.join(chain)})"))
+        elif target not in entries:
+            problems.append(Problem(where, f"claim {key} refers to claim {target}, which is not in the file"))
+        elif key == target or _parent(target).startswith(key):
+            problems.append(Problem(where, f"claim {key} refers to {target}, which is its own descendant"))
         else:
-            side_of[key] = parent_side
+            resolved[key] = target
+    return resolved
+
+
+def _build(entries: dict[str, dict[str, Any]], root: str, title: str, perspectives: str,
+           seen: dict[str, str]) -> Imported:
+    """The map of Kialo entries; ``seen`` maps each ``-> See`` entry to the claim it stands for."""
+    builder = MapBuilder()
+    parent_of = {key: seen.get(_parent(key), _parent(key)) for key in entries if key != root}
+    side_of: dict[str, str] = {root: "for" if perspectives == "camps" else "discussion"}
+
+    def camp(key: str) -> str:
+        """A claim's camp, from its parent's: a parent may be a referenced claim numbered after it."""
+        chain = []
+        while key not in side_of:
+            chain.append(key)
+            key = parent_of[key]
+        for key in reversed(chain):
+            parent_side = side_of[parent_of[key]]
+            if perspectives == "positions":
+                side_of[key] = "position-" + key.split(".")[1] if parent_of[key] == root else parent_side
+            elif entries[key]["stance"] == "Con":  # a Con changes camp; a Pro keeps its parent's
+                side_of[key] = "against" if parent_side == "for" else "for"
+            else:
+                side_of[key] = parent_side
+        return side_of[chain[0]] if chain else side_of[key]
     labels = {"for": "For the thesis", "against": "Against the thesis", "discussion": "The question"}
-    seen: dict[str, str] = {}  # "-> See" references: the entry reuses the claim it names
     for key, entry in entries.items():
-        text = _clean(" ".join(entry["text"]))
-        if (see := _SEE.match(text)) is not None and see["number"] in entries:
-            seen[key] = see["number"]
+        if key in seen:
             continue
-        side = side_of[key]
+        text = _clean(" ".join(entry["text"]))
+        side = camp(key)
         if perspectives == "positions" and parent_of.get(key) == root:
             labels.setdefault(side, textwrap.shorten(text, 60, placeholder="…"))
         if perspectives == "camps":
@@ -143,7 +179,7 @@ def _build(entries: dict[str, dict[str, Any]], root: str, title: str, perspectiv
         stance = entry["stance"]
         note = None if stance else "A rephrasing of its parent in Kialo."
         builder.relate(claim, "contradicts" if stance == "Con" else "supports", target, note, basis="stated")
-    used = dict.fromkeys(side_of[k] for k in entries if k not in seen)
+    used = dict.fromkeys(camp(k) for k in entries if k not in seen)
     manifest: dict[str, Any] = {"title": title,
                                 "perspectives": {side: {"label": labels.get(side, side)} for side in used}}
     return Imported(manifest, builder.files({}), builder.renamed)

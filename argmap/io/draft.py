@@ -96,7 +96,23 @@ def candidates(text: str) -> list[Candidate]:
 
 
 def _comment(text: str) -> str:
-    return printable(" ".join(text.split()))[:70]
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", printable(" ".join(text.split())))[:70]
+
+
+#: What YAML cannot hold unescaped (it allows tab, newlines, U+0085 and the printable rest).
+_NOT_YAML = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_string(text: str | None) -> str:
+    r"""``text`` as a double-quoted YAML scalar that YAML can read back, whatever characters it holds.
+
+    JSON's escapes are YAML's, but JSON leaves DEL, C1 controls and U+FFFE
+    as they are, which YAML refuses.
+
+    >>> print(yaml_string("tab\there \x7f\x9f\ufffe"))
+    "tab\there \u007f\u009f\ufffe"
+    """
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def draft_text(source_text: str, perspective: str, *, text_path: str | None = None,
@@ -113,10 +129,10 @@ def draft_text(source_text: str, perspective: str, *, text_path: str | None = No
            "# marker (because, therefore, however, should, I think, ...). Each quote is verbatim from the",
            "# source. Write each claim's text in your own words, give it a title and a kind, link it",
            "# with supports and contradicts, and delete the candidates that are not claims.",
-           f"perspective: {json.dumps(perspective)}",
+           f"perspective: {yaml_string(perspective)}",
            "source:",
-           f"  title: {json.dumps(title, ensure_ascii=False)}",
-           f"  text: {json.dumps(text_path, ensure_ascii=False)}",
+           f"  title: {yaml_string(title)}",
+           f"  text: {yaml_string(text_path)}",
            "claims:" + ("" if found else " []")]
     paragraph = 0
     texts = paragraphs(source_text)
@@ -124,10 +140,10 @@ def draft_text(source_text: str, perspective: str, *, text_path: str | None = No
         if candidate.paragraph != paragraph:
             paragraph = candidate.paragraph
             out.append(f"  # ── paragraph {paragraph}: {_comment(texts[paragraph - 1])} ──")
-        out += [f"  - id: {json.dumps(f'{perspective}.p{candidate.paragraph}-s{candidate.sentence}')}",
-                f"    text: {json.dumps(TODO_TEXT)}",
-                f"    quote: {json.dumps(candidate.text, ensure_ascii=False)}",
-                f"    note: {json.dumps('markers: ' + ', '.join(candidate.markers))}"]
+        out += [f"  - id: {yaml_string(f'{perspective}.p{candidate.paragraph}-s{candidate.sentence}')}",
+                f"    text: {yaml_string(TODO_TEXT)}",
+                f"    quote: {yaml_string(candidate.text)}",
+                f"    note: {yaml_string('markers: ' + ', '.join(candidate.markers))}"]
     return "\n".join(out) + "\n"
 
 
@@ -141,6 +157,8 @@ def write_draft(source: str | os.PathLike[str], perspective: str, output: str | 
     content, problems = read_source_text(source_path, str(source))
     if content is None:
         raise MapError(problems)
+    if os.path.lexists(target) and os.path.samefile(source_path, target):
+        raise ArgmapError(f"{target} is the article itself; choose another -o (a draft never replaces its source)")
     if os.path.lexists(target) and not force:
         raise ArgmapError(f"{target} exists; pass --force to replace it, or choose another -o")
     relative = os.path.relpath(os.path.abspath(source_path), os.path.abspath(target.parent))

@@ -38,7 +38,7 @@ from ..io.load import LoadResult, MemoryCache, load_result
 from ..io.source_texts import check_source_texts, passages_shown, read_source_text, source_text_path
 from ..model import BASES, CLAIM_KINDS, ID_PATTERN, ISSUES, ArgumentMap, Claim
 from ..io.documents import CLAIM_KEYS, CLAIMS_FILE_KEYS, MANIFEST_KEYS, RELATION_KEYS, SOURCE_KEYS
-from ..io.draft import paragraphs, sentences
+from ..io.draft import paragraphs, sentences, yaml_string
 from .index import ClaimEntry, FileIndex, Span, index_text
 
 #: The largest map whose hover shows what each side can accept (it needs a solver run).
@@ -495,16 +495,6 @@ class MapSession:
             return (point, point), f"note: {yaml_string(NOTE_STUB)}, "
         point = (start[0] + 1, 0)
         return (point, point), " " * start[1] + f"note: {yaml_string(NOTE_STUB)}\n"
-
-
-def yaml_string(text: str) -> str:
-    """``text`` as a double-quoted YAML scalar (JSON's escapes are YAML's).
-
-    >>> yaml_string('say "hi"')
-    '"say \\\\"hi\\\\""'
-    """
-    import json
-    return json.dumps(text, ensure_ascii=False)
 
 
 def md(text: str) -> str:
