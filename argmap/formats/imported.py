@@ -180,7 +180,8 @@ def _map_files(root: Path) -> list[Path]:
                                 "the folder holds no map to replace (no map.yaml with perspectives), "
                                 "so --force deletes nothing there",
                                 "choose an empty or new directory for the import")])
-    claims, others = [], []
+    claims: list[Path] = []
+    others: list[Path] = []
     for path in find_claims_files(root):
         is_claims = isinstance((_top_mapping(path) or {}).get("claims"), yaml.SequenceNode)
         (claims if is_claims else others).append(path)
@@ -360,8 +361,8 @@ class MapBuilder:
             name = self.file_of[claim_id]
             if name not in files:
                 files[name] = {"perspective": self.perspective_of[claim_id]}
-                if source := sources.get(self._asked_for.get(name, name)):
-                    files[name]["source"] = source
+                if given := sources.get(self._asked_for.get(name, name)):
+                    files[name]["source"] = given
                 files[name]["claims"] = []
             files[name]["claims"].append(claim)
         return files
