@@ -30,7 +30,7 @@ from .io import quotes
 from .io.examples import example_map
 from .io.load import load, loads
 from .model import ArgumentMap, Claim, Perspective, Relation, Source
-from .web import notebook as _notebook
+from . import notebook
 from .web.pyvis_network import to_pyvis
 from .web.render import render_html, write_html
 
@@ -54,6 +54,7 @@ __all__ = [
     "example_map",
     "load",
     "loads",
+    "notebook",
     "query",
     "quotes",
     "render_html",
@@ -64,4 +65,4 @@ __all__ = [
     "__version__",
 ]
 
-_notebook.install()  # Jupyter shows a map as the interactive page, inline
+notebook.install()  # Jupyter shows a map as a MIME bundle: the interactive page, a picture, the comparison

@@ -40,6 +40,11 @@ def _claim_ref(argument_map: ArgumentMap, claim_id: str) -> str:
     return f"{md(argument_map.claims[claim_id].text)} (`{claim_id}`)"
 
 
+def in_short(argument_map: ArgumentMap) -> list[str]:
+    """The report's "In short" section (its heading first), for other views of the comparison."""
+    return _summary(Reading(argument_map))
+
+
 def _summary(reading: Reading) -> list[str]:
     """The synthesis: the sharpest clashes, the agreement, and what is left open, from the structure."""
     argument_map, labels = reading.map, reading.labels

@@ -27,9 +27,10 @@ ALLOWED = {
     "formats": {"core", "graph", "io", "analysis"},
     "web": {"core", "graph", "io", "analysis"},
     "report": {"core", "graph", "io", "analysis", "formats"},
+    "notebook": {"core", "graph", "io", "analysis", "formats", "web", "report"},
     "lsp": {"core", "graph", "io", "analysis"},
     "cli": {"core", "graph", "io", "analysis", "formats", "web", "report", "lsp"},
-    "facade": {"core", "graph", "io", "analysis", "formats", "web", "report", "cli"},
+    "facade": {"core", "graph", "io", "analysis", "formats", "web", "report", "notebook", "cli"},
 }
 
 
@@ -73,7 +74,7 @@ def stage(name: str) -> str:
         return "facade"
     if parts[1] in ("io", "analysis", "formats", "web", "cli", "lsp"):
         return parts[1]
-    return {"graph": "graph", "report": "report"}.get(parts[1], "core")
+    return {"graph": "graph", "report": "report", "notebook": "notebook"}.get(parts[1], "core")
 
 
 @pytest.fixture(scope="module")

@@ -90,24 +90,31 @@ def test_lint_prints_each_rules_warning_at_its_place(run_cli, seeded):
     assert set(EXPECTED) == set(LINT_RULES)
     done = run_cli("lint", seeded)
     assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    lines = done.stderr.splitlines()[:-1]  # the warnings, then their count, all on stderr
+    assert done.stdout == ""
     for rule, (name, line, names) in EXPECTED.items():
         assert any(l.endswith(f"[{rule}]") and l.startswith(f"{seeded / name}:{line}:") and names in l
                    for l in lines), (rule, lines)
     # tea.same also repeats tea.best's text, so near-duplicate speaks twice; nothing else is reported.
     assert len(lines) == len(EXPECTED) + 1
     assert any("claim 'tea.same' says nearly what 'tea.best' says" in l for l in lines)
-    assert done.stderr.strip() == f"{len(lines)} warnings"
+    assert done.stderr.splitlines()[-1] == f"{len(lines)} warnings"
     assert run_cli("lint", seeded, "--strict").returncode == 1
-    as_json = json.loads(run_cli("lint", seeded, "--json").stdout)["warnings"]
-    assert {w["rule"] for w in as_json} == set(EXPECTED) and all(w["severity"] == "warning" for w in as_json)
+    as_json = json.loads(run_cli("lint", seeded, "--json").stdout)
+    assert as_json["ok"] is True and set(as_json) == {"ok", "problems"}
+    problems = as_json["problems"]
+    assert {w["rule"] for w in problems} == set(EXPECTED) and all(w["severity"] == "warning" for w in problems)
+    checked = json.loads(run_cli("check", seeded / "missing", "--json").stdout)
+    assert checked["ok"] is False and set(checked["problems"][0]) == set(problems[0])  # one record shape
+    strict = run_cli("lint", seeded, "--json", "--strict")
+    assert strict.returncode == 1 and json.loads(strict.stdout)["ok"] is False
 
 
 def test_map_yaml_turns_rules_off_and_names_a_mistyped_rule(run_cli, seeded):
     manifest = (seeded / "map.yaml").read_text()
     (seeded / "map.yaml").write_text(manifest + "lint:\n  cross-note: off\n  dead-end: off\n")
     done = run_cli("lint", seeded)
-    assert "[cross-note]" not in done.stdout and "[dead-end]" not in done.stdout and "[long-title]" in done.stdout
+    assert "[cross-note]" not in done.stderr and "[dead-end]" not in done.stderr and "[long-title]" in done.stderr
     assert "rules off in map.yaml: cross-note, dead-end" in done.stderr
     (seeded / "map.yaml").write_text(manifest + "lint:\n  cross-notes: off\n")
     done = run_cli("lint", seeded)
@@ -119,7 +126,7 @@ def test_map_yaml_turns_rules_off_and_names_a_mistyped_rule(run_cli, seeded):
 def test_lint_on_the_bundled_map_names_only_unanswered_attacks(run_cli):
     done = run_cli("lint", BUNDLED_CLAIMS)
     assert done.returncode == 0
-    rules = {line.rsplit("[", 1)[1] for line in done.stdout.splitlines()}
+    rules = {line.rsplit("[", 1)[1] for line in done.stderr.splitlines()[:-1]}
     # The two articles never answer each other: what lint reports is exactly that.
     assert rules == {"unanswered-attack]"}
 
@@ -184,7 +191,7 @@ def test_draft_gives_a_skeleton_whose_every_quote_verifies(run_cli, tmp_path, ar
     text = target.read_text()
     assert text.count("# ── paragraph ") >= 2 and "text: \"../sources/" in text
     lint = run_cli("lint", tmp_path / "claims")
-    assert lint.stdout.count("[todo-text]") == count
+    assert lint.stderr.count("[todo-text]") == count
     # A draft never overwrites an author's file.
     again = run_cli("draft", source, "--perspective", perspective, "-o", target)
     assert again.returncode == 1 and "exists; pass --force" in again.stderr

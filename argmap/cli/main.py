@@ -93,19 +93,31 @@ def _check_json(args: argparse.Namespace) -> int:
         sources = check_source_texts(argument_map)
         if sources.problems:
             raise MapError(sources.problems + sources.warnings)
-    except MapError as error:
-        problems = [_problem_json(p) for p in error.problems]
-        print(json.dumps({"ok": False, "problems": problems}, ensure_ascii=False, indent=2))
-        return 1
-    except ArgmapError as error:  # not a map at all: still one problem, as JSON
-        print(json.dumps({"ok": False, "problems": [_problem_json(Problem(Position(args.claims_dir, 1, 1),
-                                                                          str(error)))]}, indent=2))
-        return 1
-    print(json.dumps({"ok": True, "problems": [_problem_json(p) for p in sources.warnings],
-                      "summary": summary(argument_map),
-                      "claims": claims_per_perspective(argument_map),
-                      "relations": sum(edges_per_kind(argument_map).values())}, ensure_ascii=False, indent=2))
-    return 0
+    except ArgmapError as error:
+        return _diagnostics_json(False, _problems_of(error, args))
+    return _diagnostics_json(True, sources.warnings, summary=summary(argument_map),
+                             claims=claims_per_perspective(argument_map),
+                             relations=sum(edges_per_kind(argument_map).values()))
+
+
+def _problems_of(error: ArgmapError, args: argparse.Namespace) -> list[Problem]:
+    """An error's problems; an error that is not about a place in the map (no map at all) is one at the map."""
+    if isinstance(error, MapError):
+        return error.problems
+    return [Problem(Position(args.claims_dir, 1, 1), str(error))]
+
+
+def _diagnostics_json(ok: bool, problems: list[Problem], **extra: object) -> int:
+    """What ``check --json`` and ``lint --json`` print, in one shape: ``ok``, then every problem as one record.
+
+    Errors and warnings are the same record, told apart by ``severity``. The
+    exit status is 0 when ``ok``, else 1.
+    """
+    import json
+
+    print(json.dumps({"ok": ok, "problems": [_problem_json(p) for p in problems], **extra}, ensure_ascii=False,
+                     indent=2))
+    return 0 if ok else 1
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -118,21 +130,24 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    import json
-
     from ..analysis.lint import lint
 
-    argument_map = _load_map(args)
+    try:
+        argument_map = _load_map(args)
+    except ArgmapError as error:
+        if not args.json:
+            raise
+        return _diagnostics_json(False, _problems_of(error, args))
     warnings_found = lint(argument_map)
+    failed = bool(args.strict and warnings_found)
     if args.json:
-        print(json.dumps({"warnings": [_problem_json(w) for w in warnings_found]}, ensure_ascii=False, indent=2))
-    else:
-        for warning in warnings_found:
-            print(warning)
-        print(f"{len(warnings_found)} warning{'s' if len(warnings_found) != 1 else ''}"
-              + (f"; rules off in map.yaml: {', '.join(sorted(argument_map.lint_off))}" if argument_map.lint_off
-                 else ""), file=sys.stderr)
-    return 1 if args.strict and warnings_found else 0
+        return _diagnostics_json(not failed, warnings_found)
+    for warning in warnings_found:  # diagnostics go to stderr, as check's problems do
+        print(warning, file=sys.stderr)
+    print(f"{len(warnings_found)} warning{'s' if len(warnings_found) != 1 else ''}"
+          + (f"; rules off in map.yaml: {', '.join(sorted(argument_map.lint_off))}" if argument_map.lint_off
+             else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _lsp(args: argparse.Namespace) -> int:
@@ -164,9 +179,21 @@ def _draft(args: argparse.Namespace) -> int:
 
 
 def _completion(args: argparse.Namespace) -> int:
+    if args.shell == "fish":
+        from .shells import fish_completion
+
+        sys.stdout.write(fish_completion(build_parser()))
+        return 0
     import shtab
 
     sys.stdout.write(shtab.complete(build_parser(), shell=args.shell))
+    return 0
+
+
+def _man(args: argparse.Namespace) -> int:
+    from .shells import man_page
+
+    sys.stdout.write(man_page(build_parser()))
     return 0
 
 
@@ -257,6 +284,9 @@ def _export(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LossyExport)
         if args.output in (None, STDIO):
+            if EXPORTS[args.format].binary and sys.stdout.isatty():
+                raise ArgmapError(f"{args.format} is binary and standard output is a terminal; write it to a "
+                                  f"file with -o map{EXPORTS[args.format].suffix}, or pipe it on")
             data = export_bytes(argument_map, args.format)
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
@@ -326,9 +356,36 @@ def _choices_help(formats: dict[str, Format]) -> str:
     return "; ".join(f"{f.name} ({f.used_by})" for f in formats.values())
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, but a command's options may sit anywhere among its positionals.
+
+    ``argmap query supporters ID --json DIR`` is one command, as a user means
+    it: the plain parser stops at ``--json`` and refuses ``DIR``. A parser
+    with subcommands parses as usual, and hands the rest to its subcommand's.
+
+    >>> parser = Parser(prog="x")
+    >>> _ = parser.add_argument("first"), parser.add_argument("second", nargs="?"), parser.add_argument("--json",
+    ...                                                                                      action="store_true")
+    >>> sorted(vars(parser.parse_args(["a", "--json", "b"])).items())
+    [('first', 'a'), ('json', True), ('second', 'b')]
+    """
+
+    _intermixing = False
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing or self._subparsers is not None:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True  # parse_known_intermixed_args calls parse_known_args itself (before 3.12)
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every ``argmap`` command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="argmap",
         description="Map two opposing perspectives as one argument graph. Claims live in YAML "
                     "files in a map directory (map.yaml plus one claims file per source).",
@@ -382,6 +439,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "values and quotes, hover, go to definition, find references, rename across files, an "
                     "outline, and quick fixes. A *.yaml file beside or below a map.yaml belongs to that map. "
                     "See the README's 'Editor setup'.")
+    lsp.add_argument("--stdio", action="store_true",
+                     help="serve over standard input and output (the only transport; editors pass it)")
     lsp.set_defaults(run=_lsp)
 
     draft = commands.add_parser(
@@ -401,12 +460,19 @@ def build_parser() -> argparse.ArgumentParser:
     draft.set_defaults(run=_draft)
 
     completion = commands.add_parser(
-        "completion", help="print a shell completion script for bash or zsh",
+        "completion", help="print a shell completion script for bash, zsh or fish",
         description="Print a completion script for argmap's commands and options. For bash: "
                     "eval \"$(argmap completion bash)\" in ~/.bashrc; for zsh: argmap completion zsh > "
-                    "~/.zfunc/_argmap, with ~/.zfunc on your fpath.")
-    completion.add_argument("shell", choices=("bash", "zsh"))
+                    "~/.zfunc/_argmap, with ~/.zfunc on your fpath; for fish: argmap completion fish > "
+                    "~/.config/fish/completions/argmap.fish.")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     completion.set_defaults(run=_completion)
+
+    manual = commands.add_parser(
+        "man", help="print argmap's man page",
+        description="Print the manual page argmap(1), made from the same parser as --help: every command with "
+                    "its usage and options. Install it with: argmap man > ~/.local/share/man/man1/argmap.1")
+    manual.set_defaults(run=_man)
 
     check = commands.add_parser(
         "check", help="validate a map and print a one-line summary",
@@ -545,11 +611,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("watch needs a map directory to watch, not standard input")
     run: Callable[[argparse.Namespace], int] = args.run
     # Data formats go out as they are (JSON escapes what a terminal could act on).
-    data_to_stdout = args.command in ("build", "export", "schema", "completion") or getattr(args, "json", False)
+    data_to_stdout = args.command in ("build", "export", "schema", "completion", "man") or getattr(args, "json", False)
     # Text for a person: claim text must not drive the terminal.
     escaped = contextlib.nullcontext() if data_to_stdout else contextlib.redirect_stdout(EscapedText(sys.stdout))
     with escaped:
-        return _run(run, args)
+        status = _run(run, args)
+        try:  # what is still buffered goes out now, where a closed pipe can be told apart
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return _reader_gone()
+        return status
+
+
+#: The exit status when the reader of standard output went away: 128 + SIGPIPE, as a shell reports git's.
+READER_GONE = 141
+
+
+def _reader_gone() -> int:
+    """Stop writing to a standard output nobody reads: no message, and no second error when Python exits."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return READER_GONE
 
 
 def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
@@ -569,12 +653,11 @@ def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
     except ArgmapError as error:
         print(f"argmap: error: {excerpt(error, MESSAGE_LIMIT)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # before OSError, its base: the reader (head, less) stopped reading
+        return _reader_gone()
     except OSError as error:
         target = f" {excerpt(error.filename, MESSAGE_LIMIT)}:" if error.filename else ""
         print(f"argmap: error:{target} {excerpt(error.strerror or error, MESSAGE_LIMIT)}", file=sys.stderr)
         return 1
-    except BrokenPipeError:  # the reader (head, less) stopped reading: no error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
     except KeyboardInterrupt:
         return 130

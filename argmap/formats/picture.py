@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -30,7 +31,15 @@ from .svg import write_svg
 MAX_SIDE = 12000
 #: Seconds a renderer may take before argmap gives up on it.
 RENDER_TIMEOUT = 180
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: Program names looked for on ``PATH``, in this order.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "msedge",
+                  "microsoft-edge", "microsoft-edge-stable")
+#: Where macOS installs each browser.
+MAC_APPS = ("Chromium.app/Contents/MacOS/Chromium", "Google Chrome.app/Contents/MacOS/Google Chrome",
+            "Microsoft Edge.app/Contents/MacOS/Microsoft Edge")
+#: Where Windows installs each browser, below Program Files (both) and the user's local application data.
+WINDOWS_PROGRAMS = ("Chromium/Application/chrome.exe", "Google/Chrome/Application/chrome.exe",
+                    "Microsoft/Edge/Application/msedge.exe")
 _CHROMIUM_FLAGS = ["--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                    "--disable-sync", "--no-first-run", "--hide-scrollbars",
                    "--default-background-color=ffffffff", "--force-device-scale-factor=1"]
@@ -38,18 +47,40 @@ _PDF_DATE = re.compile(rb"\((D:\d{14}[^)]{0,8})\)")
 _SIZE = re.compile(r'<svg [^>]*?width="(\d+)" height="(\d+)"')
 
 
+def chromium_places() -> list[str]:
+    """Where Chromium, Chrome or Edge is looked for on this system, after the names on ``PATH``.
+
+    >>> import sys
+    >>> sys.platform != "darwin" or "/Applications/Chromium.app/Contents/MacOS/Chromium" in chromium_places()
+    True
+    """
+    places: list[str] = []
+    if sys.platform == "darwin":
+        for folder in ("/Applications", os.path.expanduser("~/Applications")):
+            places += [os.path.join(folder, app) for app in MAC_APPS]
+    elif sys.platform == "win32":
+        for variable in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA"):
+            if root := os.environ.get(variable):
+                places += [os.path.join(root, *program.split("/")) for program in WINDOWS_PROGRAMS]
+    return places
+
+
 def find_chromium() -> str | None:
-    """The Chromium (or Chrome) to draw with: ``ARGMAP_CHROMIUM``, else the first on ``PATH``."""
+    """The browser to draw with: ``ARGMAP_CHROMIUM``, else the first of :data:`CHROMIUM_NAMES` on ``PATH``,
+    else the first of :func:`chromium_places` that is there."""
     named = os.environ.get("ARGMAP_CHROMIUM")
     if named:
         return named if os.path.isfile(named) and os.access(named, os.X_OK) else None
-    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+    on_path = next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+    return on_path or next((place for place in chromium_places()
+                            if os.path.isfile(place) and os.access(place, os.X_OK)), None)
 
 
 def _no_renderer(kind: str) -> ArgmapError:
-    return ArgmapError(f"cannot draw a {kind.upper()}: no renderer on this machine; install Chromium "
-                       "(apt-get install chromium, or set ARGMAP_CHROMIUM to its path) or cairosvg "
-                       "(pip install 'argmap[pictures]'), or export --format svg")
+    tried = ", ".join(CHROMIUM_NAMES) + " on PATH" + "".join(f", {place}" for place in chromium_places())
+    return ArgmapError(f"cannot draw a {kind.upper()}: no renderer on this machine (tried {tried}, and the "
+                       "cairosvg package); install Chromium, Chrome or Edge (or set ARGMAP_CHROMIUM to its path) "
+                       "or cairosvg (pip install 'argmap[pictures]'), or export --format svg")
 
 
 def render_svg(svg: str, kind: str) -> bytes:

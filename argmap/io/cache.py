@@ -16,7 +16,7 @@ authentic entry is the encoder's own. A bad entry is parsed again and
 overwritten.
 
 Writing never follows a symlink: temporary files are created exclusively
-with ``O_NOFOLLOW`` and renamed over the entry, and pruning deletes only
+(``O_EXCL``, and ``O_NOFOLLOW`` where the system has it) and renamed over the entry, and pruning deletes only
 regular files with the names this module gives. A cache that cannot be read
 or written is ignored; it never fails a build.
 """
@@ -37,6 +37,7 @@ from .._version import __version__
 from ..errors import Position, Problem
 from ..model import Claim, Relation, Source
 from .documents import ClaimsFile
+from .files import portable_flags
 
 FORMAT = f"6/{__version__}"
 _ENTRY = re.compile(r"[0-9a-f]{32}\.json")
@@ -156,7 +157,9 @@ def _private_folder(path: Path) -> bool:
 def _read_regular(path: Path, limit: int) -> bytes | None:
     """The bytes of a regular file, never through a symlink; ``None`` for anything else."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # never a link, a FIFO or a folder, flags or not
+            return None
+        descriptor = os.open(path, os.O_RDONLY | portable_flags("O_NOFOLLOW", "O_NONBLOCK", "O_BINARY"))
     except OSError:
         return None
     info = os.fstat(descriptor)
@@ -173,7 +176,9 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
 def _write_new(folder: Path, name: str, data: bytes) -> None:
     """Write ``data`` to ``folder/name`` through an exclusive temporary file and a rename."""
     temporary = folder / f".{name}.{secrets.token_hex(8)}.tmp"
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    # O_EXCL alone refuses any existing name, a symlink included; O_NOFOLLOW is a second guard where it exists.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | portable_flags("O_NOFOLLOW", "O_BINARY"),
+                         0o600)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

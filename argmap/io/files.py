@@ -24,6 +24,20 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def portable_flags(*names: str) -> int:
+    """The ``os.O_*`` flags of these names that this system has, or'ed; a missing one counts as 0.
+
+    Read at each call, not at import, so that a test can take them away.
+
+    >>> portable_flags("O_RDONLY", "O_NO_SUCH_FLAG") == os.O_RDONLY
+    True
+    """
+    flags = 0
+    for name in names:
+        flags |= getattr(os, name, 0)
+    return flags
+
+
 def symlink_outside(path: Path, folder: Path) -> bool:
     """Whether ``path`` is a symlink that resolves outside ``folder``.
 
@@ -74,7 +88,13 @@ def read_input(path: Path, shown: str, problems: list[Problem], *, within: Path 
         if within is not None and symlink_outside(path, within):
             refuse(OUTSIDE_LINK, "copy the file into the map instead")
             return None
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        # Looked at before opening: where O_NONBLOCK is missing (Windows), opening a FIFO would block.
+        kind = stat.S_IFMT(os.stat(path).st_mode)
+        if kind != stat.S_IFREG:
+            refuse(f"cannot read {_SPECIAL.get(kind, 'a special file')}",
+                   "claims and manifests must be regular files" if what == "file" else "give a regular file")
+            return None
+        descriptor = os.open(path, os.O_RDONLY | portable_flags("O_NONBLOCK", "O_CLOEXEC", "O_BINARY"))
     except OSError as error:
         refuse(f"cannot read {what}: {error.strerror or error}")
         return None

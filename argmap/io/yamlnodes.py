@@ -169,8 +169,10 @@ class NodeReader:
     def __init__(self, shown_as: str, *, may_alias: bool = True):
         self.path = shown_as
         self.problems: list[Problem] = []
-        #: ids of the nodes read so far, kept only where the text could hold an alias (a '*')
-        self._read: set[int] | None = set() if may_alias else None
+        #: the nodes read so far, by id, kept only where the text could hold an alias (a '*'). The nodes
+        #: themselves are kept, not just their ids: a node freed meanwhile could hand its id to a new one,
+        #: which would then look like an alias (Python 3.13 reuses addresses so).
+        self._read: dict[int, yaml.Node] | None = {} if may_alias else None
 
     def position(self, node: yaml.Node) -> Position:
         """Where ``node`` starts, 1-based."""
@@ -184,11 +186,11 @@ class NodeReader:
         # A node read twice is one that YAML aliases (*name) reuse: refused, so
         # that no file can multiply itself into a map many times its size.
         if self._read is not None:
-            if id(node) in self._read:
+            if self._read.get(id(node)) is node:
                 self.error(node, "this value is reused through a YAML alias (*name); aliases are not allowed",
                            "write the value out where it is needed")
                 return False
-            self._read.add(id(node))
+            self._read[id(node)] = node
         if node.tag in _PLAIN_DATA_TAGS:
             return True
         self.error(node, f"YAML tag {excerpt(show_tag(node.tag))} is not allowed",

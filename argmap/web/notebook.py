@@ -16,8 +16,11 @@ from .render import render_html
 FRAME_HEIGHT = 720
 
 
-def notebook_html(argument_map: ArgumentMap, *, height: int = FRAME_HEIGHT) -> str:
+def notebook_html(argument_map: ArgumentMap, *, height: int = FRAME_HEIGHT, fallback: str = "") -> str:
     """The map as one ``<iframe>`` whose ``srcdoc`` is the offline page.
+
+    ``fallback`` (HTML) is the frame's content, which a browser never shows,
+    but a viewer that strips frames leaves in its place.
 
     >>> import argmap
     >>> frame = notebook_html(argmap.example_map())
@@ -26,9 +29,5 @@ def notebook_html(argument_map: ArgumentMap, *, height: int = FRAME_HEIGHT) -> s
     """
     return (f'<iframe sandbox="allow-scripts" title="{html.escape(argument_map.title)}" '
             f'style="width: 100%; height: {int(height)}px; border: 1px solid #ccc" '
-            f'srcdoc="{html.escape(render_html(argument_map), quote=True)}"></iframe>')
+            f'srcdoc="{html.escape(render_html(argument_map), quote=True)}">{fallback}</iframe>')
 
-
-def install() -> None:
-    """Give :class:`~argmap.model.ArgumentMap` its ``_repr_html_``, so Jupyter shows the map."""
-    ArgumentMap._repr_html_ = notebook_html  # type: ignore[attr-defined]

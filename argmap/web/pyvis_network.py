@@ -9,8 +9,8 @@ CDN when it renders; argmap's page needs no network.)
 
 >>> import argmap
 >>> network = to_pyvis(argmap.example_map())
->>> len(network.nodes), len(network.edges), network.nodes[0]["label"]
-(8, 8, 'Tea is the better morning drink.')
+>>> len(network.nodes), len(network.edges), network.nodes[0]["label"], network.nodes[0]["color"]["border"]
+(8, 8, 'Tea is the better morning drink.', '#2a9d8f')
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def to_pyvis(argument_map: ArgumentMap, **network_options: Any) -> Any:
         network.add_node(claim.id, label=(FOIL_PREFIX if not claim.asserted else "") + claim.label, title=claim.text,
                          x=x, y=y, color=look, shape="box", group=claim.perspective,
                          borderWidth=4 if claim.kind == "thesis" else 1)
+        network.node_map[claim.id]["color"] = look  # pyvis 0.3.2 drops a node's color when it has a group
     for relation in argument_map.relations():
         style = EDGE_STYLES[relation.kind]
         inferred = argument_map.basis_of(relation) == "inferred"
