@@ -374,7 +374,8 @@ class Parser(argparse.ArgumentParser):
 
     def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                          namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
-        if self._intermixing or self._subparsers is not None:
+        # With "--", Python 3.11's intermixed parse loses the positionals after it: parse as usual then.
+        if self._intermixing or self._subparsers is not None or "--" in (args or ()):
             return super().parse_known_args(args, namespace)
         self._intermixing = True  # parse_known_intermixed_args calls parse_known_args itself (before 3.12)
         try:
@@ -617,7 +618,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with escaped:
         status = _run(run, args)
         try:  # what is still buffered goes out now, where a closed pipe can be told apart
-            sys.stdout.flush()
+            if not sys.stdout.closed:  # the language server's transport closes it when the client exits
+                sys.stdout.flush()
         except BrokenPipeError:
             return _reader_gone()
         return status
