@@ -1,19 +1,35 @@
-"""Generate synthetic argument maps, seeded and reproducible.
+"""Generate synthetic argument maps, seeded and reproducible, in several shapes.
 
 Each map follows the claim YAML contract: a ``map.yaml`` and claims files
-spread over ``files`` files. Edges average about three per claim: every claim
-but a thesis supports an earlier claim of its own perspective (so each side is
-a tree under its theses), plus about one more ``supports`` within the
-perspective and one ``contradicts``, nine times in ten across perspectives.
+spread over ``files`` files. A claim has about one ``contradicts``, nine times
+in ten across perspectives; its own side's ``supports`` depend on the shape:
+
+- ``thesis`` (the default): one thesis per side; every other claim supports
+  one of the 50 claims before it, and nine times in ten one more, so each side
+  is a tree under its thesis with cross links (about 3 edges per claim);
+- ``forest``: small arguments of 5 claims, each a thesis and 4 reasons;
+- ``chain``: one long chain per side, each claim supporting the one before;
+- ``many``: many conclusions, as in a map being written: a random map whose
+  supports join any two claims of a side (1.6 per claim on average, cycles
+  included), so about a fifth of the claims support nothing (each a
+  thesis), and each conclusion's support reaches most of its side (about 3
+  edges per claim). (With half the claims supporting nothing, a random map's
+  supports split into small pieces, which is the easy case.)
+- ``cycles``: as ``thesis``, and one claim in five also supports a later
+  claim, closing support cycles;
+- ``dense``: as ``thesis`` with four more supports and three contradicts per
+  claim (about 8 edges per claim).
+
 The same map is also written as Argdown text, with the same statements and
 the same support and attack relations, so Argdown can parse an identical map.
 
-    python bench/generate.py 20000 /tmp/map20k --files 20 --perspectives 2
+    python bench/generate.py 20000 /tmp/map20k --files 20 --perspectives 2 --shape many
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
 from pathlib import Path
 
@@ -27,11 +43,46 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 KINDS = ("premise", "evidence", "experience", "definition", "recommendation", "concession", "background")
 
 
-def generate(root: Path, claims: int, *, perspectives: int = 2, files: int = 20, seed: int = 1) -> Path:
-    """Write a map of ``claims`` claims under ``root``; return ``root``.
+SHAPES = ("thesis", "forest", "chain", "many", "cycles", "dense")
+
+
+def own_supports(rng: random.Random, shape: str, own: list[str]) -> tuple[str | None, list[str]]:
+    """A new claim's kind (``"thesis"``, or ``None`` for any other) and the claims of its side it supports."""
+    if shape == "forest":
+        place = len(own) % 5
+        return ("thesis", []) if place == 0 else (None, [rng.choice(own[len(own) - place:])])
+    if not own:
+        return "thesis", []
+    if shape == "chain":
+        return None, [own[-1]]
+    if shape == "many":  # supports are drawn once every claim exists (see generate)
+        return None, []
+    supports = [rng.choice(own[-50:])]  # a tree under the thesis
+    for _ in range(5 if shape == "dense" else 1):
+        if rng.random() < 0.9:
+            extra = rng.choice(own)
+            if extra not in supports:
+                supports.append(extra)
+    return None, supports
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    """A Poisson-distributed count (Knuth's method)."""
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def generate(root: Path, claims: int, *, perspectives: int = 2, files: int = 20, seed: int = 1,
+             shape: str = "thesis") -> Path:
+    """Write a map of ``claims`` claims of ``shape`` (one of :data:`SHAPES`) under ``root``; return ``root``.
 
     Also writes ``root/map.argdown``, which ``argmap`` ignores (not YAML).
     """
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {', '.join(SHAPES)}")
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     sides = [f"side{p}" for p in range(perspectives)]
@@ -43,23 +94,17 @@ def generate(root: Path, claims: int, *, perspectives: int = 2, files: int = 20,
         side = side_of[cid]
         own = by_side[side]
         record: dict[str, object] = {"id": cid, "text": " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16))).capitalize() + "."}
-        supports: list[str] = []
         contradicts: list[dict[str, str]] = []
-        if not own:
-            record["kind"] = "thesis"
-        else:
-            record["kind"] = rng.choice(KINDS)
-            supports.append(rng.choice(own[-50:]))  # a tree under the theses
-            if rng.random() < 0.9:
-                extra = rng.choice(own)
-                if extra not in supports:
-                    supports.append(extra)
-        if i > perspectives and rng.random() < 0.95:
-            others = [s for s in sides if s != side] if rng.random() < 0.9 else [side]
-            pool = [c for s in others for c in by_side[s][-200:]]
-            target = rng.choice(pool) if pool else None
-            if target and target != cid and target not in supports:
-                contradicts.append({"to": target, "note": "They cannot both hold."})
+        kind, supports = own_supports(rng, shape, own)
+        record["kind"] = kind or rng.choice(KINDS)
+        for _ in range(3 if shape == "dense" else 1):
+            if i > perspectives and rng.random() < 0.95:
+                others = [s for s in sides if s != side] if rng.random() < 0.9 else [side]
+                pool = [c for s in others for c in by_side[s][-200:]]
+                target = rng.choice(pool) if pool else None
+                if target and target != cid and target not in supports and \
+                        target not in [c["to"] for c in contradicts]:
+                    contradicts.append({"to": target, "note": "They cannot both hold."})
         if rng.random() < 0.3:
             record["quote"] = " ".join(rng.choice(WORDS) for _ in range(6))
         if rng.random() < 0.2:
@@ -70,6 +115,28 @@ def generate(root: Path, claims: int, *, perspectives: int = 2, files: int = 20,
             record["contradicts"] = contradicts
         own.append(cid)
         records.append(record)
+    if shape == "many":  # a random map: each claim supports a Poisson(1.6) number of any claims of its side
+        for record in records:
+            own = by_side[side_of[record["id"]]]  # type: ignore[index]
+            targets = list(dict.fromkeys(t for t in (rng.choice(own) for _ in range(_poisson(rng, 1.6)))
+                                         if t != record["id"]))
+            if targets:
+                record["supports"] = targets
+            else:
+                record["kind"] = "thesis"  # a conclusion: it supports nothing on its side
+            record["contradicts"] = [c for c in record.get("contradicts", []) if c["to"] not in targets]  # type: ignore
+            if not record["contradicts"]:
+                del record["contradicts"]
+    if shape == "cycles":  # one claim in five also supports a later claim of its side: support cycles
+        position = {record["id"]: i for i, record in enumerate(records)}
+        for side in sides:
+            own = by_side[side]
+            for index, cid in enumerate(own[:-1]):
+                if rng.random() < 0.2:
+                    later = rng.choice(own[index + 1:index + 50])
+                    record = records[position[cid]]
+                    if later not in record.setdefault("supports", []):  # type: ignore[operator]
+                        record["supports"].append(later)  # type: ignore[union-attr]
 
     (root / "map.yaml").write_text(yaml.safe_dump({
         "title": f"Synthetic map of {claims} claims",
@@ -105,8 +172,10 @@ def main() -> None:
     parser.add_argument("--perspectives", type=int, default=2)
     parser.add_argument("--files", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=SHAPES, default="thesis")
     args = parser.parse_args()
-    generate(args.directory, args.claims, perspectives=args.perspectives, files=args.files, seed=args.seed)
+    generate(args.directory, args.claims, perspectives=args.perspectives, files=args.files, seed=args.seed,
+             shape=args.shape)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from generate import generate  # noqa: E402
 
 
-def synthetic_map(root: Path, claims: int, **options: int) -> Path:
+def synthetic_map(root: Path, claims: int, **options: int | str) -> Path:
     """A seeded synthetic map like the benchmark's (see bench/generate.py)."""
     return generate(root, claims, **options)
 

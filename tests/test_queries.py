@@ -267,17 +267,27 @@ def test_side_measures_match_their_networkx_definitions(argument_map):
                                if r.kind == "supports" and r.target[0] == perspective)
         load: dict[str, int] = {}
         thesis_of: dict[str, str] = {}
-        for thesis in (c for c in own if argument_map.claims[c].kind == "thesis"):
-            # the same shortest paths as networkx's walk, ties broken alike
-            assert side.next_toward[thesis] == dict(nx.bfs_predecessors(reasons, thesis))
-            reached = nx.descendants(reasons, thesis)
-            assert side.support_size[thesis] == len(reached)
-            tree = nx.DiGraph((parent, node) for node, parent in nx.immediate_dominators(reasons, thesis).items()
-                              if node != thesis)
-            for claim in sorted(reached, key=own.index):
-                dominated = 1 + (len(nx.descendants(tree, claim)) if claim in tree else 0)
-                if dominated > load.get(claim, 0):
-                    load[claim], thesis_of[claim] = dominated, thesis
+        theses = [c for c in own if argument_map.claims[c].kind == "thesis"]
+        for thesis in theses:
+            assert side.support_size[thesis] == len(nx.descendants(reasons, thesis))
+        # Over all the theses at once: a virtual root above them, each claim's nearest thesis breadth-first,
+        # and its load its subtree in that root's dominator tree.
+        rooted = reasons.copy()
+        rooted.add_edges_from(("top", thesis) for thesis in theses)
+        nearest: dict[str, str] = {}
+        next_toward: dict[str, dict[str, str]] = {thesis: {} for thesis in theses}
+        for claim, parent in nx.bfs_predecessors(rooted, "top") if theses else []:
+            nearest[claim] = claim if parent == "top" else nearest[parent]
+            if parent != "top":
+                next_toward[nearest[claim]][claim] = parent
+                thesis_of[claim] = nearest[claim]
+        assert side.next_toward == next_toward
+        if theses:
+            tree = nx.DiGraph((parent, node) for node, parent in nx.immediate_dominators(rooted, "top").items()
+                              if node != "top")
+            for claim in thesis_of:
+                load[claim] = 1 + (len(nx.descendants(tree, claim)) if claim in tree else 0)
+                assert load[claim] <= side.support_size[thesis_of[claim]]
         assert side.load == load and side.thesis_of == thesis_of
 
 

@@ -140,12 +140,15 @@ def case_of(reading: Reading, perspective: str) -> Case:
     if side is None:
         return Case(perspective, (), (), (), (), tuple(c.id for c in claims if not c.asserted))
     theses = [c.id for c in claims if c.kind == "thesis"]
-    placed = set(theses)
-    direct: list[str] = []
-    for thesis in theses:
-        if thesis in side.supports:
-            direct += [r for r in side.supports.predecessors(thesis) if r not in direct]
-            placed |= nx.ancestors(side.supports, thesis)
+    supports = side.supports
+    direct = list(dict.fromkeys(r for thesis in theses if thesis in supports for r in supports.predecessors(thesis)))
+    # Every claim that reaches a thesis, in one walk back from all of them (one per thesis was quadratic).
+    placed, frontier = set(theses), [thesis for thesis in theses if thesis in supports]
+    while frontier:
+        for reason in supports.predecessors(frontier.pop()):
+            if reason not in placed:
+                placed.add(reason)
+                frontier.append(reason)
     direct.sort(key=lambda i: -reading.weight(i))  # stable: file order among equals
     comments = [r for r in direct if "comment" in argument_map.claims[r].tags]
     linked = {claim for r in reading.comparison.cross_relations for claim in (r.source, r.target)}

@@ -67,13 +67,12 @@ def measured_sides(argument_map: ArgumentMap, supports: dict[str, IndexedSupport
     for perspective, own in (supports or side_supports(argument_map)).items():
         side = sides[perspective] = Side(perspective, own.claims, graphs)
         reasons, root = own.toward_reasons()
-        dominated = {thesis: _measure_load(side, reasons, thesis)
-                     for thesis, claim_id in enumerate(own.claims) if argument_map.claims[claim_id].kind == "thesis"}
+        theses = [i for i, claim_id in enumerate(own.claims) if argument_map.claims[claim_id].kind == "thesis"]
+        size = _measure_loads(side, reasons, theses)
         conclusions = reasons.successor_indices(root)
-        if len(conclusions) == 1 and conclusions[0] in dominated:
+        if len(conclusions) == 1 and conclusions == theses:
             # The side's one conclusion is its thesis: the dominator tree over all its
             # conclusions is the thesis's own, already built.
-            size = dominated[conclusions[0]]
             side.weight = {claim_id: size.get(i, 1) for i, claim_id in enumerate(own.claims)}
         else:
             side.weight = _weights(own.claims, reasons, root)
@@ -96,19 +95,48 @@ def _weights(claims: list[str], reasons: rx.PyDiGraph, root: int) -> dict[str, i
     return {claim_id: size.get(i, 1) for i, claim_id in enumerate(claims)}
 
 
-def _measure_load(side: Side, reasons: rx.PyDiGraph, thesis: int) -> dict[int, int]:
-    """Each claim's load toward claim ``thesis``; returns the thesis's dominated counts."""
+def _measure_loads(side: Side, reasons: rx.PyDiGraph, theses: list[int]) -> dict[int, int]:
+    """Each claim's load toward the side's theses, all of them in one pass; returns the dominated counts.
+
+    The measures are defined over all the theses at once, not thesis by
+    thesis (which cost a whole-side walk per thesis: quadratic on a map of
+    many theses): a virtual root stands above the theses, and
+
+    - a claim's **load** is the number of claims (itself included) that would
+      lose every support route to every thesis without it: its subtree in the
+      dominator tree of that root;
+    - its **thesis** is the nearest one, breadth-first, theses and reasons in
+      file order, and ``next_toward`` its next step on a shortest path there;
+    - each thesis's **support size** is the number of claims that reach it,
+      counted for every thesis in one bitset sweep.
+
+    A claim's load never exceeds its thesis's support size: what depends on
+    it reaches that thesis through it. With one thesis these are the
+    thesis's own measures.
+    """
+    if not theses:
+        return {}
     ids = side.claims
-    parents = breadth_first_parents(reasons, thesis)
-    order = [thesis, *parents]
-    size = _dominated_counts(reasons, thesis, order)
-    side.next_toward[ids[thesis]] = {ids[claim]: ids[parent] for claim, parent in parents.items()}
-    side.support_size[ids[thesis]] = len(order) - 1
+    reach = descendant_counts(reasons)  # toward reasons: a thesis's descendants are the claims that reach it
+    graph = reasons.copy()
+    top = graph.add_node(None)
+    graph[top] = top  # payloads are indices: rustworkx's breadth-first walk reports payloads
+    graph.add_edges_from_no_data([(top, thesis) for thesis in reversed(theses)])  # rustworkx walks newest first
+    parents = breadth_first_parents(graph, top)
+    size = _dominated_counts(graph, top, [top, *parents])
+    nearest: dict[int, int] = {}
+    for thesis in theses:
+        side.support_size[ids[thesis]] = reach[thesis]
+        side.next_toward[ids[thesis]] = {}
     load, thesis_of = side.load, side.thesis_of
-    for node in order[1:]:
+    for node, parent in parents.items():  # breadth-first, so a parent's thesis is known before its reasons'
+        if parent == top:
+            nearest[node] = node
+            continue
+        thesis = nearest[node] = nearest[parent]
         claim_id = ids[node]
-        if size[node] > load.get(claim_id, 0):
-            load[claim_id], thesis_of[claim_id] = size[node], ids[thesis]
+        side.next_toward[ids[thesis]][claim_id] = ids[parent]
+        load[claim_id], thesis_of[claim_id] = size[node], ids[thesis]
     return size
 
 
