@@ -260,7 +260,17 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown, for the README")
     parser.add_argument("--plot", type=Path, default=CACHE / "scaling.svg",
                         help="where to write the log-log plot of cost against size (default bench/.cache/scaling.svg)")
+    parser.add_argument("--shapes", action="store_true",
+                        help="measure every shape of map of generate.py at --shape-size claims instead (the "
+                             "cold build against the parse floor, peak memory, every query, the first draw), "
+                             "and the many-conclusions shape at --large-size")
+    parser.add_argument("--shape-size", type=int, default=20000)
+    parser.add_argument("--large-size", type=int, default=100000, help="0 skips it")
     args = parser.parse_args()
+    if args.shapes:
+        compileall.compile_dir(Path(argmap.__file__).parent, quiet=1)
+        shapes(args)
+        return
     # Measure argmap as an installed copy runs, its bytecode compiled once (pip does so at install), not
     # compiled again in every process, as a checkout whose edited modules' bytecode is stale would be.
     compileall.compile_dir(Path(argmap.__file__).parent, quiet=1)
@@ -399,7 +409,79 @@ QUESTIONS = [["claims", "--perspective", "side0"], ["supporters", "side0.c0"], [
              ["double-cruxes"], ["grounded"], ["complete"], ["preferred"], ["stable"], ["acceptance"]]
 
 
-def query_timings(root: Path, repeat: int) -> list[tuple[str, float | None, float | None]]:
+#: What every shape must meet at 20,000 claims (issue 28), and the many-conclusions shape at 100,000.
+SHAPE_TARGETS = {"vs floor": 1.5, "peak MB": 400, "slowest question": 5.0, "first draw": 1.5}
+LARGE_TARGETS = {"vs floor": 1.3, "peak MB": 600}
+
+
+def shape_questions(root: Path) -> list[list[str]]:
+    """The `argmap query` questions, asked of claims this map has (its first claims on each side)."""
+    loaded = argmap.load(root)
+    first = {p: next(c for c in loaded.claims.values() if c.perspective == p).id for p in loaded.perspectives}
+    a, b = first["side0"], first["side1"]
+    named = {"side0.c0": a, "side0.c100": a, "side0.c10": a, "side1.c11": b}
+    return [[named.get(word, word) for word in question] for question in QUESTIONS]
+
+
+def shapes(args: argparse.Namespace) -> None:
+    """One table: each shape of map at ``--shape-size`` claims, then the many-conclusions shape larger."""
+    from generate import SHAPES
+
+    rows = []
+    runs = [(shape, args.shape_size) for shape in SHAPES]
+    if args.large_size:
+        runs.append(("many", args.large_size))
+    for shape, size in runs:
+        root = CACHE / "shapes" / f"{shape}{size}"
+        if not (root / "map.yaml").exists():
+            generate(root, size, files=args.files, seed=1, shape=shape)
+        edges = sum(1 for _ in argmap.load(root).relations())
+        print(f"{shape} at {size} claims, {edges} edges …", file=sys.stderr)
+        html = CACHE / f"shape-{shape}{size}.html"
+        floor = best(parse_floor(root) for _ in range(args.repeat))
+        build = [sys.executable, "-m", "argmap", "build", str(root), "-o", str(html), "--no-cache"]
+        colds = [timed_with_memory(build, timeout=900) for _ in range(args.repeat)]
+        cold, memory = best(c[0] for c in colds), max(c[1] for c in colds)
+        slowest: tuple[float | None, str] = (None, "")
+        draw = None
+        if size == args.shape_size:
+            timed_with_memory(build[:-1], timeout=900)  # the parse cache warm, as a user's is after a build
+            asked = query_timings(root, args.repeat, shape_questions(root))
+            slowest = max(((first, name) for name, first, _ in asked if first is not None), default=(None, ""))
+            if not args.no_browser:
+                timings = browser_timings(html, 120_000, args.repeat)
+                draw = timings["from start"] / 1000 if timings else None
+        rows.append((shape, size, edges, floor, cold, memory, slowest, draw))
+
+    bar = "|" if args.markdown else " "
+    print(f"\nShapes of map, measured side by side in this run: the whole `argmap build --no-cache` process "
+          f"against the parse floor, its peak memory, the slowest `argmap query` question asked first (one "
+          f"process, the parse cache warm, the derived cache empty) and the first draw from navigation start "
+          f"in headless Chromium; each the best of {args.repeat} runs. Targets: at {args.shape_size:,} claims "
+          f"at most {SHAPE_TARGETS['vs floor']}x the floor, {SHAPE_TARGETS['peak MB']} MB, "
+          f"{SHAPE_TARGETS['slowest question']} s a question and {SHAPE_TARGETS['first draw']} s to the first "
+          f"draw; at {args.large_size:,} claims at most {LARGE_TARGETS['vs floor']}x and "
+          f"{LARGE_TARGETS['peak MB']} MB.\n")
+    head = ["shape", "claims", "edges", "parse floor", "argmap cold", "vs floor", "peak MB", "slowest question",
+            "first draw", "targets met"]
+    print(bar.join(f" {h} " for h in head))
+    if args.markdown:
+        print("|".join(" --- " for _ in head))
+    for shape, size, edges, floor, cold, memory, (question_time, question), draw in rows:
+        targets = LARGE_TARGETS if size != args.shape_size else SHAPE_TARGETS
+        checks = [cold is not None and floor is not None and cold / floor <= targets["vs floor"],
+                  memory <= targets["peak MB"]]
+        if size == args.shape_size:
+            checks += [question_time is not None and question_time <= targets["slowest question"],
+                       args.no_browser or (draw is not None and draw <= targets["first draw"])]
+        cells = [shape, size, edges, fmt(floor), fmt(cold), ratio(cold, floor), f"{memory:.0f}",
+                 f"{fmt(question_time)} ({question})" if question else "–",
+                 fmt(draw) if draw is not None else "–", "yes" if all(checks) else "no"]
+        print(bar.join(f" {c} " for c in cells))
+
+
+def query_timings(root: Path, repeat: int,
+                  questions: list[list[str]] | None = None) -> list[tuple[str, float | None, float | None]]:
     """Seconds for each `argmap query` question, as a user runs it: one process each, the parse cache warm.
 
     Each question is asked twice: first with the derived cache emptied, so
@@ -409,7 +491,7 @@ def query_timings(root: Path, repeat: int) -> list[tuple[str, float | None, floa
     from argmap.io.cache import cache_home
 
     rows = []
-    for question in QUESTIONS:
+    for question in questions or QUESTIONS:
         command = [sys.executable, "-m", "argmap", "query", *question, "-m", str(root)]
         firsts, agains = [], []
         for _ in range(repeat):

@@ -181,9 +181,10 @@ def encode_sides(sides: dict[str, Side]) -> dict[str, Any]:
             "load": [side.load.get(claim, 0) for claim in side.claims],
             "thesis": [index[side.thesis_of[claim]] if claim in side.thesis_of else -1 for claim in side.claims],
             "weight": [side.weight[claim] for claim in side.claims],
-            "theses": [[index[thesis], side.support_size[thesis],
-                        [index[nxt[claim]] if claim in nxt else -1 for claim in side.claims]]
-                       for thesis, nxt in side.next_toward.items()],
+            "theses": [[index[thesis], side.support_size[thesis]] for thesis in side.next_toward],
+            # A claim's one next step, toward its thesis: a list per thesis would be theses × claims long.
+            "next": [index[side.next_toward[side.thesis_of[claim]][claim]] if claim in side.thesis_of else -1
+                     for claim in side.claims],
         }
     return encoded
 
@@ -200,18 +201,25 @@ def decode_sides(raw: Any, argument_map: ArgumentMap) -> dict[str, Side] | None:
         size = len(ids)
         if not isinstance(entry, dict) or entry.get("claims") != size or not isinstance(entry.get("theses"), list) \
                 or not (_column(entry.get("load"), size, 0, size) and _column(entry.get("weight"), size, 1, size)
-                        and _column(entry.get("thesis"), size, -1, size - 1)):
+                        and _column(entry.get("thesis"), size, -1, size - 1)
+                        and _column(entry.get("next"), size, -1, size - 1)):
             return None
         side = Side(perspective, ids, graphs)
         side.load = {claim: load for claim, load in zip(ids, entry["load"]) if load}
         side.thesis_of = {claim: ids[t] for claim, t in zip(ids, entry["thesis"]) if t >= 0}
         side.weight = dict(zip(ids, entry["weight"]))
         for thesis in entry["theses"]:
-            if not (isinstance(thesis, list) and len(thesis) == 3 and _column(thesis[:1], 1, 0, size - 1)
-                    and _column(thesis[1:2], 1, 0, size) and _column(thesis[2], size, -1, size - 1)):
+            if not (isinstance(thesis, list) and len(thesis) == 2 and _column(thesis[:1], 1, 0, size - 1)
+                    and _column(thesis[1:2], 1, 0, size)):
                 return None
             side.support_size[ids[thesis[0]]] = thesis[1]
-            side.next_toward[ids[thesis[0]]] = {claim: ids[n] for claim, n in zip(ids, thesis[2]) if n >= 0}
+            side.next_toward[ids[thesis[0]]] = {}
+        for claim, step in zip(ids, entry["next"]):
+            thesis = side.thesis_of.get(claim)
+            if (step >= 0) != (thesis is not None) or (thesis is not None and thesis not in side.next_toward):
+                return None
+            if thesis is not None:
+                side.next_toward[thesis][claim] = ids[step]
         sides[perspective] = side
     return sides
 
