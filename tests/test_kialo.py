@@ -58,3 +58,65 @@ def test_a_broken_export_gets_positioned_errors(run_cli, tmp_path):
     assert result.returncode == 1 and "zoos.txt:1:1: error: expected a numbered claim" in result.stderr
     other = run_cli("import", "--from", "aif", tmp_path / "zoos.txt", "-o", tmp_path / "x", "--perspectives", "camps")
     assert other.returncode == 1 and "--perspectives applies to --from kialo only" in other.stderr
+
+
+CURRENT = """Discussion Name:
+Should we drink tea or coffee?
+
+1. Question:
+   Should we drink tea or coffee?
+1.1. Thesis:
+   We should drink tea.
+1.1.1. Pro:
+   Tea calms the mind. [1]
+1.1.1.1. Con:
+   Calm is not always wanted,
+   for instance before an exam.
+1.1.2. Con:
+   -> See 1.2.1.
+1.2. Thesis:
+   We should drink coffee.
+1.2.1. Pro:
+   Coffee wakes you up. [2]
+1.2.1.1. Pro:
+   Studies agree. [1] [2]
+
+Sources:
+[1] https://example.org/tea-study
+[2] https://example.org/coffee-study
+"""
+
+
+def test_kialos_current_export_with_crlf_a_bom_theses_under_a_question_and_sources(run_cli, tmp_path):
+    source = tmp_path / "current.txt"
+    source.write_bytes(b"\xef\xbb\xbf" + CURRENT.replace("\n", "\r\n").encode())
+    done = run_cli("import", "--from", "kialo", source, "-o", tmp_path / "map")
+    assert done.returncode == 0, done.stderr
+    m = argmap.load(tmp_path / "map")
+    assert m.title == "Should we drink tea or coffee?"
+    claims = m.claims
+    assert claims["k1"].kind == "background" and claims["k1.1"].kind == claims["k1.2"].kind == "thesis"
+    assert claims["k1.1.1.1"].text == "Calm is not always wanted, for instance before an exam."
+    edges = {(r.source, r.kind, r.target) for r in m.relations()}
+    assert edges == {("k1.1.1", "supports", "k1.1"), ("k1.1.1.1", "contradicts", "k1.1.1"),
+                     ("k1.2.1", "contradicts", "k1.1"), ("k1.2.1", "supports", "k1.2"),
+                     ("k1.2.1.1", "supports", "k1.2.1")}  # the reference is an edge, not a copy; no thesis edge
+    assert "k1.1.2" not in claims
+    assert claims["k1.2.1.1"].note == ("Sources: [1] https://example.org/tea-study; "
+                                       "[2] https://example.org/coffee-study")
+    # Several theses under a question: each is its own perspective, unless --perspectives says otherwise.
+    assert [p.label for p in m.perspectives.values()] == ["The question", "We should drink tea.",
+                                                           "We should drink coffee."]
+    camps = run_cli("import", "--from", "kialo", source, "-o", tmp_path / "camps", "--perspectives", "camps")
+    assert camps.returncode == 0 and set(argmap.load(tmp_path / "camps").perspectives) == {"for", "against"}
+
+
+def test_kialos_current_export_names_what_it_cannot_read_at_its_line(run_cli, tmp_path):
+    source = tmp_path / "bad.txt"
+    source.write_text("Discussion Name:\nT\n\n1. Thesis:\n   Tea.\n1.1. Maybe:\n   Coffee.\n1.2. Pro:\n\n"
+                      "Sources:\nnot a source\n")
+    done = run_cli("import", "--from", "kialo", source, "-o", tmp_path / "map")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{source}:6:6: error: unknown kind of claim 'Maybe'" in done.stderr
+    assert f"{source}:8:1: error: claim 1.2. has no text" in done.stderr
+    assert f"{source}:11:1: error: expected a source such as '[1] https://...'" in done.stderr

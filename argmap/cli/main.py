@@ -544,8 +544,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                         "- reads standard input")
     importer.add_argument("-o", "--output", required=True, metavar="CLAIMS_DIR", help="the map directory to write")
     importer.add_argument("--perspectives", choices=("camps", "positions"), default=None,
-                          help="Kialo only: camps (the default) puts claims for and against the thesis in two "
-                               "perspectives; positions gives each top-level claim its own")
+                          help="Kialo only: camps puts claims for and against the thesis in two perspectives; "
+                               "positions gives each top-level claim its own. The default is positions for a "
+                               "question with several theses (Kialo's multi-thesis discussions), else camps")
     importer.add_argument("--force", action="store_true",
                           help="replace the map in a folder that is not empty: its map.yaml and claims files give "
                                "way to the new ones once these are written whole, and nothing else is touched; a "
