@@ -36,3 +36,56 @@ def test_speakers_become_perspectives_and_nothing_is_dropped_in_silence(dialogue
     lines = [line for line in result.stderr.splitlines() if "not imported" in line]
     assert lines == ["argmap: warning: AIF nodes not imported as claims or relations: 16 L locutions (their speakers "
                      "became perspectives), 8 TA dialogue transitions, 14 YA illocutions (kept as tags)"]
+
+
+XAIF = {
+    "AIF": {
+        "nodes": [
+            {"nodeID": "1", "text": "Tea calms the mind", "type": "I"},
+            {"nodeID": "2", "text": "Coffee is better in the morning", "type": "I"},
+            {"nodeID": "3", "text": "Default Conflict", "type": "CA"},
+            {"nodeID": "4", "text": "Bob Smith : tea calms the mind", "type": "L"},
+            {"nodeID": "5", "text": "Ann Lee : coffee is better in the morning", "type": "L"},
+            {"nodeID": "6", "text": "Asserting", "type": "YA"},
+            {"nodeID": "7", "text": "Asserting", "type": "YA"},
+            {"nodeID": "8", "text": "Default Transition", "type": "TA"},
+        ],
+        "edges": [{"edgeID": 1, "fromID": "2", "toID": "3"}, {"edgeID": 2, "fromID": "3", "toID": "1"},
+                  {"edgeID": 3, "fromID": "4", "toID": "6"}, {"edgeID": 4, "fromID": "6", "toID": "1"},
+                  {"edgeID": 5, "fromID": "5", "toID": "7"}, {"edgeID": 6, "fromID": "7", "toID": "2"},
+                  {"edgeID": 7, "fromID": "4", "toID": "8"}, {"edgeID": 8, "fromID": "8", "toID": "5"}],
+        "schemefulfillments": [],
+        "locutions": [{"nodeID": "4", "personID": "1"}, {"nodeID": "5", "personID": "2"}],
+        "participants": [{"participantID": 1, "firstname": "Bob", "surname": "Smith"},
+                         {"participantID": 2, "firstname": "Ann", "surname": "Lee"}],
+    },
+    "OVA": {"firstname": "", "surname": "", "url": "", "nodes": [{"nodeID": "1", "visible": True, "x": 1, "y": 2}],
+            "edges": []},
+    "text": "<p><span class=\"highlighted\" id=\"node4\">Bob: tea calms the mind</span></p>"
+            "<br><span id=\"node5\">Ann: coffee is better in the morning</span> &amp; more.",
+}
+
+
+def test_xaif_from_ova3_keeps_participants_and_the_original_text(run_cli, tmp_path):
+    import json
+
+    (tmp_path / "debate.json").write_text(json.dumps(XAIF))
+    result = run_cli("import", "--from", "aif", tmp_path / "debate.json", "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "OVA block" in result.stderr and "not imported" in result.stderr
+    m = argmap.load(tmp_path / "out")
+    assert {p.label for p in m.perspectives.values()} == {"Bob", "Ann"}
+    speaker = {c.text: m.perspectives[c.perspective].label for c in m.claims.values()}
+    assert speaker == {"Tea calms the mind": "Bob", "Coffee is better in the morning": "Ann"}
+    assert {(r.source, r.kind, r.target) for r in m.relations()} == {("2", "contradicts", "1")}
+    text = (tmp_path / "out" / "debate.source.txt").read_text()
+    assert text == "Bob: tea calms the mind\n\nAnn: coffee is better in the morning & more.\n"
+    assert all(c.source is not None and c.source.text == "debate.source.txt" for c in m.claims.values())
+    # The text is the claims' source: a quote added to a claim is checked against it.
+    claims_file = next(p for p in (tmp_path / "out").glob("*.yaml") if "Tea calms" in p.read_text())
+    claims_file.write_text(claims_file.read_text().replace("text: Tea calms the mind",
+                                                           "text: Tea calms the mind\n  quote: tea calms the mind"))
+    assert run_cli("check", tmp_path / "out").returncode == 0
+    claims_file.write_text(claims_file.read_text().replace("quote: tea calms the mind", "quote: tea heals"))
+    checked = run_cli("check", tmp_path / "out")
+    assert checked.returncode == 1 and "closest passage" in checked.stderr

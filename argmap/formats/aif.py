@@ -14,8 +14,10 @@ folder of them (one claims file each).
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -133,8 +135,15 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
     so that whatever is written passes ``argmap check``.
     """
     where = Position(str(path), 1, 1)
+    text, ova = None, False
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict) and "nodes" not in data:
+        # xAIF, as AIFdb and OVA3 write it today: the nodeset in "AIF", its original text beside it,
+        # and OVA's drawing (positions, colours), which a map has no place for.
+        text, ova = _text(data.get("text")), "OVA" in data
+        data = data["AIF"]
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
-        raise MapError([Problem(where, "not AIF JSON: expected an object with 'nodes' and 'edges' lists")])
+        raise MapError([Problem(where, "not AIF JSON: expected an object with 'nodes' and 'edges' lists, or "
+                                       "xAIF's 'AIF' object holding them")])
     problems = []
     nodes: dict[str, dict[str, Any]] = {}
     for index, node in enumerate(data["nodes"]):
@@ -164,7 +173,8 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
     participants = {pid: {"surname": _text(p.get("surname")), "firstname": _text(p.get("firstname"))}
                     for p in records("participants") if (pid := _id(p.get("participantID"))) is not None}
     speakers = {node: person for loc in records("locutions")
-                if (node := _id(loc.get("nodeID"))) is not None and (person := _id(loc.get("personID"))) is not None}
+                if (node := _id(loc.get("nodeID"))) is not None
+                and (person := _id(loc.get("personID", loc.get("participantID")))) is not None}
     def mapping(value: Any) -> dict[str, Any]:
         return {k: v for k, v in value.items() if isinstance(k, str)} if isinstance(value, dict) else {}
 
@@ -187,7 +197,18 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
             "summary": _text(ours.get("summary")),
             "relations": {k: mapping(v) for k, v in mapping(ours.get("relations")).items()},
             "claims": extras, "perspectives": declared,
-            "notes": {k: v for k, v in mapping(ours.get("notes")).items() if _text(v)}}
+            "notes": {k: v for k, v in mapping(ours.get("notes")).items() if _text(v)},
+            "text": _plain_text(text) if text else None, "ova": ova}
+
+
+def _plain_text(text: str) -> str:
+    """xAIF's original text as plain text: OVA3 writes it as HTML, with a <span> around each locution.
+
+    >>> _plain_text("<p><span class='highlighted'>Tea calms</span> &amp; soothes.</p><br>More.")
+    'Tea calms & soothes.\\n\\nMore.'
+    """
+    lines = re.sub(r"(?i)<br\s*/?>|</p>", "\n", text)
+    return html.unescape(re.sub(r"<[^>]*>", "", lines)).strip()
 
 
 def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: str | None, default_perspective: str,
@@ -246,8 +267,10 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
         extra = data["claims"].get(node_id, {})
         if extra.get("source"):
             sources.setdefault(file_name, extra["source"])
-        elif prefix:
+        elif prefix or data["text"]:
             sources.setdefault(file_name, {"title": path.name})
+        if data["text"]:  # xAIF's original text, written beside the claims: their quotes check against it
+            sources[file_name].setdefault("text", source_text_name(path))
         if node_id not in data["claims"] and (said := illocutions(node_id)):  # argmap's own export carries its tags
             extra = {**extra, "tags": said}
         builder.claim(claim_id(node_id), node["text"], perspective, file_name, **extra)
@@ -316,6 +339,8 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
     sources: dict[str, dict[str, Any]] = {}
     about: dict[str, str] = {}  # the map's title, description and summary, from the first nodeset giving each
     skipped: dict[str, dict[str, Any]] = {}
+    texts: dict[str, str] = {}
+    notes: list[str] = []
     for nodeset in paths:
         data = _clean_nodeset(nodeset, _read_json(nodeset))
         for key in ("title", "description", "summary"):
@@ -325,10 +350,23 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
         default_perspective = slug(source.name if source.is_dir() else source.stem.split(".")[0])
         _aif_nodeset(builder, nodeset, data, prefix, default_perspective, perspectives, sources)
         skipped.update({f"{nodeset}:{k}": v for k, v in data["nodes"].items()})
+        if data["text"]:
+            texts[source_text_name(nodeset)] = data["text"] + "\n"
+        if data["ova"]:
+            notes.append(f"{nodeset}: its OVA block (the diagram's positions and looks) is not imported")
     manifest: dict[str, Any] = {"title": f"Imported from {source.name}", **about}
     manifest["perspectives"] = perspectives or {"aif": {"label": source.stem}}
     line = _skipped_kinds(skipped)
-    return Imported(manifest, builder.files(sources), builder.renamed, [line] if line else [])
+    return Imported(manifest, builder.files(sources), builder.renamed, notes + ([line] if line else []), texts)
+
+
+def source_text_name(nodeset: Path) -> str:
+    """The file an xAIF nodeset's original text is written to, beside its claims files.
+
+    >>> source_text_name(Path("corpus/nodeset 12.json"))
+    'nodeset-12.source.txt'
+    """
+    return f"{slug(nodeset.name.split('.')[0])}.source.txt"
 
 
 FORMAT = Format("aif", ".aif.json", "AIFdb, OVA", write=write_aif, read=read_aif)

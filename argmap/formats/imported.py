@@ -109,6 +109,9 @@ class Imported:
     renamed: list[tuple[str, str]] = field(default_factory=list)
     #: one line per thing the source holds that the map cannot represent as it is
     warnings: list[str] = field(default_factory=list)
+    #: plain-text files written beside the claims (a nodeset's original text, which its claims files name
+    #: as their ``source.text``), by file name
+    texts: dict[str, str] = field(default_factory=dict)
 
     def write(self, directory: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write ``map.yaml`` and the claims files into ``directory``; nothing is lost if that fails.
@@ -137,7 +140,7 @@ class Imported:
                                     "choose an empty or new directory, or pass --force to replace the map there")])
         old = _map_files(root) if existing else []
         contents = {MANIFEST: _dump(self.manifest), **{_file_name(name): _dump(content)
-                                                       for name, content in self.files.items()}}
+                                                       for name, content in self.files.items()}, **self.texts}
         root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".argmap-import-", dir=root))
         try:
@@ -216,6 +219,9 @@ def _swap(root: Path, staging: Path, old: list[Path], names: list[str]) -> None:
             done.append((kept, path))
         for name in names:
             if os.path.lexists(root / name):  # a file the old map did not own: never overwritten
+                if os.path.isfile(root / name) and not os.path.islink(root / name) \
+                        and (root / name).read_bytes() == (staging / name).read_bytes():
+                    continue  # the same text written again (a source text the old import wrote)
                 raise FileExistsError(f"{root / name} exists and is not a file of the old map")
             os.replace(staging / name, root / name)
             done.append((root / name, staging / name))
