@@ -89,3 +89,27 @@ def test_xaif_from_ova3_keeps_participants_and_the_original_text(run_cli, tmp_pa
     claims_file.write_text(claims_file.read_text().replace("quote: tea calms the mind", "quote: tea heals"))
     checked = run_cli("check", tmp_path / "out")
     assert checked.returncode == 1 and "closest passage" in checked.stderr
+
+
+def test_undercuts_and_attacks_on_attacks_are_named_at_their_place(run_cli, tmp_path):
+    import json
+
+    nodes = [{"nodeID": "p", "text": "Tea calms", "type": "I"}, {"nodeID": "c", "text": "Drink tea", "type": "I"},
+             {"nodeID": "u", "text": "Calm is not why one drinks", "type": "I"},
+             {"nodeID": "x", "text": "That is beside the point", "type": "I"},
+             {"nodeID": "ra", "text": "Default Inference", "type": "RA"},
+             {"nodeID": "ca1", "text": "Default Conflict", "type": "CA"},
+             {"nodeID": "ca2", "text": "Default Conflict", "type": "CA"}]
+    edges = [["p", "ra"], ["ra", "c"], ["u", "ca1"], ["ca1", "ra"], ["x", "ca2"], ["ca2", "ca1"]]
+    text = json.dumps({"nodes": nodes, "edges": [{"edgeID": str(i), "fromID": a, "toID": b}
+                                                 for i, (a, b) in enumerate(edges)]}, indent=1)
+    (tmp_path / "u.json").write_text(text)
+    result = run_cli("import", "--from", "aif", tmp_path / "u.json", "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    line_of = {n["nodeID"]: text.splitlines().index(next(l for l in text.splitlines()
+                                                          if f'"nodeID": "{n["nodeID"]}"' in l)) + 1 for n in nodes}
+    assert f"u.json:{line_of['ca1']}:" in result.stderr and "undercuts the inference ra" in result.stderr
+    assert f"u.json:{line_of['ca2']}:" in result.stderr and "attack on an attack" in result.stderr
+    m = argmap.load(tmp_path / "out")
+    undercut = next(r for r in m.relations() if r.source == "u")
+    assert undercut.target == "c" and "undercuts the inference ra" in undercut.note

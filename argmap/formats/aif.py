@@ -20,7 +20,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import MapError, Position, Problem, excerpt
 from ..io.files import read_input
@@ -212,7 +212,9 @@ def _plain_text(text: str) -> str:
 
 
 def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: str | None, default_perspective: str,
-                 perspectives: dict[str, dict[str, Any]], sources: dict[str, dict[str, Any]]) -> None:
+                 perspectives: dict[str, dict[str, Any]], sources: dict[str, dict[str, Any]],
+                 warnings: list[str]) -> None:
+    place = _node_places(path)
     nodes: dict[str, dict[str, Any]] = data["nodes"]
     incoming: dict[str, list[str]] = defaultdict(list)
     outgoing: dict[str, list[str]] = defaultdict(list)
@@ -281,9 +283,18 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
         kind = "supports" if node["type"] == "RA" else "contradicts"
         sources_in = [s for s in incoming[node_id] if nodes.get(s, {}).get("type") == "I"]
         targets = [t for t in outgoing[node_id] if nodes.get(t, {}).get("type") == "I"]
-        for t in outgoing[node_id]:  # an attack on an inference lands on its conclusion
-            if nodes.get(t, {}).get("type") == "RA":
+        undercut = []
+        for t in outgoing[node_id]:
+            aimed = nodes.get(t, {}).get("type")
+            if aimed == "RA":  # an undercut: until argmap carries them, an attack on the inference's conclusion
+                undercut.append(t)
                 targets += [c for c in outgoing[t] if nodes.get(c, {}).get("type") == "I"]
+            elif kind == "contradicts" and aimed == "CA":
+                warnings.append(f"{place(node_id)}: CA node {node_id} attacks the attack {t} (an attack on an "
+                                "attack); argmap has no relation to aim it at, so it is not kept")
+        if undercut:
+            warnings.append(f"{place(node_id)}: CA node {node_id} undercuts the inference {', '.join(undercut)}; "
+                            "kept as an attack on its conclusion, with a note saying so")
         note = data["notes"].get(node_id)
         if note is None:
             parts = []
@@ -294,6 +305,9 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
                 more = len(sources_in) - LINKED_NAMED
                 together = f"{named} and {more:,} more" if more > 0 else named
                 parts.append(f"Linked argument {node_id}: {together} support this together.")
+            if undercut:
+                parts.append(f"In the source this undercuts the inference {', '.join(undercut)} (that its premises "
+                             "support this), not this claim itself.")
             note = " ".join(parts) or None
         details = data["relations"].get(node_id, {})
         for source in sources_in:
@@ -348,7 +362,7 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
                 about[key] = data[key]
         prefix = nodeset.stem if source.is_dir() else None
         default_perspective = slug(source.name if source.is_dir() else source.stem.split(".")[0])
-        _aif_nodeset(builder, nodeset, data, prefix, default_perspective, perspectives, sources)
+        _aif_nodeset(builder, nodeset, data, prefix, default_perspective, perspectives, sources, notes)
         skipped.update({f"{nodeset}:{k}": v for k, v in data["nodes"].items()})
         if data["text"]:
             texts[source_text_name(nodeset)] = data["text"] + "\n"
@@ -358,6 +372,24 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
     manifest["perspectives"] = perspectives or {"aif": {"label": source.stem}}
     line = _skipped_kinds(skipped)
     return Imported(manifest, builder.files(sources), builder.renamed, notes + ([line] if line else []), texts)
+
+
+def _node_places(path: Path) -> Callable[[str], str]:
+    """``file:line:col`` of a node's ``"nodeID"`` in the file, read once when first asked."""
+    text: list[str] = []
+
+    def place(node_id: str) -> str:
+        if not text:
+            try:
+                text.append(path.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                text.append("")
+        found = re.search(rf'"nodeID"\s*:\s*"?{re.escape(node_id)}"?\s*[,}}]', text[0])
+        if found is None:
+            return f"{path}:1:1"
+        before = text[0][:found.start()]
+        return f"{path}:{before.count(chr(10)) + 1}:{found.start() - before.rfind(chr(10))}"
+    return place
 
 
 def source_text_name(nodeset: Path) -> str:
