@@ -93,3 +93,34 @@ def test_an_argdown_config_in_the_imported_folder_never_runs(cli, run_cli, tmp_p
     assert not (folder / "PWNED").exists() and not any(tmp_path.rglob("PWNED"))
     m = argmap.load(tmp_path / "out")
     assert [(r.source, r.kind, r.target) for r in m.relations()] == [("b", "supports", "a")]
+
+
+STRICT = """===
+model:
+    mode: strict
+===
+
+[A]: Tea calms. {credence: 0.9, reason: "studies"}
+
+[D]: Coffee wakes.
+  >< [A]
+
+[E]: Tea is tea.
+  - [E]
+
+[F]: Tea entails calm.
+  +> [A]
+"""
+
+
+def test_strict_mode_keeps_entails_titles_with_data_and_names_a_self_attack(cli, run_cli, tmp_path):
+    (tmp_path / "strict.argdown").write_text(STRICT)
+    done = run_cli("import", "--from", "argdown", tmp_path / "strict.argdown", "-o", tmp_path / "map",
+                   env={"ARGMAP_ARGDOWN": str(cli)})
+    assert done.returncode == 0, done.stderr
+    m = argmap.load(tmp_path / "map")
+    a = m.claims["A"]
+    assert a.title == "A" and "credence: 0.9" in a.note and "reason: studies" in a.note
+    edges = {(r.source, r.kind, r.target): r.note for r in m.relations()}
+    assert "entails" in edges["F", "supports", "A"] and "contradictory" in edges["D", "contradicts", "A"]
+    assert f"{tmp_path / 'strict.argdown'}:" in done.stderr and "E has a contrary relation with itself" in done.stderr

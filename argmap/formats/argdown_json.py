@@ -45,6 +45,7 @@ _SYNTAX_ERROR = re.compile(r"^At (\d+):(\d+)\s*\n(.+)$", re.M)
 _CRASH = re.compile(r"^(?P<kind>\w*(?:Exception|Error)): (?P<message>.+?)(?: \((?P<line>\d+):(?P<column>\d+)\))?$", re.M)
 _BUFFER = re.compile(r"buffer: '(?P<buffer>[^'\n\\]*)")
 _RELATION_NOTES = {
+    "entails": "entails: Argdown's strict entailment (if this is true, so is what it entails)",
     "undercut": "undercut: attacks the inference of the argument it targets",
     "contrary": "contrary: Argdown's contrary relation (both cannot be true)",
     "contradictory": "contradictory: Argdown's contradictory relation (exactly one is true)",
@@ -132,6 +133,17 @@ def _texts(element: dict[str, Any]) -> list[str]:
     return seen
 
 
+#: The data keys argmap's Argdown export writes: a statement that has any of them came from argmap.
+_ARGMAP_DATA = frozenset({"title", "kind", "quote", "tags", "note", "asserted", "source", "relation_notes",
+                          "relation_data"})
+
+
+def _data_value(value: Any) -> str:
+    """A data value as one short line of text."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return " ".join(text.split())[:200]
+
+
 def _first_line(element: dict[str, Any]) -> int:
     lines = [m.get("startLine") for m in element.get("members") or [] if isinstance(m, dict)]
     return min((n for n in lines if isinstance(n, int)), default=0)
@@ -215,13 +227,19 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
         note_lines = notes.setdefault(claim_id, [])
         if isinstance(details.get("note"), str) and details["note"].strip():
             note_lines.append(details["note"])
+        ours = bool(details.keys() & _ARGMAP_DATA)  # argmap's own export: its data carries the claim's fields
+        foreign = {key: value for key, value in details.items() if key not in _ARGMAP_DATA}
+        if foreign:  # another tool's data (credence, reason, ...) is kept, named in the note
+            note_lines.append("Data: " + "; ".join(f"{key}: {_data_value(value)}" for key, value in foreign.items())
+                              + ".")
         if len(texts) > 1:
             note_lines.append("Also stated as: " + " | ".join(texts[1:]))
         file_name = f"{perspective}.yaml"
         if given := given_source(details):
             sources.setdefault(file_name, given)
-        # With data, the title is in it (argmap writes claim ids as Argdown titles); else Argdown's title is one.
-        own_title = None if details or len(title) > 80 or title.startswith("Untitled") else title
+        # With argmap's own data, the title is in it (argmap writes claim ids as Argdown titles); else, whatever
+        # other data the statement carries, Argdown's title is the claim's.
+        own_title = None if ours or len(title) > 80 or title.startswith("Untitled") else title
         builder.claim(claim_id, texts[0] if texts else title, perspective, file_name,
                       kind=details.get("kind") or ("premise" if kind == "argument" else None),
                       title=details.get("title") or own_title,
@@ -254,7 +272,12 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
             warnings.append(f"a {relation_type} relation from {relation.get('from')} to {relation.get('to')} "
                             "was not imported")
             continue
-        argmap_kind = "supports" if relation_type == "support" else "contradicts"
+        argmap_kind = "supports" if relation_type in ("support", "entails") else "contradicts"
+        if source == target:  # a claim cannot contradict (or support) itself in argmap: said, not dropped
+            where = _first_line(statements.get(str(relation.get("from")), {})) or 1
+            warnings.append(f"{name}:{where}:1: {relation.get('from')} has a {relation_type} relation with itself, "
+                            "which a claim cannot have in argmap; it is not kept")
+            continue
         details = data_of.get((str(relation.get("fromType")), str(relation.get("from"))), {})
         note, detail = relation_details(details, argmap_kind, str(relation.get("to")))
         note = note or _RELATION_NOTES.get(relation_type)
