@@ -9,11 +9,14 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pytest
 
 from .browser import CHROMIUM, launch
+
+if TYPE_CHECKING:
+    from .lsp_client import LspClient
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CLAIMS = REPO / "claims"
@@ -188,3 +191,22 @@ def open_map(chromium: object) -> Iterator[Callable[[Path], OpenedPage]]:
 
 def copy_bundled_claims(destination: Path) -> Path:
     return Path(shutil.copytree(BUNDLED_CLAIMS, destination / "claims"))
+
+
+@pytest.fixture
+def client() -> Iterator[Callable[[Path], "LspClient"]]:
+    """Start ``argmap lsp`` on a map folder, as an editor does; stop it afterwards, checking it printed no traceback."""
+    from .lsp_client import LspClient
+
+    opened: list[LspClient] = []
+
+    def start(root: Path) -> LspClient:
+        lsp = LspClient(root)
+        opened.append(lsp)
+        lsp.initialize(root)
+        return lsp
+
+    yield start
+    for lsp in opened:
+        stderr = lsp.close()
+        assert "Traceback" not in stderr, stderr

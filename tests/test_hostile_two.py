@@ -208,24 +208,6 @@ def test_a_tag_of_300_characters_imports_under_a_file_name_the_system_takes(tmp_
 
 
 # ── 4. a language server that survives any workspace ─────────────────────────
-@pytest.fixture
-def server(tmp_path: Path):
-    """Start ``argmap lsp`` on a map folder; stop it afterwards, and check it never printed a traceback."""
-    from .lsp_client import LspClient
-
-    started = []
-
-    def start(root: Path) -> LspClient:
-        lsp = LspClient(root)
-        started.append(lsp)
-        lsp.initialize(root)
-        return lsp
-    yield start
-    for lsp in started:
-        stderr = lsp.close()
-        assert "Traceback" not in stderr, stderr
-
-
 def small_map(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "map.yaml").write_text(MANIFEST)
@@ -250,9 +232,9 @@ def test_lsp_indexes_a_file_of_aliases_in_bounded_memory(tmp_path: Path) -> None
     assert done.stdout.split() == ["True", "1"]
 
 
-def test_lsp_survives_a_huge_content_length_and_answers_invalid_params(server, tmp_path: Path) -> None:
+def test_lsp_survives_a_huge_content_length_and_answers_invalid_params(client, tmp_path: Path) -> None:
     root = small_map(tmp_path / "map")
-    lsp = server(root)
+    lsp = client(root)
     assert lsp.process.stdin is not None
     lsp.process.stdin.write(b"Content-Length: 99999999999\r\n\r\n")
     lsp.process.stdin.flush()
@@ -265,13 +247,13 @@ def test_lsp_survives_a_huge_content_length_and_answers_invalid_params(server, t
     assert lsp.process.poll() is None
 
 
-def test_lsp_keeps_the_outside_link_error_and_never_renames_through_it(server, tmp_path: Path) -> None:
+def test_lsp_keeps_the_outside_link_error_and_never_renames_through_it(client, tmp_path: Path) -> None:
     root = small_map(tmp_path / "map")
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text("perspective: coffee\nclaims:\n  - {id: cof.best, text: Coffee., contradicts: [tea.best]}\n")
     (root / "coffee.yaml").symlink_to(outside)
     before = outside.read_bytes()
-    lsp = server(root)
+    lsp = client(root)
     link = root / "coffee.yaml"
     lsp.open(link, outside.read_text())
     said = lsp.diagnostics_for(link, lambda ds: bool(ds))
@@ -284,13 +266,13 @@ def test_lsp_keeps_the_outside_link_error_and_never_renames_through_it(server, t
     assert outside.read_bytes() == before
 
 
-def test_lsp_leaves_hidden_folders_alone_and_normalises_paths(server, tmp_path: Path) -> None:
+def test_lsp_leaves_hidden_folders_alone_and_normalises_paths(client, tmp_path: Path) -> None:
     root = small_map(tmp_path / "map")
     (root / "sub").mkdir()
     workflow = root / ".github" / "workflows" / "ci.yml"
     workflow.parent.mkdir(parents=True)
     workflow.write_text("on: push\njobs: {}\n")
-    lsp = server(root)
+    lsp = client(root)
     lsp.open(workflow)
     roundabout = Path(f"{root}/sub/../tea.yaml")
     typo = TEA.replace("kind: thesis}", "kind: thesis, supports: [tea.bset]}")
@@ -303,7 +285,7 @@ def test_lsp_leaves_hidden_folders_alone_and_normalises_paths(server, tmp_path: 
     assert set(published) <= {(root / "tea.yaml").as_uri(), (root / "map.yaml").as_uri()}, published
 
 
-def test_lsp_answers_while_a_five_megabyte_buffer_is_checked(server, tmp_path: Path) -> None:
+def test_lsp_answers_while_a_five_megabyte_buffer_is_checked(client, tmp_path: Path) -> None:
     import time
 
     root = small_map(tmp_path / "map")
@@ -316,7 +298,7 @@ def test_lsp_answers_while_a_five_megabyte_buffer_is_checked(server, tmp_path: P
 
     def missing(name: str):
         return lambda ds: any(f"'{name}'" in d["message"] for d in ds)
-    lsp = server(root)
+    lsp = client(root)
     lsp.open(big, text)
     first = lsp.request("textDocument/completion", {"textDocument": {"uri": big.as_uri()},
                                                     "position": {"line": 20000, "character": 6}}, timeout=120)
@@ -372,7 +354,7 @@ def random_position(rng, text: str) -> dict:
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_a_seeded_fuzz_of_the_language_server_crashes_nothing_and_answers_every_request(server, tmp_path: Path,
+def test_a_seeded_fuzz_of_the_language_server_crashes_nothing_and_answers_every_request(client, tmp_path: Path,
                                                                                       seed: int) -> None:
     import random
 
@@ -389,7 +371,7 @@ def test_a_seeded_fuzz_of_the_language_server_crashes_nothing_and_answers_every_
     for path, text in files.items():
         path.parent.mkdir(exist_ok=True)
         path.write_text(text)
-    lsp = server(root)
+    lsp = client(root)
     versions = dict.fromkeys(files, 0)
     opened: set[Path] = set()
     answered = 0

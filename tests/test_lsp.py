@@ -10,7 +10,6 @@ import pytest
 import argmap
 
 from .conftest import BUNDLED_CLAIMS
-from .lsp_client import LspClient
 
 
 def apply_edits(text: str, edits: list[dict]) -> str:
@@ -50,21 +49,6 @@ def position(text: str, needle: str, nth: int = 0, shift: int = 0) -> dict:
 def bundled_copy(tmp_path: Path) -> Path:
     return Path(shutil.copytree(BUNDLED_CLAIMS, tmp_path / "claims"))
 
-
-@pytest.fixture
-def client(tmp_path: Path):
-    opened = []
-
-    def start(root: Path) -> LspClient:
-        lsp = LspClient(root)
-        opened.append(lsp)
-        lsp.initialize(root)
-        return lsp
-
-    yield start
-    for lsp in opened:
-        stderr = lsp.close()
-        assert "Traceback" not in stderr, stderr
 
 
 def test_a_mistyped_id_is_diagnosed_at_its_range_and_cleared_when_fixed(client, bundled_copy):

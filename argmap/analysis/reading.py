@@ -15,7 +15,6 @@ from functools import cached_property
 from ..model import ArgumentMap, Relation
 from .compare import Clash, CommonGround, Comparison, CrossEdge, Unanswered
 from .sides import Store
-from .._lazy import nx  # networkx, imported on first use
 
 #: The kinds of disagreement, in plain words, in the order the report groups them.
 ISSUE_WORDS = {

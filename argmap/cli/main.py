@@ -84,8 +84,6 @@ def _problem_json(problem: Problem) -> dict[str, object]:
 
 def _check_json(args: argparse.Namespace) -> int:
     """``check --json``: the verdict and every problem, for editors and CI."""
-    import json
-
     from ..io.source_texts import check_source_texts
 
     try:

@@ -91,8 +91,7 @@ def argdown_json(cli: Path, text: bytes, name: str) -> dict[str, Any]:
     except (json.JSONDecodeError, RecursionError):
         data = None
     except ValueError:  # a number in the file's data past Python's limit on digits
-        raise (long_number(text.decode("utf-8", "replace"), name)
-               or MapError([Problem(Position(name, 1, 1), "a number is too long to read")])) from None
+        raise long_number(text.decode("utf-8", "replace"), name) from None
     if not isinstance(data, dict):
         last = next((line for line in reversed(output.splitlines()) if line.strip()), "no output")
         raise MapError([Problem(Position(name, 1, 1), f"the Argdown CLI could not read the file: {last.strip()}")])

@@ -46,15 +46,15 @@ MAX_DIGITS = 4000
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
 
 
-def long_number(text: str, shown: str, line: int = 1, column: int = 1) -> MapError | None:
+def long_number(text: str, shown: str, line: int = 1, column: int = 1) -> MapError:
     """The positioned error for a number too long to read in ``text`` (which starts at ``line``:``column``).
 
     >>> print(long_number("a: 1\\nb: " + "9" * 5000, "x.yaml"))
     x.yaml:2:4: error: a number of 5,000 digits is too long to read (the limit is 4,000 digits)
     """
     found = _LONG_NUMBER.search(text)
-    if found is None:
-        return None
+    if found is None:  # Python's own limit was met in a way the pattern does not see
+        return MapError([Problem(Position(shown, line, column), "a number is too long to read")])
     before = text[:found.start()]
     where_line = line + before.count("\n")
     where_column = (column if "\n" not in before else 1) + found.start() - (before.rfind("\n") + 1)
@@ -80,8 +80,7 @@ def load_json(text: str, shown: str) -> Any:
     except RecursionError:
         raise MapError([Problem(Position(shown, 1, 1), "JSON nested too deeply")]) from None
     except ValueError:  # an integer past Python's limit on digits
-        raise (long_number(text, shown) or MapError([Problem(Position(shown, 1, 1), "a number is too long to read")])
-               ) from None
+        raise long_number(text, shown) from None
 
 
 def load_yaml(text: str, shown: str, line: int = 1, column: int = 1) -> Any:
@@ -95,8 +94,7 @@ def load_yaml(text: str, shown: str, line: int = 1, column: int = 1) -> Any:
     except RecursionError:
         raise MapError([Problem(Position(shown, line, column), "YAML nested too deeply")]) from None
     except ValueError:  # an integer past Python's limit on digits
-        raise (long_number(text, shown, line, column)
-               or MapError([Problem(Position(shown, line, column), "a number is too long to read")])) from None
+        raise long_number(text, shown, line, column) from None
 
 
 @dataclass

@@ -84,26 +84,27 @@ def read_input(path: Path, shown: str, problems: list[Problem], *, within: Path 
     def refuse(message: str, hint: str | None = None) -> None:
         problems.append(Problem(Position(shown, 1, 1), message, hint))
 
+    def not_regular(mode: int) -> bool:
+        kind = stat.S_IFMT(mode)
+        if kind != stat.S_IFREG:
+            refuse(f"cannot read {_SPECIAL.get(kind, 'a special file')}",
+                   "claims and manifests must be regular files" if what == "file" else "give a regular file")
+        return kind != stat.S_IFREG
+
     try:
         if within is not None and symlink_outside(path, within):
             refuse(OUTSIDE_LINK, "copy the file into the map instead")
             return None
         # Looked at before opening: where O_NONBLOCK is missing (Windows), opening a FIFO would block.
-        kind = stat.S_IFMT(os.stat(path).st_mode)
-        if kind != stat.S_IFREG:
-            refuse(f"cannot read {_SPECIAL.get(kind, 'a special file')}",
-                   "claims and manifests must be regular files" if what == "file" else "give a regular file")
+        if not_regular(os.stat(path).st_mode):
             return None
         descriptor = os.open(path, os.O_RDONLY | portable_flags("O_NONBLOCK", "O_CLOEXEC", "O_BINARY"))
     except OSError as error:
         refuse(f"cannot read {what}: {error.strerror or error}")
         return None
     info = os.fstat(descriptor)
-    kind = stat.S_IFMT(info.st_mode)
-    if kind != stat.S_IFREG:  # checked before fdopen, which refuses a directory with a bare errno
+    if not_regular(info.st_mode):  # again, of what was opened; before fdopen, which refuses a folder with an errno
         os.close(descriptor)
-        refuse(f"cannot read {_SPECIAL.get(kind, 'a special file')}",
-               "claims and manifests must be regular files" if what == "file" else "give a regular file")
         return None
     with os.fdopen(descriptor, "rb") as handle:
         if info.st_size > limit:
