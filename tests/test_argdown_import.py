@@ -124,3 +124,23 @@ def test_strict_mode_keeps_entails_titles_with_data_and_names_a_self_attack(cli,
     edges = {(r.source, r.kind, r.target): r.note for r in m.relations()}
     assert "entails" in edges["F", "supports", "A"] and "contradictory" in edges["D", "contradicts", "A"]
     assert f"{tmp_path / 'strict.argdown'}:" in done.stderr and "E has a contrary relation with itself" in done.stderr
+
+
+def test_includes_resolve_from_the_documents_folder_and_none_leaves_it(cli, run_cli, tmp_path):
+    folder = tmp_path / "doc"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "main.argdown").write_text("[A]: Tea calms.\n\n@include(sub/more.argdown)\n")
+    (folder / "sub" / "more.argdown").write_text("[B]: Coffee wakes.\n  - [A]\n")
+    (folder / "argdown.config.js").write_text("throw new Error('never run')\n")  # a repository's config is code
+    done = run_cli("import", "--from", "argdown", folder / "main.argdown", "-o", tmp_path / "map",
+                   env={"ARGMAP_ARGDOWN": str(cli)})
+    assert done.returncode == 0, done.stderr
+    m = argmap.load(tmp_path / "map")
+    assert sorted(m.claims) == ["A", "B"] and [(r.source, r.kind, r.target) for r in m.relations()] == [
+        ("A", "contradicts", "B")]
+    (tmp_path / "secret.argdown").write_text("[S]: A secret.\n")
+    (folder / "evil.argdown").write_text("[A]: Tea.\n\n@include(../secret.argdown)\n")
+    refused = run_cli("import", "--from", "argdown", folder / "evil.argdown", "-o", tmp_path / "evil",
+                      env={"ARGMAP_ARGDOWN": str(cli)})
+    assert refused.returncode == 1 and f"{folder / 'evil.argdown'}:3:1: error: includes ../secret.argdown" \
+        in refused.stderr and "A secret" not in refused.stderr

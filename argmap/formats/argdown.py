@@ -27,7 +27,8 @@ import yaml
 
 from ..errors import MapError, Position, Problem
 from ..model import ArgumentMap, Claim
-from .argdown_json import argdown_cli, argdown_json, from_argdown_json, manifest_of, relation_details
+from .argdown_json import (argdown_cli, argdown_json, from_argdown_json, included_files, manifest_of,
+                           relation_details)
 from .format import Format
 from .imported import (Imported, MapBuilder, declared_perspectives, given_source, load_yaml, read_text_file,
                        slug)
@@ -160,7 +161,8 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
     header, start = _front_matter(lines, source)
     cli = argdown_cli()
     if cli is not None:  # Argdown's own parser reads Argdown as Argdown means it
-        return from_argdown_json(argdown_json(cli, raw, str(source)), str(source), header)
+        return from_argdown_json(argdown_json(cli, raw, str(source), included_files(source, raw)), str(source),
+                                 header)
     return _read_subset(lines[start:], start, header, source)
 
 

@@ -34,7 +34,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import MapError, Position, Problem
+from ..errors import MapError, Position, Problem, excerpt
+from ..io.files import read_input
 from .imported import Imported, MapBuilder, as_dict, declared_perspectives, given_source, long_number, slug
 
 #: How long the Argdown CLI may take on one file.
@@ -60,14 +61,63 @@ def argdown_cli() -> Path | None:
     return None
 
 
-def argdown_json(cli: Path, text: bytes, name: str) -> dict[str, Any]:
+#: ``@include(a.argdown, "b c.argdown")``: the files Argdown reads in at this place.
+_INCLUDE = re.compile(r"@include\((?P<paths>[^)]*)\)")
+
+
+def included_files(source: Path, text: bytes) -> dict[str, bytes]:
+    """Every file ``source`` includes, and they include, by path relative to ``source``'s folder.
+
+    An include is read as Argdown reads it, relative to the file that names
+    it, and only from ``source``'s own folder tree: one outside it (or a link
+    out of it) is a positioned error, so a document cannot make argmap read
+    any file on the machine.
+    """
+    top = Path(os.path.realpath(source.parent))
+    found: dict[str, bytes] = {}
+    problems: list[Problem] = []
+
+    def scan(path: Path, content: bytes) -> None:
+        decoded = content.decode("utf-8", "replace")
+        for match in _INCLUDE.finditer(decoded):
+            line = decoded.count("\n", 0, match.start()) + 1
+            column = match.start() - (decoded.rfind("\n", 0, match.start()) + 1) + 1
+            for name in (n.strip().strip("'\"") for n in match["paths"].split(",")):
+                if not name:
+                    continue
+                target = Path(os.path.realpath(path.parent / name))
+                if target != top and top not in target.parents:
+                    problems.append(Problem(Position(str(path), line, column), f"includes {excerpt(name, 60)}, "
+                                            "which is outside the document's folder, so it is not read",
+                                            "keep included files beside the document or below it"))
+                    continue
+                relative = target.relative_to(top).as_posix()
+                if relative in found:
+                    continue
+                raw = read_input(target, str(target), problems, within=top, what="included file")
+                if raw is not None:
+                    found[relative] = raw
+                    scan(target, raw)
+    scan(Path(os.path.realpath(source)), text)
+    if problems:
+        raise MapError(problems)
+    return found
+
+
+def argdown_json(cli: Path, text: bytes, name: str, includes: dict[str, bytes] | None = None) -> dict[str, Any]:
     """Run ``argdown json`` on a private copy of a file; Argdown's syntax errors become positioned problems.
 
     The CLI runs in an empty temporary folder, so no ``argdown.config.js`` of the
-    folder being imported is ever loaded (it would be code).
+    folder being imported is ever loaded (it would be code). The files the
+    document includes (:func:`included_files`) are copied in beside it, at
+    the same relative paths, so its ``@include`` lines resolve.
     """
     with tempfile.TemporaryDirectory(prefix="argmap-argdown-") as folder:
-        copy = Path(folder) / "input.argdown"
+        for relative, content in (includes or {}).items():
+            placed = Path(folder, *relative.split("/"))
+            placed.parent.mkdir(parents=True, exist_ok=True)
+            placed.write_bytes(content)
+        copy = Path(folder) / f"input-{os.getpid()}.argdown"  # never one of the included names
         copy.write_bytes(text)
         try:
             done = subprocess.run([str(cli), "json", copy.name, "--stdout", "--removeMap", "--removeEmbeddedRelations"],
