@@ -336,10 +336,14 @@ def test_argdown_import_reads_common_forms(tmp_path, monkeypatch):
     (tmp_path / "d.argdown").write_text(
         "# A heading\n// a comment\n[Tea]: Tea is best. #tea #core\n  <+ [Calm]\n  <- [Coffee]\n\n"
         "[Calm]: Tea calms \\#really\\. #tea\n[Coffee]: Coffee is best. #(coffee drinkers)\n")
-    m = argmap.load(import_argdown(tmp_path / "d.argdown").write(tmp_path / "out"))
+    m = argmap.load(import_argdown(tmp_path / "d.argdown", perspective_from="tag").write(tmp_path / "out"))
     assert m.claims["Calm"].text == "Tea calms #really."
     assert m.claims["Tea"].tags == ("core",)
     assert m.claims["Coffee"].perspective == "coffee-drinkers"
+    # By default a tag makes a perspective only where the front matter declares it; the others stay tags.
+    plain = argmap.load(import_argdown(tmp_path / "d.argdown").write(tmp_path / "plain"))
+    assert {c.perspective for c in plain.claims.values()} == {"d"}
+    assert plain.claims["Tea"].tags == ("tea", "core") and plain.claims["Coffee"].tags == ("coffee drinkers",)
     assert {(r.source, r.kind, r.target) for r in m.relations()} == {
         ("Calm", "supports", "Tea"), ("Coffee", "contradicts", "Tea")}
 

@@ -200,11 +200,12 @@ def test_a_tag_of_300_characters_imports_under_a_file_name_the_system_takes(tmp_
     project.mkdir()
     (project / "map.yaml").write_text(MANIFEST)
     (project / "tea.yaml").write_text(TEA)
-    result = run("import", "--from", "argdown", tmp_path / "a.argdown", "-o", project, "--force", cwd=tmp_path,
-                 env={"ARGMAP_ARGDOWN": str(tmp_path / "no-argdown")})
+    result = run("import", "--from", "argdown", tmp_path / "a.argdown", "-o", project, "--force",
+                 "--perspective-from", "tag", cwd=tmp_path, env={"ARGMAP_ARGDOWN": str(tmp_path / "no-argdown")})
     assert result.returncode == 0, result.stderr
     assert run("check", project, cwd=tmp_path).returncode == 0
     assert all(len(p.name.encode()) <= 100 for p in project.iterdir())
+    assert any(p.name.startswith("t" * 50) for p in project.iterdir())  # the tag's file, its name shortened
 
 
 # ── 4. a language server that survives any workspace ─────────────────────────
@@ -672,12 +673,12 @@ def test_watch_serves_an_output_name_with_spaces_and_accents(tmp_path: Path) -> 
 
 
 # ── 7. importers never change meaning in silence ─────────────────────────────
-def imported_claims(tmp_path: Path, fmt: str, name: str, text: str) -> dict[str, object]:
+def imported_claims(tmp_path: Path, fmt: str, name: str, text: str, *options: str) -> dict[str, object]:
     """Import ``text`` with the CLI (Argdown without its CLI), check the map, and give its claims by id."""
     import argmap
 
     (tmp_path / name).write_text(text)
-    result = run("import", "--from", fmt, name, "-o", tmp_path / "map", cwd=tmp_path,
+    result = run("import", "--from", fmt, name, "-o", tmp_path / "map", *options, cwd=tmp_path,
                  env={"ARGMAP_ARGDOWN": str(tmp_path / "no-argdown")})
     assert result.returncode == 0, result.stderr
     return argmap.load(tmp_path / "map").claims  # type: ignore[return-value]
@@ -726,7 +727,7 @@ def test_argdown_without_its_cli_keeps_repeats_nesting_inline_texts_and_tags(tmp
     claims = imported_claims(tmp_path, "argdown", "a.argdown",
                              "[a]: Tea is best. #tea\n  <+ [b]: Tea calms. #tea\n    <- [c]: Calm is dull. #MAP\n"
                              "  +> [d]: Drink tea daily. #tea\n\n[a]: Tea is the best drink. #tea\n\n"
-                             "[e]: Maps help. #map\n")
+                             "[e]: Maps help. #map\n", "--perspective-from", "tag")
     assert edges(claims) == {("b", "supports", "a"), ("c", "contradicts", "b"), ("a", "supports", "d")}
     assert claims["d"].text == "Drink tea daily."  # type: ignore[attr-defined]
     assert claims["a"].text == "Tea is best." and "Tea is the best drink." in claims["a"].note  # type: ignore

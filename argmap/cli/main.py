@@ -20,6 +20,7 @@ from .._version import __version__
 from ..analysis.query import claims_per_perspective, edges_per_kind, summary
 from ..errors import MESSAGE_LIMIT, ArgmapError, MapError, Position, Problem, excerpt
 from ..formats import EXPORTS, IMPORTS, Format
+from ..formats.imported import PERSPECTIVE_RULES
 from ..io.files import MAX_FILE_BYTES
 from ..io.load import load, loads
 from ..model import ID_PATTERN, LINT_RULES, ArgumentMap
@@ -304,6 +305,10 @@ def _import(args: argparse.Namespace) -> int:
         if args.source_format != "kialo":
             raise ArgmapError("--perspectives applies to --from kialo only")
         options["perspectives"] = args.perspectives
+    if args.perspective_from is not None:
+        if args.source_format != "argdown":
+            raise ArgmapError("--perspective-from applies to --from argdown only")
+        options["perspective_from"] = args.perspective_from
     if args.file == STDIO:  # the importers read files: standard input goes through a private one
         import tempfile
 
@@ -545,6 +550,11 @@ def build_parser() -> argparse.ArgumentParser:
                           help="Kialo only: camps puts claims for and against the thesis in two perspectives; "
                                "positions gives each top-level claim its own. The default is positions for a "
                                "question with several theses (Kialo's multi-thesis discussions), else camps")
+    importer.add_argument("--perspective-from", choices=PERSPECTIVE_RULES, default=None,
+                          help="Argdown only: where a statement's perspective comes from. declared (the default): "
+                               "a tag the front matter declares under perspectives:, else the file; tag: the "
+                               "first declared tag, else the first tag; file or none: the file, whatever the tags. "
+                               "Tags that make no perspective stay tags")
     importer.add_argument("--force", action="store_true",
                           help="replace the map in a folder that is not empty: its map.yaml and claims files give "
                                "way to the new ones once these are written whole, and nothing else is touched; a "

@@ -30,8 +30,8 @@ from ..model import ArgumentMap, Claim
 from .argdown_json import (argdown_cli, argdown_json, from_argdown_json, included_files, manifest_of,
                            relation_details)
 from .format import Format
-from .imported import (Imported, MapBuilder, declared_perspectives, given_source, load_yaml, read_text_file,
-                       slug)
+from .imported import (PERSPECTIVE_RULES, Imported, MapBuilder, declared_perspectives, given_source, load_yaml,
+                       perspective_for, read_text_file, slug)
 
 _ARGDOWN_SPECIAL = re.compile(r"([\\\[\]{}<>#*_`@/])")
 #: Inside a data element, a raw brace ends it and ``//`` starts a comment, even
@@ -138,7 +138,7 @@ def _split_data(rest: str, where: Position) -> tuple[str, dict[str, Any]]:
     return text[:index], data
 
 
-def read_argdown(path: str | os.PathLike[str]) -> Imported:
+def read_argdown(path: str | os.PathLike[str], *, perspective_from: str = "declared") -> Imported:
     """Import an Argdown file.
 
     With the Argdown CLI installed, Argdown's own parser reads it, and
@@ -147,23 +147,27 @@ def read_argdown(path: str | os.PathLike[str]) -> Imported:
     read (statements, their tags and data, and ``+>``/``->`` relations), and any
     other line is an error that says how to get the CLI.
 
-    The first tag of a statement that names a perspective (or, failing that,
-    its first tag) is its perspective.
+    A statement's perspective comes from its tags by ``perspective_from``
+    (see :func:`~argmap.formats.imported.perspective_for`): by default only a
+    tag the front matter declares as a perspective makes one; other tags
+    stay tags, and a statement without such a tag is in the file's.
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.argdown"
-    >>> _ = f.write_text("[a]: Tea is best. #tea\\n  +> [b]\\n\\n[b]: Drink tea. #tea\\n")
-    >>> [(c["id"], c["text"]) for c in read_argdown(f).files["tea.yaml"]["claims"]]
-    [('a', 'Tea is best.'), ('b', 'Drink tea.')]
+    >>> _ = f.write_text("[a]: Tea is best. #core\\n  +> [b]\\n\\n[b]: Drink tea.\\n")
+    >>> [(c["id"], c["text"], c.get("tags")) for c in read_argdown(f).files["a.yaml"]["claims"]]
+    [('a', 'Tea is best.', ['core']), ('b', 'Drink tea.', None)]
     """
+    if perspective_from not in PERSPECTIVE_RULES:
+        raise ValueError(f"perspective_from must be one of {', '.join(PERSPECTIVE_RULES)}")
     source = Path(path)
     raw, lines = read_text_file(source)
     header, start = _front_matter(lines, source)
     cli = argdown_cli()
     if cli is not None:  # Argdown's own parser reads Argdown as Argdown means it
         return from_argdown_json(argdown_json(cli, raw, str(source), included_files(source, raw)), str(source),
-                                 header)
-    return _read_subset(lines[start:], start, header, source)
+                                 header, perspective_from=perspective_from)
+    return _read_subset(lines[start:], start, header, source, perspective_from)
 
 
 def _front_matter(lines: list[str], source: Path) -> tuple[dict[str, Any], int]:
@@ -188,7 +192,8 @@ def _front_matter(lines: list[str], source: Path) -> tuple[dict[str, Any], int]:
     return header, start
 
 
-def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: Path) -> Imported:
+def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: Path,
+                 perspective_from: str = "declared") -> Imported:
     """Without the Argdown CLI: the subset argmap writes (statements, tags, data, relations).
 
     Relations are ``+>``, ``->``, ``<+``, ``<-`` and Argdown's plain ``+``
@@ -265,12 +270,12 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
 
     builder = MapBuilder()
     perspectives = declared_perspectives(header)
+    declared = set(perspectives)
     sources: dict[str, dict[str, Any]] = {}
     default_perspective = slug(source.stem)
     for title, statement in statements.items():
         tags = statement["tags"]
-        perspective = next((t for t in tags if t in perspectives), tags[0] if tags else default_perspective)
-        perspective = slug(perspective)
+        perspective = perspective_for(tags, declared, default_perspective, perspective_from)
         perspectives.setdefault(perspective, {"label": perspective})
         data = statement["data"]
         other_tags = [t for t in tags if slug(t) != perspective]

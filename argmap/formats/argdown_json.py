@@ -36,7 +36,8 @@ from typing import Any
 
 from ..errors import MapError, Position, Problem, excerpt
 from ..io.files import read_input
-from .imported import Imported, MapBuilder, as_dict, declared_perspectives, given_source, long_number, slug
+from .imported import (Imported, MapBuilder, as_dict, declared_perspectives, given_source, long_number,
+                       perspective_for, slug)
 
 #: How long the Argdown CLI may take on one file.
 TIMEOUT = 120
@@ -234,10 +235,12 @@ def manifest_of(front: dict[str, Any], name: str, perspectives: dict[str, dict[s
     return manifest
 
 
-def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | None = None) -> Imported:
+def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | None = None, *,
+                      perspective_from: str = "declared") -> Imported:
     """A map from Argdown's JSON (see the module's docstring for what becomes what).
 
-    ``front`` is the document's front matter, which Argdown's JSON leaves out.
+    ``front`` is the document's front matter, which Argdown's JSON leaves out;
+    ``perspective_from`` is the rule of :func:`~argmap.formats.imported.perspective_for`.
 
     >>> data = {"statements": {"A": {"members": [{"text": "Tea is best.", "startLine": 1}]},
     ...                        "B": {"members": [{"text": "Tea calms.", "startLine": 2}]}},
@@ -250,6 +253,7 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
     front = front or {}
     headings = _section_titles(data.get("sections"))
     perspectives = declared_perspectives(front)
+    declared = set(perspectives)
     default_perspective = slug(Path(name).stem)
     builder, warnings = MapBuilder(), []
     statements, arguments = as_dict(data.get("statements")), as_dict(data.get("arguments"))
@@ -265,7 +269,7 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
             continue
         texts = _texts(element)
         tags = _tags(element)
-        perspective = slug(next((t for t in tags if slug(t) in perspectives), tags[0] if tags else default_perspective))
+        perspective = perspective_for(tags, declared, default_perspective, perspective_from)
         perspectives.setdefault(perspective, {"label": perspective})
         details = data_of[kind, title] = as_dict(element.get("data"))
         claim_id = builder.id_for(f"argument:{title}" if kind == "argument" else title)

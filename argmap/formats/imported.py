@@ -256,6 +256,35 @@ def declared_perspectives(front: dict[str, Any]) -> dict[str, dict[str, Any]]:
             for pid, info in as_dict(front.get("perspectives")).items()}
 
 
+#: Where an Argdown statement's perspective comes from (``--perspective-from``).
+PERSPECTIVE_RULES = ("declared", "tag", "file", "none")
+
+
+def perspective_for(tags: list[str], declared: set[str], default: str, rule: str = "declared") -> str:
+    """A statement's perspective, from its ``#tags`` by ``rule``; its other tags stay tags.
+
+    - ``declared`` (the default): the first tag the front matter declares
+      as a perspective (``perspectives:``, as argmap's export writes it);
+      a statement with none is in the file's perspective ``default``, so
+      ``#observation`` or ``#assumption`` never becomes a side;
+    - ``tag``: the first declared tag, else the first tag of any kind;
+    - ``file`` (and ``none``): the file's perspective, whatever the tags.
+
+    >>> perspective_for(["observation", "tea"], {"tea"}, "doc"), perspective_for(["observation"], {"tea"}, "doc")
+    ('tea', 'doc')
+    >>> perspective_for(["observation"], set(), "doc", "tag"), perspective_for(["tea"], {"tea"}, "doc", "file")
+    ('observation', 'doc')
+    """
+    if rule not in PERSPECTIVE_RULES:
+        raise ValueError(f"the perspective rule must be one of {', '.join(PERSPECTIVE_RULES)}")
+    if rule in ("file", "none"):
+        return default
+    chosen = next((slug(t) for t in tags if slug(t) in declared), None)
+    if chosen is None and rule == "tag" and tags:
+        chosen = slug(tags[0])
+    return chosen or default
+
+
 def given_source(data: dict[str, Any]) -> dict[str, str]:
     """The ``source`` in a statement's data (argmap's export writes it), its string fields only."""
     return {k: v for k, v in as_dict(data.get("source")).items()
