@@ -64,11 +64,24 @@ def test_an_argdown_example_imports_with_argdowns_statements_and_relations(cli, 
         assert ("argument" in claim.tags) == (kind == "argument")
     got = {(r.source, r.target): r.kind for r in m.relations()}
     want = {(ids[r["fromType"], r["from"]], ids[r["toType"], r["to"]]): KINDS[r["relationType"]]
-            for r in expected["relations"]}
-    assert got == want  # same relations, same directions, same kind
-    # a premise–conclusion structure is not dropped in silence
+            for r in expected["relations"] if r["from"] != r["to"]}
+    # An argument's premises support the conclusion they lead to: the ones its inference uses, else the
+    # conclusion before and the premises since.
+    for argument in expected["arguments"].values():
+        numbered, since = [], []
+        for statement in argument.get("pcs") or []:
+            claim = ids.get(("equivalence-class", statement["title"]))
+            numbered.append(claim)
+            if statement["role"] in ("main-conclusion", "intermediary-conclusion"):
+                uses = ((statement.get("inference") or {}).get("data") or {}).get("uses")
+                for premise in ([numbered[u - 1] for u in uses] if uses else since):
+                    if premise != claim:
+                        want.setdefault((premise, claim), "supports")
+                since = [claim]
+            else:
+                since.append(claim)
+    assert got == want  # same relations, same directions, same kind, and every inference
     with_pcs = [t for t, a in expected["arguments"].items() if a.get("pcs")]
-    assert result.stderr.count("premise–conclusion structure") == len(with_pcs)
     for title in with_pcs:
         assert "Premise–conclusion structure" in (m.claims[ids["argument", title]].note or "")
 

@@ -149,6 +149,47 @@ def argdown_json(cli: Path, text: bytes, name: str, includes: dict[str, bytes] |
     return data
 
 
+def inference_steps(pcs: list[Any], key_of: dict[tuple[str, str], str]) -> list[tuple[str, str, list[str], list[str]]]:
+    """An argument's premise–conclusion structure as (claim, role, the claims it is inferred from, rules).
+
+    A conclusion is inferred from the statements its inference ``uses``
+    (1-based, as ``-- rule {uses: [1, 2]} --`` writes them), and otherwise
+    from the previous conclusion and the premises after it; a premise is
+    inferred from nothing.
+
+    >>> keys = {("equivalence-class", t): t for t in "abcde"}
+    >>> pcs = [{"title": "a", "role": "premise"}, {"title": "b", "role": "premise"},
+    ...        {"title": "c", "role": "intermediary-conclusion", "inference": {"inferenceRules": ["MP"]}},
+    ...        {"title": "d", "role": "premise"}, {"title": "e", "role": "main-conclusion",
+    ...                                          "inference": {"data": {"uses": [1, 4]}}}]
+    >>> [(claim, role, premises) for claim, role, premises, _ in inference_steps(pcs, keys)]
+    [('a', 'premise', []), ('b', 'premise', []), ('c', 'conclusion', ['a', 'b']), ('d', 'premise', []), ('e', 'conclusion', ['a', 'd'])]
+    """
+    steps: list[tuple[str, str, list[str], list[str]]] = []
+    numbered: list[str | None] = []  # each statement's claim, by its number in the structure
+    since: list[str] = []  # the conclusion before, and the premises after it
+    for statement in pcs:
+        member = key_of.get(("equivalence-class", str(statement.get("title")))) if isinstance(statement, dict) \
+            else None
+        numbered.append(member)
+        if member is None:
+            continue
+        if statement.get("role") not in ("main-conclusion", "intermediary-conclusion"):
+            steps.append((member, "premise", [], []))
+            since.append(member)
+            continue
+        inference = as_dict(statement.get("inference"))
+        uses = as_dict(inference.get("data")).get("uses")
+        if isinstance(uses, list) and uses and all(isinstance(u, int) and 0 < u < len(numbered) for u in uses):
+            premises = [m for m in (numbered[u - 1] for u in uses) if m is not None]
+        else:
+            premises = since
+        rules = [str(rule) for rule in inference.get("inferenceRules") or [] if str(rule).strip()]
+        steps.append((member, "conclusion", list(dict.fromkeys(p for p in premises if p != member)), rules))
+        since = [member]
+    return steps
+
+
 def _member_text(member: dict[str, Any]) -> str:
     """A member's text without its ``#tags``: they become the claim's tags (Argdown marks them as ranges)."""
     text = str(member.get("text") or "")
@@ -300,21 +341,18 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
                       tags=details.get("tags") or ([t for t in tags if slug(t) != perspective]
                                                    + (["argument"] if kind == "argument" else [])
                                                    + ([slug(heading).lower()[:40]] if heading else [])))
+    inferred: list[tuple[str, str, str]] = []  # (premise, conclusion, note) of every argument's inferences
     for title, argument in arguments.items():
         if not isinstance(argument, dict) or not argument.get("pcs"):
             continue
         argument_id = key_of["argument", title]
         steps = []
-        for statement in argument["pcs"]:
-            if not isinstance(statement, dict) or ("equivalence-class", statement.get("title")) not in key_of:
-                continue
-            member = key_of["equivalence-class", statement["title"]]
-            role = "conclusion" if statement.get("role") in ("main-conclusion", "intermediary-conclusion") else "premise"
-            steps.append(f"{role} [{statement['title']}]")
+        for member, role, premises, rules in inference_steps(argument["pcs"], key_of):
+            steps.append(f"{role} [{builder.claims[member].get('title') or member}]")
             notes[member].append(f"A {role} of the argument <{title}>.")
+            step = f"A step of the argument <{title}>" + (f" ({', '.join(rules)})" if rules else "") + "."
+            inferred += [(premise, member, step) for premise in premises]  # each premise supports its conclusion
         notes[argument_id].append("Premise–conclusion structure: " + "; ".join(steps) + ".")
-        warnings.append(f"<{title}>: its premise–conclusion structure ({len(steps)} statements) is kept as notes, "
-                        "not as relations")
     for relation in data.get("relations") or []:
         if not isinstance(relation, dict):
             continue
@@ -336,6 +374,8 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
         note = note or _RELATION_NOTES.get(relation_type)
         builder.relate(source, argmap_kind, target, note, basis=detail.get("basis") if details else "stated",
                        issue=detail.get("issue"))
+    for premise, conclusion, step in inferred:  # after Argdown's own relations, which win for a pair
+        builder.relate(premise, "supports", conclusion, step, basis="stated")
     for claim_id, lines in notes.items():
         if lines:
             builder.claims[claim_id]["note"] = " ".join(lines)
