@@ -19,6 +19,42 @@ from .model import ArgumentMap
 
 #: The most edges the report's Mermaid diagram draws.
 DIAGRAM_EDGES = 200
+#: The most items of each list the main text shows, whatever the map's size; the rest go to an appendix.
+SHOWN = {"theses": 3, "reasons": 8, "apart": 5, "foils": 8, "clashes": 8, "agreements": 8, "uses": 5}
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``count`` and ``word``, read as English.
+
+    >>> plural(1, "place"), plural(1200, "place"), plural(2, "thesis", "theses")
+    ('1 place', '1,200 places', '2 theses')
+    """
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+class _Overflow:
+    """The items each capped list of the main text leaves out, for the appendix that lists them in full."""
+
+    def __init__(self) -> None:
+        self.sections: list[tuple[str, list[str]]] = []
+
+    def cap(self, kind: str, heading: str, lines: list[str], noun: tuple[str, str]) -> list[str]:
+        """The first :data:`SHOWN` lines of a list, then one saying how many more the appendix holds."""
+        limit = SHOWN[kind]
+        if len(lines) <= limit:
+            return lines
+        self.sections.append((heading, [line if line.startswith("- ") else f"- {line}" for line in lines]))
+        rest = len(lines) - limit
+        return [*lines[:limit], f"- … and {rest:,} more {noun[0] if rest == 1 else noun[1]} (Appendix D)"]
+
+    def appendix(self) -> list[str]:
+        if not self.sections:
+            return []
+        out = ["## Appendix D: the lists in full", "",
+               "The main text shows the first items of each long list; here is each one whole.", ""]
+        for heading, lines in self.sections:
+            out += [f"### {heading}", "", *lines, ""]
+        return out
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~])")
 
@@ -55,21 +91,22 @@ def _summary(reading: Reading) -> list[str]:
         out.append("- The sides never contradict each other in this map.")
     else:
         mutual = sum(c.mutual for c in clashes)
-        out.append(f"- **They clash in {len(clashes)} places**" + (f", {mutual} of them both ways." if mutual else "."))
+        out.append(f"- **They clash in {plural(len(clashes), 'place')}**"
+                   + (f", {mutual:,} of them both ways." if mutual else "."))
         if any({c.first, c.second} <= theses for c in clashes):
             out.append("  Each side's thesis denies the other's.")
         focus = reading.focus()
         if focus:
             claim = argument_map.claims[focus]
             others = reading.opponents[focus]
-            against = (f"which contests {len(others)} claims" if len(others) > 1
+            against = (f"which contests {plural(len(others), 'claim')}" if len(others) > 1
                        else f"against {_title(argument_map, next(iter(others)))}")
             out.append(f"  The disagreement turns most on {md(labels[claim.perspective])}'s "
                        f"{_title(argument_map, focus)}, {against}.")
     ground = reading.common_ground
     if ground.agreements:
         first = ground.agreements[0]
-        out.append(f"- **They agree in {len(ground.agreements)} places**, first: "
+        out.append(f"- **They agree in {plural(len(ground.agreements), 'place')}**, first: "
                    f"{_title(argument_map, first.source)} and {_title(argument_map, first.target)}.")
     open_points = weighty_unanswered(reading, per_side=1)
     if open_points:
@@ -78,9 +115,10 @@ def _summary(reading: Reading) -> list[str]:
     return out + [""]
 
 
-def _case(reading: Reading, perspective: str) -> list[str]:
+def _case(reading: Reading, perspective: str, overflow: _Overflow) -> list[str]:
     """One side's case in outline: the thesis, its reasons by title, what stands apart, what it rejects."""
     argument_map = reading.map
+    label = md(reading.labels[perspective])
     case = case_of(reading, perspective)
     if not case.theses and not case.apart and not case.foils:
         return ["*No thesis in this map.*", ""]
@@ -91,17 +129,26 @@ def _case(reading: Reading, perspective: str) -> list[str]:
         return f"- {md(argument_map.claims[claim_id].label)}{more}"
 
     out: list[str] = []
-    for thesis in case.theses:
-        out += [f"**Thesis:** {md(argument_map.claims[thesis].text)}", ""]
-    out += [line(r) for r in case.reasons]
+    theses = [f"**Thesis:** {md(argument_map.claims[thesis].text)}" for thesis in case.theses]
+    for thesis in overflow.cap("theses", f"{label}: theses", theses, ("thesis", "theses")):
+        out += [thesis, ""]
+    out += overflow.cap("reasons", f"{label}: reasons for its theses", [line(r) for r in case.reasons],
+                        ("reason", "reasons"))
     if case.comments:  # readers' agreement is one line, not one per reader
-        out.append(f"- {len(case.comments)} reader comment{'s' if len(case.comments) > 1 else ''} agreeing with it")
+        out.append(f"- {plural(len(case.comments), 'reader comment')} agreeing with it")
     if case.theses:
         out.append("")
     if case.apart:
-        out += ["Also argued, apart from the thesis:", ""] + [line(c) for c in case.apart] + [""]
+        out += ["Also argued, apart from the thesis:", ""] + overflow.cap(
+            "apart", f"{label}: also argued, apart from the thesis", [line(c) for c in case.apart],
+            ("claim", "claims")) + [""]
     if case.foils:
-        out += ["Reported in order to be rejected: " + "; ".join(_title(argument_map, c) for c in case.foils) + ".", ""]
+        foils = [_title(argument_map, c) for c in case.foils]
+        shown = foils[:SHOWN["foils"]]
+        if len(foils) > len(shown):
+            overflow.sections.append((f"{label}: reported in order to be rejected", [f"- {f}" for f in foils]))
+            shown.append(f"and {len(foils) - len(shown):,} more (Appendix D)")
+        out += ["Reported in order to be rejected: " + "; ".join(shown) + ".", ""]
     return out
 
 
@@ -145,6 +192,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     """
     reading = Reading(argument_map)
     comparison, labels = reading.comparison, reading.labels
+    overflow = _Overflow()
     out = [f"# {md(argument_map.title)}", ""]
     if argument_map.summary or argument_map.description:
         out += [md(argument_map.summary or argument_map.description), ""]
@@ -166,7 +214,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
         source = sample.source if sample else None
         credit = ", ".join(md(x) for x in (source.author, source.title) if x) if source else ""
         out += [f"### {md(perspective.label)}" + (f" ({credit})" if credit else ""), ""]
-        out += _case(reading, perspective.id)
+        out += _case(reading, perspective.id, overflow)
 
     out += ["## Where they clash", ""]
     ranked = reading.ranked_clashes
@@ -175,9 +223,17 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     groups: dict[str | None, list[Clash]] = defaultdict(list)
     for clash in ranked:
         groups[reading.issue(clash)].append(clash)
-    for issue, clashes in groups.items():  # in the order of each group's sharpest clash
-        out += [f"### {(ISSUE_WORDS.get(issue) or str(issue)).capitalize()}", ""]
-        out += _clash_lines(reading, clashes) + [""]
+    grouped = [((ISSUE_WORDS.get(issue) or str(issue)).capitalize(), _clash_lines(reading, clashes))
+               for issue, clashes in groups.items()]  # in the order of each group's sharpest clash
+    room = SHOWN["clashes"]
+    for heading, lines in grouped:
+        if room > 0:
+            out += [f"### {heading}", "", *lines[:room], ""]
+        room -= len(lines)
+    if room < 0:
+        out += [f"- … and {-room:,} more {'clash' if room == -1 else 'clashes'} (Appendix D)", ""]
+        overflow.sections.append(("Where they clash", [line for heading, lines in grouped
+                                                       for line in [f"**{heading}**", "", *lines, ""]]))
 
     ground = reading.common_ground
     out += ["## Where they agree", ""]
@@ -189,20 +245,30 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
             left, right = reading.in_map_order(e.source, e.target)
             rows[argument_map.claims[left].perspective, argument_map.claims[right].perspective, right].append(left)
         out.append("Both sides assert each pair, and neither denies the other's claim:")
+        tables: list[str] = []
         header = None
         for (left_side, right_side, right), lefts in sorted(
                 rows.items(), key=lambda row: (order.index(row[0][0]), order.index(row[0][1]))):
             if (left_side, right_side) != header:  # one table per pair of perspectives
                 header = (left_side, right_side)
-                out += ["", f"| {md(labels[left_side])} | {md(labels[right_side])} |", "|---|---|"]
-            out.append(f"| {'; '.join(_title(argument_map, c) for c in lefts)} | {_title(argument_map, right)} |")
-        out.append("")
+                tables += ["", f"| {md(labels[left_side])} | {md(labels[right_side])} |", "|---|---|"]
+            tables.append(f"| {'; '.join(_title(argument_map, c) for c in lefts)} | {_title(argument_map, right)} |")
+        shown_rows = [i for i, line in enumerate(tables) if line.startswith("| ") and not line.startswith("|---")
+                      and tables[i + 1:i + 2] != ["|---|---|"]]
+        if len(shown_rows) > SHOWN["agreements"]:
+            overflow.sections.append(("Where they agree", tables))
+            tables = tables[:shown_rows[SHOWN["agreements"] - 1] + 1] + [
+                "", f"… and {len(shown_rows) - SHOWN['agreements']:,} more "
+                f"{'pair' if len(shown_rows) - SHOWN['agreements'] == 1 else 'pairs'} (Appendix D)"]
+        out += tables + [""]
     else:
         out += ["*No claim of one side supports a claim the other side asserts.*", ""]
     if ground.uses:
         out += ["One side's claim bears on a view the other reports or denies; this is use, not agreement:", ""]
-        out += [f"- **{md(labels[e.source_perspective])}:** {_title(argument_map, e.source)} bears on "
-                f"**{md(labels[e.target_perspective])}:** {_title(argument_map, e.target)}." for e in ground.uses] + [""]
+        out += overflow.cap("uses", "Where one side's claim bears on a view the other reports or denies", [
+            f"- **{md(labels[e.source_perspective])}:** {_title(argument_map, e.source)} bears on "
+            f"**{md(labels[e.target_perspective])}:** {_title(argument_map, e.target)}." for e in ground.uses],
+            ("use", "uses")) + [""]
 
     out += ["## What each side leaves unanswered", "",
             "The other side draws no relation to these claims, or to anything they support, and other claims "
@@ -215,6 +281,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
     out += _acceptance_appendix(reading)
     out += _numbers_appendix(reading)
     out += _diagram_appendix(reading)
+    out += overflow.appendix()
     return "\n".join(out)
 
 

@@ -103,3 +103,53 @@ def test_a_large_maps_diagram_stays_within_mermaids_limits(tmp_path):
     assert f"The {DIAGRAM_EDGES} edges nearest the contested claims, of {len(Comparison(m).cross_relations)}" in text
     top_crux = m.claims[Comparison(m).cruxes()[0].claim]
     assert top_crux.label in mermaid.replace("<br>", " ")  # edges at the contested claims are kept first
+
+
+def kialo_debate(claims: int, seed: int = 7) -> str:
+    """A Kialo export in today's layout: a question, two theses, and ``claims`` pros and cons beneath."""
+    import random
+
+    rng = random.Random(seed)
+    lines = ["Discussion Name:", "Is tea better than coffee?", "", "1. Question:", "   Is tea better than coffee?",
+             "1.1. Thesis:", "   Tea is better.", "1.2. Thesis:", "   Coffee is better."]
+    numbers = ["1.1.", "1.2."]
+    for index in range(claims):
+        parent = rng.choice(numbers)
+        number = f"{parent}{sum(n.startswith(parent) and n.count('.') == parent.count('.') + 1 for n in numbers) + 1}."
+        numbers.append(number)
+        lines += [f"{number} {rng.choice(['Pro', 'Con'])}:", f"   Claim {index} about tea and coffee, and why."]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def test_the_main_text_stays_short_on_maps_of_any_size_and_shape(run_cli, tmp_path):
+    from .test_aif_dialogue import DIALOGUE
+
+    (tmp_path / "debate.txt").write_text(kialo_debate(400))
+    maps = [synthetic_map(tmp_path / "many", 2000, shape="many"), synthetic_map(tmp_path / "forest", 2000,
+                                                                               shape="forest")]
+    imports = [("kialo", tmp_path / "debate.txt")] + ([("aif", DIALOGUE)] if DIALOGUE.exists() else [])
+    for fmt, source in imports:
+        target = tmp_path / f"from-{fmt}"
+        assert run_cli("import", "--from", fmt, source, "-o", target).returncode == 0
+        maps.append(target)
+    for root in maps:
+        report = render_report(argmap.load(root))
+        main = main_text(report)
+        assert len(main.split()) <= 1200, (root, len(main.split()))
+        assert not re.search(r"\b1 (places|claims|reasons|theses|clashes)\b", report)
+        if "more" in main:  # what the main text leaves out, the appendix lists
+            assert "## Appendix D: the lists in full" in report
+
+
+def test_counts_read_as_english():
+    from argmap.report import plural
+
+    m = argmap.loads(MANIFEST + "---\n" + "perspective: tea\nclaims:\n"
+                     "  - {id: tea.best, text: Tea is best., kind: thesis}\n"
+                     "  - {id: tea.calm, text: Tea calms., supports: [tea.best]}\n---\n"
+                     "perspective: coffee\nclaims:\n"
+                     "  - {id: cof.best, text: Coffee is best., kind: thesis, contradicts: [tea.best]}\n"
+                     "  - {id: cof.calm, text: Calm matters., supports: [tea.calm]}\n")
+    text = render_report(m)
+    assert "They clash in 1 place**" in text and "They agree in 1 place**" in text
+    assert plural(2, "place") == "2 places"
