@@ -17,8 +17,6 @@ from .graph import attack_graph, support_graph
 from .io.files import write_atomically
 from .model import ArgumentMap
 
-#: The most edges the report's Mermaid diagram draws.
-DIAGRAM_EDGES = 200
 #: The most items of each list the main text shows, whatever the map's size; the rest go to an appendix.
 SHOWN = {"theses": 3, "reasons": 8, "apart": 5, "foils": 8, "clashes": 8, "agreements": 8, "uses": 5}
 
@@ -343,21 +341,48 @@ def _numbers_appendix(reading: Reading) -> list[str]:
     return out + [""]
 
 
+#: The most claims of each side a clash's diagram shows resting on the clashing claim, the heaviest first: with
+#: more, a diagram no longer fits 600 px at GitHub's width with labels of 12 px or more (measured in Mermaid 11).
+DIAGRAM_SUPPORTERS = 1
+
+
 def _diagram_appendix(reading: Reading) -> list[str]:
-    argument_map, comparison = reading.map, reading.comparison
-    ground = reading.common_ground
-    cross = comparison.disagreements() + ground.agreements + ground.uses
-    out = ["## Appendix C: diagram of the links between the sides", ""]
-    if len(cross) > DIAGRAM_EDGES:
-        # Mermaid refuses larger diagrams (its default limit is 500 edges), and
-        # they would be unreadable anyway: keep the edges at the cruxes first.
-        crux_ids = {c.claim for c in comparison.cruxes()}
-        total = len(cross)
-        cross = sorted(cross, key=lambda e: e.source not in crux_ids and e.target not in crux_ids)[:DIAGRAM_EDGES]
-        out += [f"*The {DIAGRAM_EDGES} edges nearest the contested claims, of {total}; the HTML map shows them all.*", ""]
-    flowchart = mermaid_flowchart(argument_map, [(e.source, e.kind, e.target) for e in cross], direction="LR",
-                                  wrap=30, titles=True)
-    return out + ["```mermaid", *flowchart, "```", ""]
+    """One small diagram per clash, the sharpest first, as many as the main text lists.
+
+    Each shows the two claims, what each rests on (its side's heaviest reason
+    for it) and the note on their contradiction: small enough to read on
+    GitHub's page, which one diagram of every link was not.
+    """
+    argument_map = reading.map
+    clashes = reading.ranked_clashes[:SHOWN["clashes"]]
+    out = ["## Appendix C: diagrams of the sharpest clashes", ""]
+    if not clashes:
+        return out + ["*The sides never contradict each other in this map.*", ""]
+    supporters: dict[str, list[str]] = defaultdict(list)
+    for relation in argument_map.relations():
+        source, target = argument_map.claims[relation.source], argument_map.claims[relation.target]
+        if relation.kind == "supports" and source.perspective == target.perspective:
+            supporters[target.id].append(source.id)
+    for number, clash in enumerate(clashes, 1):
+        edges = [(s, "supports", claim) for claim in (clash.first, clash.second)
+                 for s in sorted((s for s in supporters[claim] if s not in (clash.first, clash.second)),
+                                 key=lambda s: -reading.weight(s))[:DIAGRAM_SUPPORTERS]]
+        edges += [(e.source, "contradicts", e.target) for e in clash.edges]
+        notes = {(e.source, e.target): excerpt_note(e.note) for e in clash.edges if e.note}
+        out += [f"**{number}.** {_title(argument_map, clash.first)} and {_title(argument_map, clash.second)}", "",
+                "```mermaid", *mermaid_flowchart(argument_map, edges, direction="LR", wrap=22, titles=True,
+                                                edge_labels=notes), "```", ""]
+    return out
+
+
+def excerpt_note(note: str, limit: int = 60) -> str:
+    """A relation's note short enough to label a diagram's edge.
+
+    >>> excerpt_note("a " * 60)[-1], len(excerpt_note("a " * 60)) <= 60
+    ('…', True)
+    """
+    plain = " ".join(note.split())
+    return plain if len(plain) <= limit else plain[:limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def write_report(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> Path:

@@ -91,3 +91,30 @@ def test_hostile_claim_text_is_drawn_as_text(chromium, mermaid_js, make_map):
     assert drawn["scripts"] == 0
     texts = [squeeze(node["text"]) for node in drawn["nodes"].values()]
     assert squeeze(hostile) in texts
+
+
+def test_every_clash_diagram_fits_600_px_at_githubs_width(chromium, mermaid_js, tmp_path):
+    """One small diagram per clash: each at most 600 px tall once shrunk to the page's 1,000 px."""
+    from .conftest import synthetic_map
+
+    maps = [argmap.load(BUNDLED_CLAIMS), argmap.load(synthetic_map(tmp_path / "big", 1500, shape="many"))]
+    page = chromium.new_page()
+    try:
+        page.set_content("<html><body></body></html>")
+        page.add_script_tag(content=mermaid_js)
+        for m in maps:
+            report = render_report(m)
+            diagrams = [block.split("```")[0] for block in report.split("```mermaid\n")[1:]]
+            assert diagrams
+            for index, source in enumerate(diagrams):
+                size = page.evaluate("""async ([source, index]) => {
+                    mermaid.initialize({startOnLoad: false, securityLevel: "strict"});
+                    const {svg} = await mermaid.render("clash" + index, source);
+                    document.body.innerHTML = svg;
+                    const box = document.querySelector("svg").viewBox.baseVal;
+                    return {width: box.width, height: box.height};
+                }""", [source, index])
+                shown = size["height"] * min(1, PAGE_WIDTH / size["width"])
+                assert shown <= 600, (m.title, index, size)
+    finally:
+        page.close()

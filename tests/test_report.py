@@ -27,15 +27,18 @@ def test_report_has_every_section_and_the_cross_edges(make_map):
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == ["In short", "Each side's case", "Where they clash", "Where they agree",
                         "What each side leaves unanswered", "Appendix A: formal acceptance",
-                        "Appendix B: the numbers", "Appendix C: diagram of the links between the sides"]
+                        "Appendix B: the numbers", "Appendix C: diagrams of the sharpest clashes"]
     case = section(text, "Each side's case")
     assert "**Thesis:** Tea is best." in case and "- Tea calms. (1 reason)" in case
     clashes = section(text, "Where they clash")
     # the mutual clash is listed once, first, though both claims list the edge
     assert clashes.count("“Tea calms.”") == 1 and clashes.index("both ways") < clashes.index("flawed method")
     assert "“Hot drinks soothe.” bears on" in section(text, "Where they agree")  # coffee also denies tea.calm
-    mermaid = text.split("```mermaid\n")[1].split("```")[0]
-    assert mermaid.count("-.->|contradicts|") == 3 and mermaid.count("-->|supports|") == 1
+    from argmap.analysis.reading import Reading
+
+    diagrams = [block.split("```")[0] for block in text.split("```mermaid\n")[1:]]
+    assert len(diagrams) == len(Reading(m).ranked_clashes)  # one small diagram per clash
+    assert '-.->|"focus beats calm"|' in diagrams[0] and '-.->|"calm beats focus"|' in diagrams[0]  # the notes
     assert "Studies show tea calms. (`tea.science`): defeated by `cof.study`" in text
 
 
@@ -91,19 +94,21 @@ def test_report_cli_writes_stdout_or_a_file(run_cli, tmp_path):
     assert written.returncode == 0 and out.read_text() == to_stdout.stdout
 
 
-def test_a_large_maps_diagram_stays_within_mermaids_limits(tmp_path):
-    from argmap.compare import Comparison
-    from argmap.report import DIAGRAM_EDGES
+def test_a_large_maps_diagrams_are_few_and_small(tmp_path):
+    from argmap.report import DIAGRAM_SUPPORTERS, SHOWN
 
     m = argmap.load(synthetic_map(tmp_path / "big", 1500, perspectives=2, files=2, seed=2))
     text = render_report(m)
-    mermaid = text.split("```mermaid\n")[1].split("```")[0]
-    drawn = mermaid.count("-.->|contradicts|") + mermaid.count("-->|supports|")
-    assert drawn == DIAGRAM_EDGES < len(Comparison(m).cross_relations)
-    assert f"The {DIAGRAM_EDGES} edges nearest the contested claims, of {len(Comparison(m).cross_relations)}" in text
-    top_crux = m.claims[Comparison(m).cruxes()[0].claim]
-    assert top_crux.label in mermaid.replace("<br>", " ")  # edges at the contested claims are kept first
+    diagrams = [block.split("```")[0] for block in text.split("```mermaid\n")[1:]]
+    from argmap.analysis.reading import Reading
 
+    assert len(diagrams) == SHOWN["clashes"] < len(Comparison(m).clashes())
+    for diagram in diagrams:
+        nodes = re.findall(r"^\s+n\d+\[", diagram, re.M)
+        assert 2 <= len(nodes) <= 2 + 2 * DIAGRAM_SUPPORTERS and diagram.count("-.->|") >= 1
+    sharpest = Reading(m).ranked_clashes[0]
+    first_two = {m.claims[sharpest.first].label, m.claims[sharpest.second].label}
+    assert all(label in diagrams[0].replace("<br>", " ") for label in first_two)
 
 def kialo_debate(claims: int, seed: int = 7) -> str:
     """A Kialo export in today's layout: a question, two theses, and ``claims`` pros and cons beneath."""

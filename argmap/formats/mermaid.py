@@ -38,13 +38,16 @@ def mermaid_label(text: str, wrap: int | None = None) -> str:
 
 
 def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, str, str]] | None = None, *,
-                      direction: str = "BT", wrap: int | None = None, titles: bool = False) -> list[str]:
+                      direction: str = "BT", wrap: int | None = None, titles: bool = False,
+                      edge_labels: dict[tuple[str, str], str] | None = None) -> list[str]:
     """A Mermaid flowchart, one subgraph per perspective, as lines.
 
     ``relations`` are ``(source, kind, target)`` triples; by default every
     relation, with every claim. Given a subset, only the claims it touches are
     drawn. ``wrap`` breaks long labels at that many characters; ``titles``
     labels claims by their short titles instead of their full text.
+    ``edge_labels`` gives some edges, by ``(source, target)``, a label of
+    their own (such as the relation's note) in place of their kind.
 
     >>> import argmap
     >>> lines = mermaid_flowchart(argmap.example_map(), [("cof.best", "contradicts", "tea.best")])
@@ -68,7 +71,9 @@ def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, 
         out.append(f"  style p{index} stroke:{perspective.color},stroke-width:3px")
     for source, kind, target in relations:
         arrow = "-->" if kind == "supports" else "-.->"
-        out.append(f"  {node[source]} {arrow}|{kind}| {node[target]}")
+        label = (edge_labels or {}).get((source, target))
+        shown = mermaid_label(label, wrap) if label else kind
+        out.append(f"  {node[source]} {arrow}|{shown}| {node[target]}")
     return out
 
 
