@@ -72,8 +72,7 @@ def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, 
     for source, kind, target in relations:
         arrow = "-->" if kind == "supports" else "-.->"
         label = (edge_labels or {}).get((source, target))
-        shown = mermaid_label(label, wrap) if label else kind
-        out.append(f"  {node[source]} {arrow}|{shown}| {node[target]}")
+        out.append(f"  {node[source]} {arrow}|{mermaid_label(label, wrap) if label else kind}| {node[target]}")
     return out
 
 
