@@ -376,3 +376,29 @@ def test_a_path_reads_as_a_chain_and_its_end_can_be_picked_from_the_keyboard(rea
     assert "is supported by" in last
     page.go_back()
     page.wait_for_function("() => window.argmap.state().path === null")
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (390, 844)], ids=["laptop", "phone"])
+def test_the_positions_stay_short_on_a_map_of_hundreds_of_theses(open_map, tmp_path, size):
+    """Each side lists its first theses, reasons and claims apart; the rest open a page at a time."""
+    from .conftest import synthetic_map
+
+    m = argmap.load(synthetic_map(tmp_path / "many", 2000, shape="many"))
+    theses = {p: sum(c.kind == "thesis" and c.perspective == p for c in m.claims.values()) for p in m.perspectives}
+    assert min(theses.values()) > 100
+    opened = open_map(argmap.write_html(m, tmp_path / "many.html"), "", width=size[0], height=size[1],
+                      as_opened=True)
+    page = opened.page
+    page.locator(".case").first.wait_for()
+    for side in range(2):
+        case = page.locator(".case").nth(side)
+        assert case.locator(".thesis").count() == 3
+        assert case.locator(".reasons li").count() <= 4
+        more = case.locator(".theses + button.more")
+        assert more.is_visible() and "more of" in more.inner_text()
+        more.click()
+        assert case.locator(".thesis").count() == 6  # the next page, in place
+    # The first screen reaches the clashes: the positions no longer fill page after page.
+    clashes = page.locator("#clashes-heading").bounding_box()
+    assert clashes is not None and clashes["y"] < 3 * size[1], clashes
+    assert opened.console_errors == [] and opened.requests == []

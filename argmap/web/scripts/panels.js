@@ -230,19 +230,29 @@ function createPanels(model, app) {
   const reasonsNote = (count) => (count > 0 ? el("span", { class: "small", text: ` (${count} reason${count > 1 ? "s" : ""})` }) : null);
 
   // Long lists show a page of rows at a time.
-  function paged(rows, render, container) {
+  function paged(rows, render, container, size = PAGE_ROWS) {
     let done = 0;
     const more = el("button", { type: "button", class: "more link-button" });
     function next() {
-      rows.slice(done, done + PAGE_ROWS).forEach((row) => container.append(render(row)));
-      done = Math.min(rows.length, done + PAGE_ROWS);
-      more.textContent = `Show ${Math.min(PAGE_ROWS, rows.length - done)} more of ${rows.length - done}`;
+      rows.slice(done, done + size).forEach((row) => container.append(render(row)));
+      done = Math.min(rows.length, done + size);
+      more.textContent = `Show ${Math.min(size, rows.length - done)} more of ${rows.length - done}`;
       more.hidden = done >= rows.length;
     }
     more.addEventListener("click", next);
     next();
     return more;
   }
+
+  // A list of a side's case: its first items, and the rest a click away, so the first screen stays short
+  // whatever the map's size (a map with hundreds of theses listed them all).
+  const CASE_ROWS = { theses: 3, reasons: 4, apart: 4 };
+  function caseList(tag, kind, rows, render) {
+    if (!rows.length) return [];
+    const list = el(tag, { class: kind });
+    return [list, paged(rows, render, list, CASE_ROWS[kind])];
+  }
+  const FOILS_SHOWN = 6;
 
   // The comparison view: the disagreement as text, each item a way into the map.
   function comparison() {
@@ -253,18 +263,19 @@ function createPanels(model, app) {
     view.append(el("h2", { id: "positions-heading", text: "The positions" }));
     view.append(el("div", { class: "cases" }, model.perspectiveList.map((p) => {
       const k = caseOf.get(p.id);
-      const reasons = k.reasons.slice(0, 4);
+      const reason = ([i, n]) => el("li", {}, [claimLink(i), reasonsNote(n)]);
+      const foils = k.foils.slice(0, FOILS_SHOWN);
       return el("section", { class: "case", "data-perspective": p.id }, [
         el("h3", { text: p.label, style: `border-color: ${p.color}` }),
-        ...k.theses.map((t) => el("p", { class: "thesis" }, [claimLink(t, model.nodes[t].label)])),
-        reasons.length ? el("ul", { class: "reasons" }, reasons.map(([i, n]) => el("li", {}, [claimLink(i), reasonsNote(n)]))) : null,
-        k.reasons.length > reasons.length || k.comments
-          ? el("p", { class: "small", text: [k.reasons.length > reasons.length ? `and ${k.reasons.length - reasons.length} more reasons` : "",
-            k.comments ? `${k.comments} reader comment${k.comments > 1 ? "s" : ""} agreeing` : ""].filter(Boolean).join("; ") }) : null,
+        ...caseList("div", "theses", k.theses, (t) => el("p", { class: "thesis" }, [claimLink(t, model.nodes[t].label)])),
+        ...caseList("ul", "reasons", k.reasons, reason),
+        k.comments ? el("p", { class: "small", text: `${k.comments} reader comment${k.comments > 1 ? "s" : ""} agreeing` }) : null,
         k.apart.length ? el("p", { class: "small apart-note", text: "Also argued, apart from the thesis:" }) : null,
-        k.apart.length ? el("ul", { class: "apart" }, k.apart.map(([i, n]) => el("li", {}, [claimLink(i), reasonsNote(n)]))) : null,
-        k.foils.length ? el("p", { class: "small foils" }, [document.createTextNode("Reported in order to be rejected: "),
-          ...k.foils.flatMap((i, j) => [j ? document.createTextNode("; ") : null, claimLink(i)]).filter(Boolean)]) : null,
+        ...caseList("ul", "apart", k.apart, reason),
+        foils.length ? el("p", { class: "small foils" }, [document.createTextNode("Reported in order to be rejected: "),
+          ...foils.flatMap((i, j) => [j ? document.createTextNode("; ") : null, claimLink(i)]).filter(Boolean),
+          k.foils.length > foils.length ? document.createTextNode(`; and ${k.foils.length - foils.length} more`) : null,
+        ].filter(Boolean)) : null,
       ]);
     })));
     // The clash ledger: one side's claim, the note between them, the other side's claim.
