@@ -94,6 +94,31 @@ def test_kialo_importer_never_crashes(text):
         imports_or_positioned_error(read_kialo, path)
 
 
+@seed(2026)
+@SETTINGS
+@given(st.lists(st.sampled_from(["Discussion Name:", "T", "", "1. Question:", "1. Thesis:", "   Tea?", "1.1. Thesis:",
+                                 "   Tea.", "1.1.1. Pro:", "1.1.1. Con:", "   -> See 1.1.", "   -> See 1.9.",
+                                 "1.2. Maybe:", "1.1.2. con: x [1]", "Sources:", "[1] https://x", "[2]", "junk",
+                                 "\ufeffDiscussion Name: T"]), max_size=16)
+       .map(lambda parts: "\r\n".join(parts)))
+def test_kialos_current_layout_never_crashes(text):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "k.txt"
+        path.write_text(text, encoding="utf-8")
+        imports_or_positioned_error(read_kialo, path)
+
+
+@seed(2026)
+@SETTINGS
+@given(st.fixed_dictionaries({"AIF": AIF}, optional={"OVA": ANY_JSON, "text": st.one_of(st.text(max_size=40),
+                                                                                        ANY_JSON)}))
+def test_xaif_never_crashes(data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        imports_or_positioned_error(read_aif, path)
+
+
 def test_real_argdown_and_aif_files_never_crash():
     shared = Path(__file__).resolve().parents[2] / "shared"
     paths = sorted((shared / "argdown-examples").glob("*.argdown")) + sorted((shared / "argdown-tests").rglob(
