@@ -33,6 +33,7 @@ views, and nothing else constructs a graph from claims.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import warnings
@@ -135,13 +136,38 @@ def relation_graph(argument_map: ArgumentMap) -> nx.DiGraph:
 
 def edges_of_kind(argument_map: ArgumentMap, kind: str) -> Iterator[tuple[str, str]]:
     """Each ``kind`` relation as (source, target), in file order: the edges of :func:`attack_graph` and
-    :func:`support_graph`, for other graph types too.
+    :func:`support_graph`, for other graph types too. A ``mutual`` contradiction is two attacks, one each
+    way (the reverse right after it), unless the map writes the reverse too.
 
     >>> import argmap
     >>> list(edges_of_kind(argmap.example_map(), "contradicts"))
     [('cof.best', 'tea.best'), ('cof.alert', 'tea.gentle')]
+    >>> m = argmap.loads("perspective: t\\nclaims:\\n  - {id: a, text: A.}\\n"
+    ...                  "  - {id: b, text: B., contradicts: [{to: a, mutual: true}]}\\n")
+    >>> list(edges_of_kind(m, "contradicts"))
+    [('b', 'a'), ('a', 'b')]
     """
-    return ((r.source, r.target) for r in argument_map.relations() if r.kind == kind)
+    return ((r.source, r.target) for r in both_ways(argument_map.relations()) if r.kind == kind)
+
+
+def both_ways(relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` as they are read: each ``mutual`` contradiction followed by its reverse, unless that is
+    written too. The map lists a mutual contradiction once; its claims each attack the other.
+
+    >>> import argmap
+    >>> m = argmap.loads("perspective: t\\nclaims:\\n  - {id: a, text: A.}\\n"
+    ...                  "  - {id: b, text: B., contradicts: [{to: a, mutual: true}]}\\n")
+    >>> [(r.source, r.target, r.mutual) for r in both_ways(m.relations())]
+    [('b', 'a', True), ('a', 'b', True)]
+    """
+    given = list(relations)
+    written = {(r.source, r.target) for r in given if r.kind == "contradicts"}
+    read: list[Relation] = []
+    for r in given:
+        read.append(r)
+        if r.mutual and (r.target, r.source) not in written:
+            read.append(dataclasses.replace(r, source=r.target, target=r.source))
+    return read
 
 
 def attack_graph(argument_map: ArgumentMap) -> nx.DiGraph:

@@ -47,6 +47,7 @@ LINT_RULES: dict[str, str] = {
     "unanswered-attack": "a thesis or crux is attacked, and its side draws no answer to the attack",
     "near-duplicate": "two claims have near-identical text",
     "same-text-relation": "a relation joins two claims whose texts are the same",
+    "two-way-contradiction": "two claims contradict each other, written on both; mutual: true says it once",
     "long-title": f"a title is longer than the {LABEL_LENGTH} characters an overview shows",
     "todo-text": "a claim's text is still the TODO that argmap draft wrote",
 }
@@ -100,6 +101,10 @@ class Relation:
     basis: str | None = None
     #: on a contradicts relation: "empirical", "values" or "definitional"
     issue: str | None = None
+    #: on a contradicts relation: the two claims cannot both be held, and each attacks the other. Written once,
+    #: on either claim; the comparison, the semantics (:func:`argmap.graph.edges_of_kind`) and the page read it
+    #: both ways, while :meth:`ArgumentMap.relations` lists it once, as written.
+    mutual: bool = False
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,14 @@ claims:
     supports:
       - {to: cof.best, note: A jolt is what a morning needs.}
       - {to: tea.calm, note: Reporting it.}
+  - id: cof.hot
+    text: Coffee is best hot.
+    supports: [cof.best]
+    contradicts: [cof.iced]
+  - id: cof.iced
+    text: Coffee is best iced.
+    supports: [cof.best]
+    contradicts: [cof.hot]
 """
 
 EXPECTED = {  # rule -> (file, line, the claim or relation it names)
@@ -76,6 +84,7 @@ EXPECTED = {  # rule -> (file, line, the claim or relation it names)
     "todo-text": ("tea.yaml", 27, "'tea.draft'"),
     "same-text-relation": ("tea.yaml", 34, "tea.same supports tea.best"),
     "cross-note": ("coffee.yaml", 6, "cof.best contradicts tea.best"),
+    "two-way-contradiction": ("coffee.yaml", 19, "cof.iced and cof.hot each contradict the other"),
 }
 
 

@@ -484,3 +484,18 @@ def test_the_status_bar_never_resizes_the_map(page_of):
         return document.getElementById("map").getBoundingClientRect().height;
     })""")
     assert len(set(heights)) == 1 and heights[0] > 0
+
+
+def test_a_mutual_contradiction_is_drawn_both_ways_once(page_of, bundled):
+    """The theses' contradiction is written once, with mutual: true: one line, a bar at each end."""
+    mutual = [r for r in bundled.relations() if r.mutual]
+    assert [(r.source, r.target) for r in mutual] == [("svc.relationship-harmful", "rel.relationship-required")]
+    page = page_of()
+    edges = page.evaluate("() => window.argmap.network.body.data.edges.get()")
+    between = [e for e in edges if {e["from"], e["to"]} == {"svc.relationship-harmful", "rel.relationship-required"}]
+    assert len(between) == 1
+    arrows = between[0]["arrows"]
+    assert arrows["to"]["enabled"] and arrows["from"]["enabled"] and arrows["from"]["type"] == "bar"
+    assert "both ways" in between[0]["title"]
+    others = [e for e in edges if e not in between and e["arrows"].get("from")]
+    assert others == []  # every other line has one end marked

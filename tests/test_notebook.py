@@ -10,7 +10,7 @@ from .conftest import BUNDLED_CLAIMS
 def test_a_map_shows_as_one_short_line():
     text = repr(argmap.load(BUNDLED_CLAIMS))
     assert text == ("<ArgumentMap 'Is the therapeutic relationship what heals?': 67 claims "
-                    "(relational 35, professional-service 32), 78 relations>")
+                    "(relational 35, professional-service 32), 77 relations>")
 
 
 def test_the_inline_map_runs_in_its_sandboxed_frame(chromium, tmp_path):

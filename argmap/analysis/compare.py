@@ -27,7 +27,7 @@ from functools import cached_property
 from itertools import chain, permutations
 from operator import itemgetter
 
-from ..graph import IndexedSupports, cross_relations, joined_supports, side_supports
+from ..graph import IndexedSupports, both_ways, cross_relations, joined_supports, side_supports
 from ..model import ArgumentMap, Relation
 from .answers import Rows, html_table, record
 from .sides import (Side, Store, count_dependants, decode_claim_lists, decode_counts, decode_sides,
@@ -192,6 +192,11 @@ class Comparison:
         return self.map.view(cross_relations)
 
     @cached_property
+    def _both_ways(self) -> list[Relation]:
+        """The cross relations as the comparison reads them: a mutual contradiction both ways (:func:`both_ways`)."""
+        return both_ways(self.cross_relations)
+
+    @cached_property
     def sides(self) -> dict[str, Side]:
         """Each perspective's support structure and measures, from the store when it has them."""
         stored = self.store.get("sides") if self.store is not None else None
@@ -250,7 +255,7 @@ class Comparison:
         perspective_of = self._perspective_of
         sources: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         edges: Counter[tuple[str, str, str]] = Counter()
-        for r in self.cross_relations:
+        for r in self._both_ways:  # a mutual contradiction engages each side
             key = (perspective_of[r.source], perspective_of[r.target], r.kind)
             sources[key].add(r.source)
             edges[key] += 1
@@ -298,7 +303,7 @@ class Comparison:
         (1, 'tea.ritual', ('cof.ritual',))
         """
         attacked_by = {(r.target, self.claims[r.source].perspective)
-                       for r in self.cross_relations if r.kind == "contradicts"}
+                       for r in self._both_ways if r.kind == "contradicts"}
         agreements: list[Relation] = []
         uses: list[Relation] = []
         for r in self.cross_relations:
@@ -373,7 +378,7 @@ class Comparison:
     @cached_property
     def _contradictions(self) -> list[CrossEdge]:
         """Every cross-perspective ``contradicts`` edge, in file order."""
-        return [self._edge(r) for r in self.cross_relations if r.kind == "contradicts"]
+        return [self._edge(r) for r in self._both_ways if r.kind == "contradicts"]
 
     @cached_property
     def _unengaged(self) -> list[tuple[str, str, list[str]]]:
@@ -391,7 +396,7 @@ class Comparison:
             for other in self.map.perspectives:
                 if other == perspective:
                     continue
-                touched = {index[r.target] for r in self.cross_relations
+                touched = {index[r.target] for r in self._both_ways
                            if perspective_of[r.source] == other and perspective_of[r.target] == perspective}
                 # Engaging a reason engages every conclusion it supports.
                 engaged = set(chain.from_iterable(rx.bfs_layers(supports, list(touched))))
@@ -410,7 +415,7 @@ class Comparison:
     def _against(self) -> dict[str, list[Relation]]:
         """Each claim's cross-perspective ``contradicts`` relations, either way, in file order."""
         against: dict[str, list[Relation]] = defaultdict(list)
-        for r in self.cross_relations:
+        for r in self._both_ways:
             if r.kind == "contradicts":
                 against[r.source].append(r)
                 against[r.target].append(r)
@@ -436,7 +441,7 @@ class Comparison:
         A 100,000-claim map has 93,828 cruxes, and a reader asks for the top.
         """
         def rank() -> list[tuple[str, ...]]:
-            denied = {(r.source, r.target) for r in self.cross_relations if r.kind == "contradicts"}
+            denied = {(r.source, r.target) for r in self._both_ways if r.kind == "contradicts"}
             mutual = {source for source, target in denied if (target, source) in denied}
             claims, sides, case_sizes, shares = self.claims, self.sides, self.case_sizes, self._shares
             ranked = []

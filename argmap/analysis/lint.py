@@ -33,7 +33,7 @@ from typing import Iterator
 from rapidfuzz import fuzz
 
 from ..errors import Position, Problem
-from ..graph import cross_relations
+from ..graph import both_ways, cross_relations
 from ..model import LABEL_LENGTH, LINT_RULES, ArgumentMap, Claim
 from .compare import Comparison
 
@@ -104,8 +104,9 @@ def _dead_end(m: ArgumentMap) -> Iterator[Problem]:
 def _unanswered_attack(m: ArgumentMap) -> Iterator[Problem]:
     defended = {claim.id for claim in m.claims.values() if claim.kind == "thesis"}
     defended |= {crux.claim for crux in Comparison(m).cruxes()}
-    answered = {(m.claims[r.source].perspective, r.target) for r in m.view(cross_relations) if r.kind == "contradicts"}
-    for relation in m.view(cross_relations):
+    read = both_ways(m.view(cross_relations))  # a mutual contradiction answers in both directions
+    answered = {(m.claims[r.source].perspective, r.target) for r in read if r.kind == "contradicts"}
+    for relation in read:
         if relation.kind != "contradicts" or relation.target not in defended:
             continue
         target = m.claims[relation.target]
@@ -157,6 +158,17 @@ def _same_text_relation(m: ArgumentMap) -> Iterator[Problem]:
                         "one claim cannot support or contradict itself in other words: merge them")
 
 
+def _two_way_contradiction(m: ArgumentMap) -> Iterator[Problem]:
+    """The second of two claims that each contradict the other: one relation marked ``mutual`` says it."""
+    written = {(r.source, r.target) for r in m.relations() if r.kind == "contradicts"}
+    for relation in m.relations():
+        if relation.kind == "contradicts" and (relation.target, relation.source) in written \
+                and relation.source > relation.target:  # once per pair, at the later id's relation
+            yield _warn("two-way-contradiction", relation.position,
+                        f"{relation.source} and {relation.target} each contradict the other, written on both",
+                        "write it once, with mutual: true: the two cannot both be held")
+
+
 def _long_title(m: ArgumentMap) -> Iterator[Problem]:
     for claim in m.claims.values():
         if claim.title and len(claim.title) > LABEL_LENGTH:
@@ -178,6 +190,7 @@ _RULES = {
     "unanswered-attack": _unanswered_attack,
     "near-duplicate": _near_duplicate,
     "same-text-relation": _same_text_relation,
+    "two-way-contradiction": _two_way_contradiction,
     "long-title": _long_title,
     "todo-text": _todo_text,
 }

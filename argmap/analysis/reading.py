@@ -48,8 +48,11 @@ class Reading:
         self.case_sizes = self.comparison.case_sizes
 
     def relation(self, edge: CrossEdge) -> Relation:
-        return next(r for r in self.map.claims[edge.source].relations
-                    if r.target == edge.target and r.kind == edge.kind)
+        """The relation the map writes for ``edge``: for the reverse of a mutual one, the one written."""
+        found = next((r for r in self.map.claims[edge.source].relations
+                      if r.target == edge.target and r.kind == edge.kind), None)
+        return found or next(r for r in self.map.claims[edge.target].relations
+                             if r.target == edge.source and r.kind == edge.kind and r.mutual)
 
     def weight(self, claim_id: str) -> int:
         return self.sides[self.map.claims[claim_id].perspective].weight.get(claim_id, 1)

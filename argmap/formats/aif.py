@@ -65,7 +65,7 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
         edge(f"YA.{claim.id}", claim.id)
         locutions.append({"nodeID": f"L.{claim.id}", "personID": participants[claim.perspective], "timestamp": ""})
     notes: dict[str, str] = {}
-    details: dict[str, dict[str, str]] = {}
+    details: dict[str, dict[str, str | bool]] = {}
     for index, relation in enumerate(argument_map.relations(), 1):
         kind = "RA" if relation.kind == "supports" else "CA"
         node_id = f"{kind}.{index}"
@@ -75,8 +75,9 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
         edge(node_id, relation.target)
         if relation.note:
             notes[node_id] = relation.note
-        if relation.basis or relation.issue:
-            details[node_id] = {k: v for k, v in (("basis", relation.basis), ("issue", relation.issue)) if v}
+        if relation.basis or relation.issue or relation.mutual:
+            details[node_id] = {k: v for k, v in (("basis", relation.basis), ("issue", relation.issue),
+                                                  ("mutual", relation.mutual)) if v}
     return {
         "nodes": nodes,
         "edges": edges,
@@ -313,7 +314,7 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
         for source in sources_in:
             for target in targets:
                 builder.relate(claim_id(source), kind, claim_id(target), note, basis=details.get("basis"),
-                               issue=details.get("issue"))
+                               issue=details.get("issue"), mutual=details.get("mutual") is True)
 
 
 #: What each AIF node kind argmap does not import as a claim or relation is, and where its content went.

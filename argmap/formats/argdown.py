@@ -87,8 +87,9 @@ def _statements(claims: list[Claim]) -> list[str]:
     for claim in claims:
         # Argdown relations carry no data, so their notes ride on the source claim.
         notes = {f"{r.kind} {r.target}": r.note for r in claim.relations if r.note}
-        details = {f"{r.kind} {r.target}": {k: v for k, v in (("basis", r.basis), ("issue", r.issue)) if v}
-                   for r in claim.relations if r.basis or r.issue}
+        details = {f"{r.kind} {r.target}": {k: v for k, v in (("basis", r.basis), ("issue", r.issue),
+                                                              ("mutual", r.mutual)) if v}
+                   for r in claim.relations if r.basis or r.issue or r.mutual}
         data = {k: v for k, v in (("title", claim.title), ("kind", claim.kind), ("quote", claim.quote),
                                   ("tags", list(claim.tags) or None), ("note", claim.note),
                                   ("asserted", None if claim.asserted else False),
@@ -291,7 +292,7 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
     for source_title, kind, target_title in relations:
         note, detail = relation_details(statements.get(source_title, {}).get("data", {}), kind, target_title)
         builder.relate(builder.id_for(source_title), kind, builder.id_for(target_title), note,
-                       basis=detail.get("basis"), issue=detail.get("issue"))
+                       basis=detail.get("basis"), issue=detail.get("issue"), mutual=detail.get("mutual") is True)
     return Imported(manifest_of(header, str(source), perspectives, default_perspective), builder.files(sources),
                     builder.renamed)
 

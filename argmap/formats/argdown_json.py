@@ -373,7 +373,7 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
         note, detail = relation_details(details, argmap_kind, str(relation.get("to")))
         note = note or _RELATION_NOTES.get(relation_type)
         builder.relate(source, argmap_kind, target, note, basis=detail.get("basis") if details else "stated",
-                       issue=detail.get("issue"))
+                       issue=detail.get("issue"), mutual=detail.get("mutual") is True)
     for premise, conclusion, step in inferred:  # after Argdown's own relations, which win for a pair
         builder.relate(premise, "supports", conclusion, step, basis="stated")
     for claim_id, lines in notes.items():

@@ -372,21 +372,22 @@ class MapBuilder:
         return self._file_names[key]
 
     def relate(self, source: str, kind: str, target: str, note: str | None = None, *, basis: Any = None,
-               issue: Any = None) -> None:
+               issue: Any = None, mutual: bool = False) -> None:
         if source == target or source not in self.claims or target not in self.claims:
             return
         existing = self.relations.get((source, target))
         if existing is None:
             self.relations[(source, target)] = {
                 "kind": kind, "note": note, "basis": basis if basis in BASES else None,
-                "issue": issue if issue in ISSUES and kind == "contradicts" else None}
+                "issue": issue if issue in ISSUES and kind == "contradicts" else None,
+                "mutual": True if mutual is True and kind == "contradicts" else None}
         elif existing["kind"] == kind and note and note not in (existing["note"] or ""):
             existing["note"] = f"{existing['note']} {note}" if existing["note"] else note
         # a pair that both supports and contradicts keeps its first relation only
 
     def files(self, sources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for (source, target), relation in self.relations.items():
-            details = {k: relation[k] for k in ("note", "basis", "issue") if relation[k]}
+            details = {k: relation[k] for k in ("note", "basis", "issue", "mutual") if relation[k]}
             entry: Any = {"to": target, **details} if details else target
             self.claims[source].setdefault(relation["kind"], []).append(entry)
         files: dict[str, dict[str, Any]] = {}

@@ -39,7 +39,7 @@ from ..model import Claim, Relation, Source
 from .documents import ClaimsFile
 from .files import portable_flags
 
-FORMAT = f"7/{__version__}"
+FORMAT = f"8/{__version__}"
 _ENTRY = re.compile(r"[0-9a-f]{32}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
 KEY_FILE = "key"
@@ -85,7 +85,7 @@ def encode(claims_file: ClaimsFile, problems: list[Problem]) -> dict[str, Any]:
         "problems": [[_place(p.position), p.message, p.hint] for p in problems],
         "claims": [
             [c.id, c.text, c.kind, c.quote, c.tags, c.note, *_place(c.position), *_place(c.quote_position),
-             [[r.target, r.kind, r.note, *_place(r.position), r.basis, r.issue] for r in c.relations],
+             [[r.target, r.kind, r.note, *_place(r.position), r.basis, r.issue, r.mutual] for r in c.relations],
              c.title, c.asserted]
             for c in claims_file.claims
         ],
@@ -125,11 +125,11 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[ClaimsFile, list[Problem]]:
     for (claim_id, text, kind, quote, tags, note, line, column, quote_line, quote_column, relations, title,
          asserted) in raw["claims"]:
         kept = []
-        for target, relation_kind, relation_note, relation_line, relation_column, basis, issue in relations:
+        for target, relation_kind, relation_note, relation_line, relation_column, basis, issue, mutual in relations:
             relation = new(relation_type)
             relation.__dict__.update(source=claim_id, target=target, kind=relation_kind, note=relation_note,
                                      position=position(Position, (path, relation_line, relation_column))
-                                     if relation_line else None, basis=basis, issue=issue)
+                                     if relation_line else None, basis=basis, issue=issue, mutual=mutual)
             kept.append(relation)
         claim = new(claim_type)
         claim.__dict__.update(id=claim_id, text=text, perspective=perspective or "", kind=kind, quote=quote,

@@ -22,7 +22,7 @@ from .yamlnodes import NodeReader, compose_documents, decode_file, is_null
 MANIFEST_KEYS = ("title", "description", "summary", "perspectives", "lint")
 CLAIMS_FILE_KEYS = ("perspective", "source", "claims")
 CLAIM_KEYS = ("id", "title", "text", "quote", "kind", "asserted", "tags", "note", *RELATION_KINDS)
-RELATION_KEYS = ("to", "note", "basis", "issue")
+RELATION_KEYS = ("to", "note", "basis", "issue", "mutual")
 SOURCE_KEYS = ("title", "author", "url", "text")
 
 
@@ -284,6 +284,7 @@ def _read_relations(reader: NodeReader, node: yaml.Node, kind: str, source: str)
     relations = []
     for item in reader.sequence(node, kind, f"{kind}: [some.claim-id]"):
         target = note = basis = issue = None
+        mutual = False
         if isinstance(item, yaml.MappingNode):
             fields = reader.mapping(item, f"a {kind} entry")
             if fields is not None:
@@ -295,9 +296,14 @@ def _read_relations(reader: NodeReader, node: yaml.Node, kind: str, source: str)
                 if issue is not None and kind != "contradicts":
                     reader.error(fields["issue"][0], "issue is for contradicts relations only",
                                  "say what kind of disagreement a contradicts relation is; remove it here")
+                if "mutual" in fields:
+                    mutual = reader.boolean(fields["mutual"][1], "mutual") is True
+                    if kind != "contradicts":
+                        reader.error(fields["mutual"][0], "mutual is for contradicts relations only",
+                                     "a mutual contradiction says the two claims cannot both be held; remove it here")
         else:
             target = reader.string(item, f"a {kind} entry", required=True)
         if target is not None:
             relations.append(Relation(source, target, kind, note, reader.position(item),  # type: ignore[arg-type]
-                                      basis, issue))
+                                      basis, issue, mutual))
     return relations

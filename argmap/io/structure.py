@@ -37,7 +37,7 @@ def _sha256(value: object) -> str:
 def claims_structure(claims: Iterable[Claim]) -> str:
     """The digest of these claims' structural fields, in their order."""
     return _sha256([(c.id, c.perspective, c.kind, c.asserted, c.tags,
-                     [(r.kind, r.target, r.note, r.basis, r.issue) for r in c.relations]) for c in claims])
+                     [(r.kind, r.target, r.note, r.basis, r.issue, r.mutual) for r in c.relations]) for c in claims])
 
 
 def combined_structure(perspectives: dict[str, Perspective], parts: Sequence[str]) -> str:

@@ -403,7 +403,7 @@ class MapSession:
         value = re.match(r"\s*(?:- )?(?P<key>\w+):\s*(?P<typed>.*)$", text)
         if value:
             key, typed = value["key"], value["typed"]
-            choices = {"kind": CLAIM_KINDS, "basis": BASES, "issue": ISSUES}.get(key)
+            choices = {"kind": CLAIM_KINDS, "basis": BASES, "issue": ISSUES, "mutual": ("true", "false")}.get(key)
             if choices is not None:
                 return [Completion(c) for c in choices]
             if key == "perspective":

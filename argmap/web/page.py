@@ -40,7 +40,7 @@ Shape = Mapping[str, tuple[str, ...]]
 
 #: The columns that a claims file alone decides: of its claims (``nodes``) and of their relations (``edges``).
 FILE_COLUMNS: Shape = {"nodes": ("id", "label", "title", "asserted", "group", "kind", "tags", "quote", "note"),
-                       "edges": ("kind", "note", "basis", "issue")}
+                       "edges": ("kind", "note", "basis", "issue", "mutual")}
 #: The columns that the map's structure decides: the claims' places, and the claims each relation joins.
 PLACED_COLUMNS: Shape = {"nodes": ("x", "y"), "edges": ("from", "to")}
 
@@ -131,6 +131,7 @@ def _file_columns(claims: Sequence[Claim]) -> Columns:
             "note": [r.note for r in relations],
             "basis": [r.basis for r in relations],  # null: the default, inferred across perspectives
             "issue": [r.issue for r in relations],
+            "mutual": [r.mutual or None for r in relations],  # null unless mutual: most of a large page's edges
         },
     }
 

@@ -100,7 +100,8 @@ function applyView() {
   const hiddenBelow = (id) => (tree && tree.hiddenBelow.get(id)) || 0;
   // A line's look: a relation as it is (count 0), or the relations folded into one line.
   const lineLook = (line, id, note, count) => ({ id: id, from: line.from, to: line.to, kind: line.kind, cross: line.cross,
-    inferred: line.inferred, note: note, count: count, lit: lit.edges.has(id), opacity: highlighting && !lit.edges.has(id) ? 0.12 : 1 });
+    inferred: line.inferred, mutual: line.mutual === true, note: note, count: count, lit: lit.edges.has(id),
+    opacity: highlighting && !lit.edges.has(id) ? 0.12 : 1 });
   map.show({
     compact: Boolean(tree && tree.hiddenBelow.size),  // close the rows a collapsed tree leaves empty
     nodes: [...visible].map((id) => ({ id: id, opacity: highlighting && !lit.nodes.has(id) ? 0.2 : 1, hiddenBelow: hiddenBelow(id) })),

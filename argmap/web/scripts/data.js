@@ -23,7 +23,7 @@ function decode(raw) {
     const from = nodes[e.from], to = nodes[e.to];
     const cross = from.group !== to.group;
     return { index: index, from: from.id, to: to.id, kind: e.kind, note: e.note, cross: cross, issue: e.issue,
-      inferred: (e.basis || (cross ? "inferred" : "stated")) === "inferred" };
+      mutual: e.mutual === true, inferred: (e.basis || (cross ? "inferred" : "stated")) === "inferred" };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const incident = new Map(nodes.map((n) => [n.id, []]));

@@ -84,11 +84,14 @@ function createMap(model, container, handlers) {
   }
   function edgeItem(look) {
     const style = EDGE_STYLES[look.kind];
-    const item = { id: look.id, from: look.from, to: look.to, arrows: style.arrows, dashes: dashesOf(look),
+    // A mutual contradiction is written once and read both ways: a bar at each end.
+    const arrows = look.mutual ? { to: style.arrows.to, from: style.arrows.to } : style.arrows;
+    const item = { id: look.id, from: look.from, to: look.to, arrows: arrows, dashes: dashesOf(look),
       color: edgeColor(look.kind, look.opacity), width: baseWidth(look) + (look.lit ? 1.5 : 0) + (look.count > 1 ? 1 : 0),
       physics: !look.cross,  // the force layout pulls each side together, never one side into the other
       title: look.count ? `${look.count} ${look.kind} relation${look.count > 1 ? "s" : ""} of claims collapsed here`
-        : look.kind + (look.inferred ? " (inferred)" : "") + (look.note ? ": " + look.note : "") };
+        : look.kind + (look.mutual ? " (both ways)" : "") + (look.inferred ? " (inferred)" : "")
+          + (look.note ? ": " + look.note : "") };
     // Notes between the sides are readable on the map once zoomed in far enough for 10 px text.
     if (look.cross && look.note && !LARGE) {
       item.label = noteLabel(look.note);
@@ -121,7 +124,7 @@ function createMap(model, container, handlers) {
   let selected = [];
 
   // Show exactly these claims and lines: {nodes: [{id, opacity, hiddenBelow}],
-  // edges: [{id, from, to, kind, cross, inferred, note, opacity, lit, count}]}.
+  // edges: [{id, from, to, kind, cross, inferred, mutual, note, opacity, lit, count}]}.
   function show(view) {
     wanted.nodes = new Map(view.nodes.map((look) => [look.id, look]));
     wanted.edges = new Map(view.edges.map((look) => [look.id, look]));
