@@ -60,6 +60,14 @@ def imports_or_positioned_error(read, path: Path) -> None:
         argmap.load(imported.write(Path(folder) / "out"))  # what an import writes passes argmap check
 
 
+def imports_text_or_positioned_error(read, name: str, text: str) -> None:
+    """Write ``text`` to a file ``name`` in a scratch folder and check its import as above."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text(text, encoding="utf-8")
+        imports_or_positioned_error(read, path)
+
+
 @seed(12345)
 @SETTINGS
 @given(AIF)
@@ -88,10 +96,7 @@ def test_argdown_importer_never_crashes(text):
                                  "1.1.1.1. Pro: -> See 1.1.", "2. E", "1.9.9. Con: F", "x"]) | st.text(), max_size=12)
        .map(lambda parts: "\n".join(parts) if isinstance(parts, list) else parts))
 def test_kialo_importer_never_crashes(text):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "k.txt"
-        path.write_text(text, encoding="utf-8")
-        imports_or_positioned_error(read_kialo, path)
+    imports_text_or_positioned_error(read_kialo, "k.txt", text)
 
 
 @seed(2026)
@@ -102,10 +107,7 @@ def test_kialo_importer_never_crashes(text):
                                  "\ufeffDiscussion Name: T"]), max_size=16)
        .map(lambda parts: "\r\n".join(parts)))
 def test_kialos_current_layout_never_crashes(text):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "k.txt"
-        path.write_text(text, encoding="utf-8")
-        imports_or_positioned_error(read_kialo, path)
+    imports_text_or_positioned_error(read_kialo, "k.txt", text)
 
 
 @seed(2026)
@@ -113,10 +115,7 @@ def test_kialos_current_layout_never_crashes(text):
 @given(st.fixed_dictionaries({"AIF": AIF}, optional={"OVA": ANY_JSON, "text": st.one_of(st.text(max_size=40),
                                                                                         ANY_JSON)}))
 def test_xaif_never_crashes(data):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "x.json"
-        path.write_text(json.dumps(data), encoding="utf-8")
-        imports_or_positioned_error(read_aif, path)
+    imports_text_or_positioned_error(read_aif, "x.json", json.dumps(data))
 
 
 def test_real_argdown_and_aif_files_never_crash():
