@@ -402,3 +402,24 @@ def test_the_positions_stay_short_on_a_map_of_hundreds_of_theses(open_map, tmp_p
     clashes = page.locator("#clashes-heading").bounding_box()
     assert clashes is not None and clashes["y"] < 3 * size[1], clashes
     assert opened.console_errors == [] and opened.requests == []
+
+
+def test_on_a_phone_every_claim_of_the_ledger_says_its_side_in_its_colour(reader, bundled):
+    def rgb(hex_color: str) -> str:
+        value = hex_color.lstrip("#")
+        return "rgb({}, {}, {})".format(*(int(value[i:i + 2], 16) for i in (0, 2, 4)))
+
+    labels = {p.label: rgb(p.color) for p in bundled.perspectives.values()}
+    phone = reader(390, 844)
+    tags = phone.locator(".ledger-row .side-tag")
+    rows = phone.locator(".clash-row").count() + phone.locator(".agree-row").count()
+    assert tags.count() == 2 * rows
+    for i in range(tags.count()):
+        tag = tags.nth(i)
+        tag.scroll_into_view_if_needed()
+        assert tag.is_visible()
+        colour = tag.evaluate("e => getComputedStyle(e).borderLeftColor")
+        assert labels[tag.inner_text()] == colour
+    assert not phone.locator(".case .reasons + .more").first.is_visible()  # no button for a hidden list
+    laptop = reader(1400, 900)
+    assert not laptop.locator(".ledger-row .side-tag").first.is_visible()  # the column heads say it there

@@ -228,6 +228,12 @@ function createPanels(model, app) {
     return el("a", { href: "#claim=" + encodeURIComponent(node.id), "data-claim": node.id, text: text || shortLabel(node) });
   };
   const reasonsNote = (count) => (count > 0 ? el("span", { class: "small", text: ` (${count} reason${count > 1 ? "s" : ""})` }) : null);
+  // A claim's side, named and coloured: shown where the ledger's column heads are not (a phone's one column).
+  const sideColor = new Map(model.perspectiveList.map((p) => [p.id, p.color]));
+  const sideTag = (index) => {
+    const group = model.nodes[index].group;
+    return el("span", { class: "side-tag", text: label(group), style: `border-left-color: ${sideColor.get(group)}` });
+  };
 
   // Long lists show a page of rows at a time.
   function paged(rows, render, container, size = PAGE_ROWS) {
@@ -294,13 +300,13 @@ function createPanels(model, app) {
       const ledger = el("div", { class: "ledger", id: "clash-ledger" });
       view.append(ledger);
       view.append(paged(c.clashes, (row) => el("div", { class: "ledger-row clash-row" }, [
-        el("div", { class: "claim-cell" }, [claimLink(row.left), el("div", { class: "small", text: row.left_stake })]),
+        el("div", { class: "claim-cell" }, [sideTag(row.left), claimLink(row.left), el("div", { class: "small", text: row.left_stake })]),
         el("div", { class: "gutter" }, [
           el("span", { class: "mark", text: ISSUE_WORDS[row.issue] || "kind not stated" }),
           el("span", { class: "mark", text: row.mutual ? "both ways" : "one way" }),
           row.inferred ? el("span", { class: "mark inferred", text: "inferred by the mapper" }) : el("span", { class: "mark", text: "stated" }),
           el("div", { text: row.note || "" })]),
-        el("div", { class: "claim-cell" }, [claimLink(row.right), el("div", { class: "small", text: row.right_stake })]),
+        el("div", { class: "claim-cell" }, [sideTag(row.right), claimLink(row.right), el("div", { class: "small", text: row.right_stake })]),
       ]), ledger));
     } else view.append(el("p", { text: "The sides never contradict each other in this map." }));
     view.append(el("h2", { id: "agree-heading", text: "Where they agree" }));
@@ -309,7 +315,8 @@ function createPanels(model, app) {
       const agreements = el("div", { class: "ledger", id: "agree-ledger" });
       view.append(agreements);
       view.append(paged(c.agreements, ([a, b, note]) => el("div", { class: "ledger-row agree-row" }, [
-        el("div", {}, [claimLink(a)]), el("div", { class: "gutter", text: note || "" }), el("div", {}, [claimLink(b)])]), agreements));
+        el("div", {}, [sideTag(a), claimLink(a)]), el("div", { class: "gutter", text: note || "" }),
+        el("div", {}, [sideTag(b), claimLink(b)])]), agreements));
     } else view.append(el("p", { text: "No claim of one side supports a claim the other asserts." }));
     if (c.uses.length) {
       view.append(el("p", { class: "small", text: "One side's claim bears on a view the other only reports or denies (use, not agreement):" }));
