@@ -161,6 +161,8 @@ def both_ways(relations: Iterable[Relation]) -> list[Relation]:
     [('b', 'a', True), ('a', 'b', True)]
     """
     given = list(relations)
+    if not any(r.mutual for r in given):  # most maps: read as written, no set of every contradiction built
+        return given
     written = {(r.source, r.target) for r in given if r.kind == "contradicts"}
     read: list[Relation] = []
     for r in given:

@@ -117,13 +117,15 @@ def _measure_loads(side: Side, reasons: rx.PyDiGraph, theses: list[int]) -> dict
     if not theses:
         return {}
     ids = side.claims
-    reach = descendant_counts(reasons)  # toward reasons: a thesis's descendants are the claims that reach it
     graph = reasons.copy()
     top = graph.add_node(None)
     graph[top] = top  # payloads are indices: rustworkx's breadth-first walk reports payloads
     graph.add_edges_from_no_data([(top, thesis) for thesis in reversed(theses)])  # rustworkx walks newest first
     parents = breadth_first_parents(graph, top)
     size = _dominated_counts(graph, top, [top, *parents])
+    # Toward reasons, a thesis's descendants are the claims that reach it: with one thesis, the walk just
+    # made found them all; with several, one bitset sweep counts them for every thesis.
+    reach = {theses[0]: len(parents) - 1} if len(theses) == 1 else descendant_counts(reasons)
     nearest: dict[int, int] = {}
     for thesis in theses:
         side.support_size[ids[thesis]] = reach[thesis]

@@ -24,6 +24,22 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def find_map_root(path: Path) -> Path | None:
+    """The nearest folder at or above ``path`` (a file or a folder) that holds a ``map.yaml``.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "sub").mkdir(), (root / MANIFEST).write_text("")
+    >>> find_map_root(root / "sub" / "t.yaml") == root, find_map_root(root) == root
+    (True, True)
+    """
+    path = Path(os.path.abspath(path))
+    for folder in [path, *path.parents] if path.is_dir() else path.parents:
+        if (folder / MANIFEST).is_file():
+            return folder
+    return None
+
+
 def portable_flags(*names: str) -> int:
     """The ``os.O_*`` flags of these names that this system has, or'ed; a missing one counts as 0.
 

@@ -40,7 +40,7 @@ from typing import Mapping
 
 from ..errors import Position, Problem, excerpt
 from ..model import ArgumentMap, Claim
-from .files import MANIFEST, read_input
+from .files import find_map_root, read_input
 from .quotes import quote_misses
 
 #: The largest source text read.
@@ -79,14 +79,6 @@ def source_text_path(claims_file: str, text: str) -> Path | None:
     return path
 
 
-def map_folder(claims_file: str) -> Path | None:
-    """The folder of the map a claims file belongs to: the nearest one at or above it holding ``map.yaml``."""
-    for folder in Path(os.path.abspath(claims_file)).parents:
-        if (folder / MANIFEST).is_file():
-            return folder
-    return None
-
-
 def passages_shown(claims_file: str, path: Path) -> bool:
     """Whether passages of the source text at ``path`` may be printed: only if it lies inside the map's folder.
 
@@ -98,7 +90,7 @@ def passages_shown(claims_file: str, path: Path) -> bool:
     >>> passages_shown(str(root / "map" / "t.yaml"), root / "map" / ".." / "diary.md")
     False
     """
-    folder = map_folder(claims_file)
+    folder = find_map_root(Path(claims_file))
     if folder is None:
         return False
     target, inside = Path(os.path.realpath(path)), Path(os.path.realpath(folder))

@@ -33,7 +33,7 @@ from pathlib import Path
 from ..analysis.lint import lint
 from ..analysis.semantics import acceptance
 from ..errors import ArgmapError, Position, Problem, printable
-from ..io.files import MANIFEST, read_input, symlink_outside
+from ..io.files import MANIFEST, find_map_root, read_input, symlink_outside
 from ..io.load import LoadResult, MemoryCache, load_result
 from ..io.source_texts import check_source_texts, passages_shown, read_source_text, source_text_path
 from ..model import BASES, CLAIM_KINDS, ID_PATTERN, ISSUES, ArgumentMap, Claim
@@ -48,14 +48,6 @@ COMPLETION_LIMIT = 200
 _TOKEN_END = re.compile(r"[,\]}#]|:(?=\s|$)|\s#|\s*$")
 _MENTIONED = re.compile(r"did you mean '([^']+)'")
 NOTE_STUB = "TODO: why this bears on the other side"
-
-
-def find_map_root(path: Path) -> Path | None:
-    """The nearest folder at or above ``path`` that holds a ``map.yaml``."""
-    for folder in [path, *path.parents] if path.is_dir() else path.parents:
-        if (folder / MANIFEST).is_file():
-            return folder
-    return None
 
 
 @dataclass(frozen=True)
