@@ -64,6 +64,7 @@ def claim_attributes(claim: Claim) -> dict[str, object]:
         "tags": list(claim.tags),
         "note": claim.note,
         "asserted": claim.asserted,
+        "answers": [{"question": a.question, "position": a.position} for a in claim.answers],
         "source_title": source.title if source else None,
         "source_author": source.author if source else None,
         "source_url": source.url if source else None,
@@ -75,11 +76,17 @@ def claim_attributes(claim: Claim) -> dict[str, object]:
 def claim_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     """The claim graph: one node per claim, one edge per relation.
 
-    The graph's own attributes hold the map's ``title``, ``description`` and
-    ``perspectives`` (id → label). Nodes carry the claim's fields (and its
-    ``label``: the title, or a short cut of the text); edges carry ``kind``,
-    ``note``, ``basis`` (``stated`` or ``inferred``, the default resolved) and
-    ``issue``. ``ArgumentMap.graph`` is this view.
+    The graph's own attributes hold the map's ``title``, ``description``,
+    ``perspectives`` (id → label) and ``questions`` (id → its fields). Nodes
+    carry the claim's fields (and its ``label``: the title, or a short cut of
+    the text; ``answers``: the questions it answers); edges carry ``kind``,
+    ``note``, ``basis`` (``stated`` or ``inferred``, the default resolved),
+    ``issue`` and ``mutual``. ``ArgumentMap.graph`` is this view.
+
+    An undercut is an objection to a support, not to a claim, so it is no
+    edge of its own: the support edge it undercuts lists the objecting claims
+    in ``undercut_by``, and ``graph.graph["undercuts"]`` lists each undercut
+    (``source``, ``reason``, ``conclusion``, ``note``, ``basis``, ``issue``).
 
     >>> import argmap
     >>> g = argmap.loads('''
@@ -94,22 +101,39 @@ def claim_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     >>> g.graph["title"], g.graph["perspectives"]
     ('Tea?', {'tea': 'Tea drinkers'})
     >>> g.edges["calm", "best"]
-    {'kind': 'supports', 'note': 'Calm is good.', 'basis': 'stated', 'issue': None}
+    {'kind': 'supports', 'note': 'Calm is good.', 'basis': 'stated', 'issue': None, 'mutual': False}
+    >>> g = argmap.loads('''
+    ... perspective: tea
+    ... claims:
+    ...   - {id: best, text: Tea is best.}
+    ...   - {id: calm, text: Tea calms., supports: [best]}
+    ...   - {id: so, text: Calm is beside the point., contradicts: [{support: [calm, best]}]}
+    ... ''').graph
+    >>> g.edges["calm", "best"]["undercut_by"], g.graph["undercuts"][0]["source"]
+    (['so'], 'so')
     """
     graph: nx.DiGraph = nx.DiGraph(
         title=argument_map.title,
         description=argument_map.description,
         summary=argument_map.summary,
         perspectives={p.id: p.label for p in argument_map.perspectives.values()},
+        questions={q.id: {"text": q.text, "issue": q.issue, "positions": list(q.positions), "note": q.note}
+                   for q in argument_map.questions.values()},
+        undercuts=[],
     )
     graph.add_nodes_from(
         (claim.id, claim_attributes(claim)) for claim in argument_map.claims.values()
     )
     basis_of = argument_map.basis_of
     graph.add_edges_from(
-        (r.source, r.target, {"kind": r.kind, "note": r.note, "basis": basis_of(r), "issue": r.issue})
+        (r.source, r.target, {"kind": r.kind, "note": r.note, "basis": basis_of(r), "issue": r.issue,
+                              "mutual": r.mutual})
         for r in argument_map.relations()
     )
+    for u in argument_map.undercuts():
+        graph.edges[u.reason, u.conclusion].setdefault("undercut_by", []).append(u.source)
+        graph.graph["undercuts"].append({"source": u.source, "reason": u.reason, "conclusion": u.conclusion,
+                                         "note": u.note, "basis": basis_of(u), "issue": u.issue})
     return graph
 
 
@@ -400,8 +424,10 @@ def _portable(owner: str, attributes: dict[str, object]) -> dict[str, object]:
     for key, value in attributes.items():
         if value is None:
             continue
-        if key in ("tags", "perspectives"):
-            value = json.dumps(value)
+        if isinstance(value, (list, dict)):  # tags, answers, undercut_by; the map's perspectives and questions
+            if not value:
+                continue
+            value = json.dumps(value, ensure_ascii=False)
         if isinstance(value, str) and NOT_XML.search(value):
             value, count = NOT_XML.subn("", value)
             warnings.warn(f"{owner}: {key}: dropped {count} control character{'s' if count > 1 else ''} "
@@ -413,8 +439,9 @@ def _portable(owner: str, attributes: dict[str, object]) -> dict[str, object]:
 def portable_graph(argument_map: ArgumentMap) -> nx.DiGraph:
     """The claim graph with only what GraphML and GEXF can carry.
 
-    ``tags`` become a JSON list in a string, the graph's ``perspectives`` a
-    JSON object, and empty (``None``) values are left out, since neither format
+    Lists and mappings (``tags``, ``answers``, ``undercut_by``, the graph's
+    ``perspectives``, ``questions`` and ``undercuts``) become JSON in a string, empty ones
+    and empty (``None``) values are left out, since neither format
     has lists or nulls. XML 1.0 cannot carry most control characters, so they
     are dropped, each time with a :class:`~argmap.errors.LossyExport` warning
     that names the claim. Everything else is kept as it is.

@@ -50,6 +50,7 @@ LINT_RULES: dict[str, str] = {
     "two-way-contradiction": "two claims contradict each other, written on both; mutual: true says it once",
     "long-title": f"a title is longer than the {LABEL_LENGTH} characters an overview shows",
     "todo-text": "a claim's text is still the TODO that argmap draft wrote",
+    "agree-and-contest": "a claim the other side supports is also attacked by it, directly or through what it supports",
 }
 #: What a claim or perspective id may look like.
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*")
@@ -108,6 +109,53 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Undercut:
+    """An objection to an inference: ``source`` says that ``reason`` does not support ``conclusion``.
+
+    Pollock's undercutter, Argdown's ``_>``, AIF's CA node on an RA node. It is
+    written as a ``contradicts`` entry aimed at a support,
+    ``contradicts: [{support: [REASON, CONCLUSION]}]``, and leaves both claims
+    standing: once it is accepted, the conclusion stands only on its other reasons.
+    """
+
+    source: str
+    reason: str
+    conclusion: str
+    note: str | None = None
+    position: Position | None = field(default=None, compare=False)
+    basis: str | None = None
+    issue: str | None = None
+
+    @property
+    def support(self) -> tuple[str, str]:
+        """The support it undercuts, as (reason, conclusion)."""
+        return (self.reason, self.conclusion)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question the sides answer, declared in ``map.yaml``: the crux a claim graph cannot state by itself."""
+
+    id: str
+    text: str
+    #: "empirical", "values" or "definitional"
+    issue: str | None = None
+    #: the answers allowed, or ``()`` for any
+    positions: tuple[str, ...] = ()
+    note: str | None = None
+    position: Position | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A claim's answer to a question: ``position`` is what it says, e.g. "yes"."""
+
+    question: str
+    position: str
+    place: Position | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Claim:
     """One idea, in our words, optionally grounded in a verbatim quote."""
 
@@ -127,6 +175,10 @@ class Claim:
     title: str | None = None
     #: False for a view its author reports without holding it (a foil)
     asserted: bool = True
+    #: the supports this claim objects to (``contradicts: [{support: [REASON, CONCLUSION]}]``)
+    undercuts: tuple[Undercut, ...] = ()
+    #: the map's questions this claim answers
+    answers: tuple[Answer, ...] = ()
 
     @property
     def label(self) -> str:
@@ -177,6 +229,8 @@ class ArgumentMap:
     summary: str | None = None
     #: the lint rules ``map.yaml`` turns off
     lint_off: frozenset[str] = frozenset()
+    #: the questions the sides answer, declared in ``map.yaml``, by id
+    questions: dict[str, Question] = field(default_factory=dict)
     _views: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     #: Builds :attr:`graph`; :mod:`argmap.graph` sets it, so that the model
@@ -201,7 +255,22 @@ class ArgumentMap:
         """Every relation of every claim, in file order."""
         return chain.from_iterable(claim.relations for claim in self.claims.values())
 
-    def basis_of(self, relation: Relation) -> str:
+    def undercuts(self) -> Iterator[Undercut]:
+        """Every undercut of every claim, in file order."""
+        return chain.from_iterable(claim.undercuts for claim in self.claims.values())
+
+    def answers_to(self, question_id: str) -> list[tuple[str, str]]:
+        """The (claim id, position) pairs that answer one question, in file order.
+
+        >>> m = ArgumentMap("Tea?", {}, {"a": Claim("a", "Tea calms.", "tea", answers=(Answer("calms", "yes"),))},
+        ...                 questions={"calms": Question("calms", "Does tea calm?")})
+        >>> m.answers_to("calms")
+        [('a', 'yes')]
+        """
+        return [(claim.id, answer.position) for claim in self.claims.values()
+                for answer in claim.answers if answer.question == question_id]
+
+    def basis_of(self, relation: Relation | Undercut) -> str:
         """Whether the source states a relation or the mapper inferred it.
 
         An explicit ``basis`` wins; otherwise a relation between two
@@ -210,7 +279,8 @@ class ArgumentMap:
         if relation.basis is not None:
             return relation.basis
         claims = self.claims
-        return "inferred" if claims[relation.source].perspective != claims[relation.target].perspective else "stated"
+        target = relation.conclusion if isinstance(relation, Undercut) else relation.target
+        return "inferred" if claims[relation.source].perspective != claims[target].perspective else "stated"
 
     def view(self, build: Callable[[ArgumentMap], View]) -> View:
         """``build(self)``, computed on the first call and then remembered.

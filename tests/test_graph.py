@@ -26,8 +26,8 @@ def test_nodes_carry_claim_fields_and_edges_carry_kind_and_note(make_map):
     assert calm["tags"] == [] and calm["kind"] is None
     assert g.nodes["tea.best"]["kind"] == "thesis"
     assert g.edges["cof.best", "tea.best"] == {"kind": "contradicts", "note": "Both cannot be the better drink.",
-                                               "basis": "inferred", "issue": None}
-    assert g.edges["tea.calm", "tea.best"] == {"kind": "supports", "note": None, "basis": "stated", "issue": None}
+                                               "basis": "inferred", "issue": None, "mutual": False}
+    assert g.edges["tea.calm", "tea.best"] == {"kind": "supports", "note": None, "basis": "stated", "issue": None, "mutual": False}
     assert g.graph["title"] == "Tea or coffee?"
     assert g.graph["perspectives"] == {"tea": "Tea drinkers", "coffee": "Coffee drinkers"}
 

@@ -199,7 +199,7 @@ perspective: coffee
 claims:
   - {id: cof.jitters, text: Tea has caffeine too., contradicts: [tea.calm]}
 """)
-    bipolar, dung = acceptance(m), acceptance(m, semantics="dung")
+    bipolar, dung = acceptance(m, semantics="bipolar"), acceptance(m, semantics="dung")
     assert (bipolar.semantics, dung.semantics) == ("bipolar", "dung")
     tea = {result.semantics: next(s for s in result.sides if s.perspective == "tea") for result in (bipolar, dung)}
     assert tea["bipolar"].theses_accepted is False
@@ -215,12 +215,15 @@ def test_acceptance_kept_in_a_store_answers_the_same_and_keeps_its_limit():
             self[kind] = value
 
     store = Store()
-    honest = acceptance(m)
+    honest = acceptance(m, semantics="bipolar")
     assert honest.preferred_count == 2
-    assert acceptance(m, store=store) == honest and set(store) == {"acceptance-bipolar"}
-    assert acceptance(m, store=store) == honest  # read back
+    assert acceptance(m, store=store, semantics="bipolar") == honest and set(store) == {"acceptance-bipolar"}
+    assert acceptance(m, store=store, semantics="bipolar") == honest  # read back
     with pytest.raises(EnumerationLimit):
-        acceptance(m, store=store, limit=1)  # the stored list is whole: a smaller limit still fails
+        acceptance(m, store=store, limit=1, semantics="bipolar")  # the stored list is whole: a smaller limit fails
     for spoiled in ([[0, 99]], [], "x", [["0"]]):
         store["acceptance-bipolar"] = spoiled
-        assert acceptance(m, store=store) == honest
+        assert acceptance(m, store=store, semantics="bipolar") == honest
+    audience = acceptance(m, store=store)
+    assert set(store) == {"acceptance-bipolar", "acceptance-audience-tea"}
+    assert acceptance(m, store=store) == audience

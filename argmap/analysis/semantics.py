@@ -306,26 +306,50 @@ def _preferred(attacks: Graph, limit: int, supports: Graph | None,
 
 @dataclass(frozen=True)
 class SideAcceptance:
-    """What one perspective can coherently accept, under the preferred semantics chosen."""
+    """What one perspective can coherently accept, under the semantics chosen.
+
+    Under ``audience`` semantics the side is an audience that prefers its own
+    asserted claims, and ``accepted``, ``coherent``, ``conflicts`` and
+    ``rejected`` say what that audience makes of the map; under ``bipolar``
+    and ``dung`` they are left empty.
+    """
 
     perspective: str
     theses: tuple[str, ...]
-    theses_accepted: bool  # some of its best extensions contain all its theses
+    theses_accepted: bool  # some of its best extensions contain all its theses (audience: every one does)
     own_claims_kept: int  # the most of its own claims one preferred extension holds
     acceptable: frozenset  # claims in at least one of its best extensions
+    #: claims in every one of its preferred extensions (audience semantics)
+    accepted: frozenset = frozenset()
+    #: its own claims attack none of its own claims, so it can hold its whole case at once
+    coherent: bool = True
+    #: the (attacker, attacked) pairs among its own claims that make it incoherent
+    conflicts: tuple[tuple[str, str], ...] = ()
+    #: the other sides' asserted claims it must reject: in none of its preferred extensions
+    rejected: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
 class Acceptance:
-    """Per-perspective acceptance, plus what both and neither side can accept."""
+    """Per-perspective acceptance, plus what every side and no side can accept.
+
+    Under ``audience`` semantics ``by_all`` is objective acceptance (in every
+    preferred extension of every audience) and ``by_none`` the claims no
+    audience can accept, not even subjectively (in no preferred extension of any).
+    """
 
     grounded: frozenset
     preferred_count: int
     sides: tuple[SideAcceptance, ...]
     by_all: frozenset
     by_none: frozenset
-    #: which semantics answered: "bipolar" (support-aware) or "dung"
-    semantics: str = "bipolar"
+    #: which semantics answered: "audience", "bipolar" (support-aware) or "dung"
+    semantics: str = "audience"
+
+    @property
+    def subjective(self) -> frozenset:
+        """Claims some side can accept (subjective acceptance, under audience semantics)."""
+        return frozenset().union(*(side.acceptable for side in self.sides))
 
     def __repr__(self) -> str:
         sides = "; ".join(f"{s.perspective} can accept {len(s.acceptable)} (theses "
@@ -334,7 +358,8 @@ class Acceptance:
                 f"none can accept {len(self.by_none)}")
 
     def _repr_html_(self) -> str:
-        sides = [{**record(side), "acceptable": len(side.acceptable)} for side in self.sides]
+        sides = [{**record(side), "acceptable": len(side.acceptable), "accepted": len(side.accepted),
+                  "rejected": len(side.rejected)} for side in self.sides]
         overall = [{"who": "every side", "claims": len(self.by_all), "which": record(self.by_all)["claims"]},
                    {"who": "no side", "claims": len(self.by_none), "which": record(self.by_none)["claims"]}]
         return (html_table(sides, f"What each side can accept ({self.semantics} semantics)")
@@ -343,45 +368,68 @@ class Acceptance:
 
 
 #: The semantics :func:`acceptance` can use; the first is the default.
-SEMANTICS = ("bipolar", "dung")
+SEMANTICS = ("audience", "bipolar", "dung")
 
 
-def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semantics: str = "bipolar",
+def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semantics: str = "audience",
                store: Store | None = None) -> Acceptance:
     """Which claims each perspective can accept, which all can, which none can.
 
-    A side's *best* extensions are the preferred extensions that keep the most
-    of its own claims; it can accept exactly the claims in one of them.
+    ``semantics="audience"`` (the default) reads each perspective as an
+    audience that prefers its own asserted claims: an attack by another
+    perspective's claim on one of them, or another perspective's undercut of
+    a support between two of them, does not succeed for that audience. This
+    is a value-based argumentation framework (Bench-Capon 2003, "Persuasion
+    in practical argument using value-based argumentation frameworks",
+    J. Logic and Computation 13(3)), each claim's value being its perspective
+    and each audience ranking its own value above the others; a claim marked
+    ``asserted: false`` carries no audience's value. Each audience's
+    acceptance is the bipolar one below, under its own defeats, so a side no
+    longer "cannot accept" its own claims only because the other side
+    attacked them and nobody answered, as the two articles of a debate
+    rarely answer each other. ``by_all`` is objective acceptance: what every
+    audience accepts in every one of its preferred extensions.
 
-    ``semantics="bipolar"`` (the default) respects support: a claim that has
-    reasons in the map stands only while one of its reasons stands, and its
-    support must be well-founded, so claims that only support each other do
-    not stand by themselves. This is the bipolar abstract dialectical
-    framework of the map (Brewka & Woltran 2010; Brewka et al. 2013), each
-    claim's acceptance condition being "no attacker is accepted and, if it has
-    reasons, one reason is accepted", read with the well-founded support of
-    evidential argumentation (Oren & Norman 2008): its complete labellings
-    whose accepted claims are well-founded, maximal in what they accept.
+    ``semantics="bipolar"`` respects support: a claim that has reasons in the
+    map stands only while one of its reasons stands, and its support must be
+    well-founded, so claims that only support each other do not stand by
+    themselves. This is the bipolar abstract dialectical framework of the map
+    (Brewka & Woltran 2010; Brewka et al. 2013), each claim's acceptance
+    condition being "no attacker is accepted and, if it has reasons, one
+    reason is accepted", read with the well-founded support of evidential
+    argumentation (Oren & Norman 2008): its complete labellings whose
+    accepted claims are well-founded, maximal in what they accept. An undercut
+    (Pollock 1987, "Defeasible reasoning", Cognitive Science 11(4)) attacks
+    one support: once the undercutter is accepted, that support carries
+    nothing, and the conclusion stands only on its other reasons. It is read
+    as AIF reads it, through an inference node between the reason and the
+    conclusion that the undercutter attacks (:func:`framework`).
+
     ``semantics="dung"`` is plain Dung over the contradicts edges, ignoring
-    support. ``store`` keeps the grounded and preferred extensions between
-    runs, as the comparison's measures are kept.
+    supports and so undercuts. Under bipolar and dung a side's *best*
+    extensions are the preferred extensions that keep the most of its own
+    claims, and it can accept exactly the claims in one of them. ``store``
+    keeps the extensions between runs, as the comparison's measures are kept.
 
     >>> import argmap
-    >>> result = acceptance(argmap.example_map())
+    >>> result = acceptance(argmap.example_map(), semantics="bipolar")
     >>> [(side.perspective, side.theses_accepted, side.own_claims_kept) for side in result.sides]
     [('tea', False, 2), ('coffee', True, 4)]
     >>> sorted(result.by_none), result.preferred_count
     (['tea.best', 'tea.gentle'], 1)
+    >>> result = acceptance(argmap.example_map())  # as an audience, each side keeps its own case
+    >>> [(side.perspective, side.theses_accepted, side.coherent, sorted(side.rejected)) for side in result.sides]
+    [('tea', True, True, []), ('coffee', True, True, ['tea.best', 'tea.gentle'])]
     """
     if semantics not in SEMANTICS:
         raise ValueError(f"semantics must be one of {', '.join(SEMANTICS)}")
+    if semantics == "audience":
+        return _audience_acceptance(argument_map, limit, store)
     accepted, extensions = _extensions_kept(argument_map, semantics, limit, store)
     sides = []
     for perspective in argument_map.perspectives:
-        # A claim its author reports without holding (asserted: false) is not the side's own.
-        own = {c.id for c in argument_map.claims.values() if c.perspective == perspective and c.asserted}
-        theses = tuple(c.id for c in argument_map.claims.values()
-                       if c.perspective == perspective and c.kind == "thesis")
+        own = _own_claims(argument_map, perspective)
+        theses = _theses(argument_map, perspective)
         kept = max((len(e & own) for e in extensions), default=0)
         best = [e for e in extensions if len(e & own) == kept]
         sides.append(SideAcceptance(perspective, theses, any(set(theses) <= e for e in best), kept,
@@ -398,15 +446,106 @@ def acceptance(argument_map: ArgumentMap, *, limit: int = DEFAULT_LIMIT, semanti
     )
 
 
-def _extensions_kept(argument_map: ArgumentMap, semantics: str, limit: int,
-                     store: Store | None) -> tuple[Extension, list[Extension]]:
+def _own_claims(argument_map: ArgumentMap, perspective: str) -> frozenset:
+    """A side's own claims: the ones it asserts. A view it reports without holding (asserted: false) is not."""
+    return frozenset(c.id for c in argument_map.claims.values() if c.perspective == perspective and c.asserted)
+
+
+def _theses(argument_map: ArgumentMap, perspective: str) -> tuple[str, ...]:
+    return tuple(c.id for c in argument_map.claims.values() if c.perspective == perspective and c.kind == "thesis")
+
+
+def _audience_acceptance(argument_map: ArgumentMap, limit: int, store: Store | None) -> Acceptance:
+    sides, grounded_sets, found = [], [], 0
+    for perspective in argument_map.perspectives:
+        own = _own_claims(argument_map, perspective)
+        grounded, extensions = _extensions_kept(argument_map, "audience", limit, store, audience=perspective)
+        grounded_sets.append(grounded)
+        found += len(extensions)
+        theses = _theses(argument_map, perspective)
+        acceptable = frozenset().union(*extensions)
+        accepted = frozenset.intersection(*extensions) if extensions else frozenset()
+        conflicts = tuple(_attacks_within(argument_map, own))
+        others = frozenset(c.id for c in argument_map.claims.values() if c.asserted and c.perspective != perspective)
+        sides.append(SideAcceptance(perspective, theses, bool(extensions) and set(theses) <= accepted,
+                                    max((len(e & own) for e in extensions), default=0), acceptable, accepted,
+                                    not conflicts, conflicts, others - acceptable))
+    everything = frozenset(argument_map.claims)
+    return Acceptance(frozenset.intersection(*grounded_sets) if grounded_sets else frozenset(), found, tuple(sides),
+                      frozenset.intersection(*(side.accepted for side in sides)) if sides else frozenset(),
+                      everything - frozenset().union(*(side.acceptable for side in sides)), "audience")
+
+
+def _attacks_within(argument_map: ArgumentMap, own: frozenset) -> list[tuple[str, str]]:
+    """Own claims attacking own claims: contradictions, and undercuts of a support between two of them."""
+    pairs = [(a, b) for a, b in edges_of_kind(argument_map, "contradicts") if a in own and b in own]
+    pairs += [(u.source, u.conclusion) for u in argument_map.undercuts()
+              if u.source in own and u.reason in own and u.conclusion in own]
+    return list(dict.fromkeys(pairs))
+
+
+def framework(argument_map: ArgumentMap, *, supports: bool = True,
+              audience: str | None = None) -> tuple[Arrows, Arrows | None]:
+    """The map's attacks and supports as the semantics read them, for every audience at once or for one.
+
+    Claims are nodes by id. A support that is undercut becomes an inference
+    node ``("inference", reason, conclusion)`` between the two, as AIF's RA
+    node: the reason supports it, it supports the conclusion, and each
+    undercutter attacks it. For an ``audience`` (a perspective), an attack on
+    one of its own claims by another perspective's claim, or such an undercut
+    of a support between two of its own claims, is left out: it does not
+    succeed for that audience. Without ``supports`` (Dung), supports and
+    undercuts are left out.
+
+    >>> import argmap
+    >>> m = argmap.loads('''
+    ... perspective: tea
+    ... claims:
+    ...   - {id: best, text: Tea is best.}
+    ...   - {id: calm, text: Tea calms., supports: [best]}
+    ...   - {id: so, text: Calm is beside the point., contradicts: [{support: [calm, best]}]}
+    ... ''')
+    >>> attacks, supports = framework(m)
+    >>> [(a, sorted(b)) for a, b in attacks.adjacency() if b], list(supports.adjacency())[0]
+    ([('so', [('inference', 'calm', 'best')])], ('calm', {('inference', 'calm', 'best'): None}))
+    """
+    claims = argument_map.claims
+    own = _own_claims(argument_map, audience) if audience is not None else frozenset()
+
+    def succeeds(attacker: str, *victims: str) -> bool:
+        return audience is None or attacker in own or not all(v in own for v in victims)
+
+    attack_edges: list[tuple[Hashable, Hashable]] = [(a, b) for a, b in edges_of_kind(argument_map, "contradicts")
+                                                     if succeeds(a, b)]
+    if not supports:
+        return Arrows(attack_edges, nodes=claims), None
+    undercut: dict[tuple[str, str], list[str]] = {}
+    for u in argument_map.undercuts():
+        if succeeds(u.source, u.reason, u.conclusion):
+            undercut.setdefault(u.support, []).append(u.source)
+    support_edges: list[tuple[Hashable, Hashable]] = []
+    inferences: list[Hashable] = []
+    for reason, conclusion in edges_of_kind(argument_map, "supports"):
+        if (reason, conclusion) in undercut:
+            node = ("inference", reason, conclusion)
+            inferences.append(node)
+            support_edges += [(reason, node), (node, conclusion)]
+            attack_edges += [(u, node) for u in undercut[reason, conclusion]]
+        else:
+            support_edges.append((reason, conclusion))
+    return Arrows(attack_edges, nodes=[*claims, *inferences]), Arrows(support_edges)
+
+
+def _extensions_kept(argument_map: ArgumentMap, semantics: str, limit: int, store: Store | None, *,
+                     audience: str | None = None) -> tuple[Extension, list[Extension]]:
     """The grounded extension and the preferred ones, from ``store`` when it holds them for this map.
 
     A stored list is complete (it was found within some limit), so a smaller
-    limit still fails as a search would.
+    limit still fails as a search would. Inference nodes are left out of
+    what is returned: the extensions hold claims.
     """
     ids = list(argument_map.claims)
-    kind = f"acceptance-{semantics}"
+    kind = f"acceptance-{semantics}" + (f"-{audience}" if audience is not None else "")
     stored = store.get(kind) if store is not None else None
     if isinstance(stored, list) and stored and all(
             isinstance(row, list) and all(type(i) is int and 0 <= i < len(ids) for i in row) for row in stored):
@@ -414,12 +553,13 @@ def _extensions_kept(argument_map: ArgumentMap, semantics: str, limit: int,
             raise EnumerationLimit("preferred", limit)
         grounded, *found = (frozenset(ids[i] for i in row) for row in stored)
         return grounded, found
-    # The same graphs as attack_graph and support_graph, without networkx's cost for a large map.
-    attacks = Arrows(edges_of_kind(argument_map, "contradicts"), nodes=argument_map.claims)
-    supports = Arrows(edges_of_kind(argument_map, "supports")) if semantics == "bipolar" else None
+    attacks, supports = framework(argument_map, supports=semantics != "dung", audience=audience)
     labelling = grounded_labelling(attacks, supports=supports)
-    extensions = list(_preferred(attacks, limit, supports, labelling))
+    claims = argument_map.claims
+    grounded = frozenset(node for node in labelling[0] if node in claims)
+    extensions = [frozenset(node for node in e if node in claims)
+                  for e in _preferred(attacks, limit, supports, labelling)]
     if store is not None:
         index = {claim_id: i for i, claim_id in enumerate(ids)}
-        store.put(kind, [sorted(index[c] for c in extension) for extension in (labelling[0], *extensions)])
-    return labelling[0], extensions
+        store.put(kind, [sorted(index[c] for c in extension) for extension in (grounded, *extensions)])
+    return grounded, extensions

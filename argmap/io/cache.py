@@ -35,11 +35,11 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import Position, Problem
-from ..model import Claim, Relation, Source
+from ..model import Answer, Claim, Relation, Source, Undercut
 from .documents import ClaimsFile
 from .files import portable_flags
 
-FORMAT = f"8/{__version__}"
+FORMAT = f"9/{__version__}"
 _ENTRY = re.compile(r"[0-9a-f]{32}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
 KEY_FILE = "key"
@@ -86,7 +86,9 @@ def encode(claims_file: ClaimsFile, problems: list[Problem]) -> dict[str, Any]:
         "claims": [
             [c.id, c.text, c.kind, c.quote, c.tags, c.note, *_place(c.position), *_place(c.quote_position),
              [[r.target, r.kind, r.note, *_place(r.position), r.basis, r.issue, r.mutual] for r in c.relations],
-             c.title, c.asserted]
+             c.title, c.asserted,
+             [[u.reason, u.conclusion, u.note, *_place(u.position), u.basis, u.issue] for u in c.undercuts],
+             [[a.question, a.position, *_place(a.place)] for a in c.answers]]
             for c in claims_file.claims
         ],
     }
@@ -123,7 +125,7 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[ClaimsFile, list[Problem]]:
     new, position, claim_type, relation_type = object.__new__, tuple.__new__, Claim, Relation
     claims = []
     for (claim_id, text, kind, quote, tags, note, line, column, quote_line, quote_column, relations, title,
-         asserted) in raw["claims"]:
+         asserted, undercuts, answers) in raw["claims"]:
         kept = []
         for target, relation_kind, relation_note, relation_line, relation_column, basis, issue, mutual in relations:
             relation = new(relation_type)
@@ -136,7 +138,13 @@ def decode(path: str, raw: dict[str, Any]) -> tuple[ClaimsFile, list[Problem]]:
                               tags=tuple(tags), note=note, relations=tuple(kept), source=source,
                               position=position(Position, (path, line, column)) if line else None,
                               quote_position=position(Position, (path, quote_line, quote_column))
-                              if quote_line else None, title=title, asserted=asserted)
+                              if quote_line else None, title=title, asserted=asserted,
+                              undercuts=tuple(Undercut(claim_id, reason, conclusion, u_note, at(u_line, u_column),
+                                                       u_basis, u_issue)
+                                              for reason, conclusion, u_note, u_line, u_column, u_basis, u_issue
+                                              in undercuts),
+                              answers=tuple(Answer(question, answer, at(a_line, a_column))
+                                            for question, answer, a_line, a_column in answers))
         claims.append(claim)
     parsed = ClaimsFile(path, perspective, at(*raw["perspective_position"]), source, claims,
                         unparsed=raw["unparsed"], structure=raw["structure"])

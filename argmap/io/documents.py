@@ -15,14 +15,17 @@ import yaml
 
 from ..errors import Position, Problem, did_you_mean, excerpt
 from ..model import (BASES, CLAIM_KINDS, COLOR_PATTERN, DEFAULT_COLORS, ID_PATTERN, ISSUES, LINT_RULES,
-                     RELATION_KINDS, TITLE_LIMIT, Claim, Perspective, Relation, Source)
+                     RELATION_KINDS, TITLE_LIMIT, Answer, Claim, Perspective, Question, Relation, Source, Undercut)
 from .files import read_input
 from .yamlnodes import NodeReader, compose_documents, decode_file, is_null
 
-MANIFEST_KEYS = ("title", "description", "summary", "perspectives", "lint")
+MANIFEST_KEYS = ("title", "description", "summary", "perspectives", "questions", "lint")
 CLAIMS_FILE_KEYS = ("perspective", "source", "claims")
-CLAIM_KEYS = ("id", "title", "text", "quote", "kind", "asserted", "tags", "note", *RELATION_KINDS)
+CLAIM_KEYS = ("id", "title", "text", "quote", "kind", "asserted", "tags", "note", *RELATION_KINDS, "answers")
 RELATION_KEYS = ("to", "note", "basis", "issue", "mutual")
+UNDERCUT_KEYS = ("support", "note", "basis", "issue")
+QUESTION_KEYS = ("id", "text", "issue", "positions", "note")
+ANSWER_KEYS = ("question", "position")
 SOURCE_KEYS = ("title", "author", "url", "text")
 
 
@@ -35,6 +38,7 @@ class Manifest:
     perspectives: dict[str, Perspective]
     summary: str | None = None
     lint_off: frozenset[str] = frozenset()
+    questions: dict[str, Question] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,7 +78,51 @@ def read_manifest(node: yaml.Node, reader: NodeReader) -> Manifest | None:
     perspectives_node = reader.require(entries, "perspectives", node, "map.yaml")
     perspectives = _read_perspectives(reader, perspectives_node) if perspectives_node else {}
     lint_off = _read_lint(reader, entries["lint"][1]) if "lint" in entries else frozenset()
-    return Manifest(title or "", description, perspectives, summary, lint_off)
+    questions = _read_questions(reader, entries["questions"][1]) if "questions" in entries else {}
+    return Manifest(title or "", description, perspectives, summary, lint_off, questions)
+
+
+def _read_questions(reader: NodeReader, node: yaml.Node) -> dict[str, Question]:
+    """``questions: [{id, text, issue, positions, note}]``: what the sides answer.
+
+    >>> reader = NodeReader("map.yaml")
+    >>> found = _read_questions(yaml.compose("[{id: calms, text: Does tea calm?, positions: [yes, no]}]"), reader)
+    >>> found["calms"].positions, reader.problems
+    (('yes', 'no'), [])
+    """
+    questions: dict[str, Question] = {}
+    if is_null(node):
+        return questions
+    for item in reader.sequence(node, "questions", "questions: [- id: ..., text: ...]"):
+        fields = reader.mapping(item, "a question")
+        if fields is None:
+            continue
+        reader.reject_unknown_keys(fields, QUESTION_KEYS, "a question")
+        question_id = reader.string(reader.require(fields, "id", item, "the question"), "id", required=True)
+        text = reader.string(reader.require(fields, "text", item, f"question '{question_id or '?'}'"), "text",
+                             required=True)
+        issue = _choice(reader, fields, "issue", ISSUES)
+        note = reader.string(fields["note"][1], "note") if "note" in fields else None
+        positions: list[str] = []
+        if "positions" in fields:
+            for position_node in reader.sequence(fields["positions"][1], "positions", "positions: [yes, no]"):
+                value = reader.word(position_node, "a position")
+                if value is not None and value in positions:
+                    reader.error(position_node, f"position '{excerpt(value)}' is listed twice", "remove one")
+                elif value is not None:
+                    positions.append(value)
+        if question_id is None:
+            continue
+        if not ID_PATTERN.fullmatch(question_id):
+            reader.error(fields["id"][1], f"question id '{excerpt(question_id)}' is not valid",
+                         "use letters, digits, '_', '.', ':' and '-'")
+        elif question_id in questions:
+            reader.error(fields["id"][1], f"duplicate question id '{excerpt(question_id)}'; it is first defined at "
+                         f"{questions[question_id].position}", "give one of them a new id")
+        else:
+            questions[question_id] = Question(question_id, text or "", issue, tuple(positions), note,
+                                              reader.position(item))
+    return questions
 
 
 def _read_lint(reader: NodeReader, node: yaml.Node) -> frozenset[str]:
@@ -256,8 +304,10 @@ def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim 
             tag = reader.string(tag_node, "a tag", required=True)
             if tag is not None:
                 tags.append(tag)
+    undercuts: list[Undercut] = []
     relations = [r for kind_name in RELATION_KINDS if kind_name in entries
-                 for r in _read_relations(reader, entries[kind_name][1], kind_name, claim_id or "")]
+                 for r in _read_relations(reader, entries[kind_name][1], kind_name, claim_id or "", undercuts)]
+    answers = _read_answers(reader, entries["answers"][1]) if "answers" in entries else []
     if claim_id is None:
         return None
     return Claim(
@@ -265,8 +315,23 @@ def _read_claim(reader: NodeReader, node: yaml.Node, file: ClaimsFile) -> Claim 
         tags=tuple(tags), note=optional("note"), relations=tuple(relations), source=file.source,
         position=reader.position(node),
         quote_position=reader.position(entries["quote"][1]) if "quote" in entries else None,
-        title=title, asserted=asserted is not False,
+        title=title, asserted=asserted is not False, undercuts=tuple(undercuts), answers=tuple(answers),
     )
+
+
+def _read_answers(reader: NodeReader, node: yaml.Node) -> list[Answer]:
+    """``answers: [{question: ID, position: TEXT}]``; whether the question exists is checked across files."""
+    answers = []
+    for item in reader.sequence(node, "answers", "answers: [{question: some-question, position: yes}]"):
+        fields = reader.mapping(item, "an answer")
+        if fields is None:
+            continue
+        reader.reject_unknown_keys(fields, ANSWER_KEYS, "an answer")
+        question = reader.string(reader.require(fields, "question", item, "the answer"), "question", required=True)
+        position = reader.word(reader.require(fields, "position", item, "the answer"), "position")
+        if question is not None and position is not None:
+            answers.append(Answer(question, position, reader.position(item)))
+    return answers
 
 
 def _choice(reader: NodeReader, entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str,
@@ -280,11 +345,19 @@ def _choice(reader: NodeReader, entries: dict[str, tuple[yaml.Node, yaml.Node]],
     return value
 
 
-def _read_relations(reader: NodeReader, node: yaml.Node, kind: str, source: str) -> list[Relation]:
+def _read_relations(reader: NodeReader, node: yaml.Node, kind: str, source: str,
+                    undercuts: list[Undercut]) -> list[Relation]:
+    """A claim's ``supports`` or ``contradicts`` list; a contradicts entry aimed at a support goes to ``undercuts``."""
     relations = []
     for item in reader.sequence(node, kind, f"{kind}: [some.claim-id]"):
         target = note = basis = issue = None
         mutual = False
+        if isinstance(item, yaml.MappingNode) and any(
+                isinstance(key, yaml.ScalarNode) and key.value == "support" for key, _ in item.value):
+            undercut = _read_undercut(reader, item, kind, source)
+            if undercut is not None:
+                undercuts.append(undercut)
+            continue
         if isinstance(item, yaml.MappingNode):
             fields = reader.mapping(item, f"a {kind} entry")
             if fields is not None:
@@ -307,3 +380,29 @@ def _read_relations(reader: NodeReader, node: yaml.Node, kind: str, source: str)
             relations.append(Relation(source, target, kind, note, reader.position(item),  # type: ignore[arg-type]
                                       basis, issue, mutual))
     return relations
+
+
+def _read_undercut(reader: NodeReader, item: yaml.Node, kind: str, source: str) -> Undercut | None:
+    """``{support: [REASON, CONCLUSION], note: ...}`` in a contradicts list: an objection to that inference."""
+    fields = reader.mapping(item, "an undercut")
+    if fields is None:
+        return None
+    if kind != "contradicts":
+        reader.error(fields["support"][0], f"support: aims an objection at a support, so it goes under contradicts, "
+                     f"not {kind}", "move this entry to contradicts:")
+        return None
+    reader.reject_unknown_keys(fields, UNDERCUT_KEYS, "an undercut")
+    pair_node = fields["support"][1]
+    pair = [reader.string(n, "a claim id", required=True)
+            for n in reader.sequence(pair_node, "support", "support: [REASON, CONCLUSION]")]
+    note = reader.string(fields.get("note", (None, None))[1], "note")
+    basis = _choice(reader, fields, "basis", BASES)
+    issue = _choice(reader, fields, "issue", ISSUES)
+    if len(pair) != 2:
+        if isinstance(pair_node, yaml.SequenceNode):
+            reader.error(pair_node, f"support names {len(pair)} claim{'' if len(pair) == 1 else 's'}; it takes two, the reason and its conclusion",
+                         "write support: [REASON, CONCLUSION]")
+        return None
+    if pair[0] is None or pair[1] is None:
+        return None
+    return Undercut(source, pair[0], pair[1], note, reader.position(item), basis, issue)

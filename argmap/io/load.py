@@ -246,7 +246,7 @@ def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
         key = _validation_key(manifest, files) if cache is not None else None
         if cache is None or key is None or not cache.validated(key):
             with phase("validate"):
-                found = validate(manifest.perspectives, files)
+                found = validate(manifest.perspectives, files, manifest.questions)
             problems.extend(found)
             if cache is not None and key is not None and not found:
                 cache.remember_validated(key)
@@ -257,6 +257,7 @@ def _assembled(manifest: Manifest | None, files: list[ClaimsFile], problems: lis
         description=manifest.description,
         summary=manifest.summary,
         lint_off=manifest.lint_off,
+        questions=manifest.questions,
         perspectives=manifest.perspectives,
         claims={claim.id: claim for f in files for claim in f.claims},
     )
@@ -278,7 +279,8 @@ def _validation_key(manifest: Manifest, files: list[ClaimsFile]) -> str | None:
     if not all(f.structure for f in files):
         return None
     parts = [[f.perspective, f.unparsed, f.structure] for f in files]
-    return hashlib.sha256(json.dumps([list(manifest.perspectives), parts]).encode("utf-8")).hexdigest()
+    questions = [[q.id, list(q.positions)] for q in manifest.questions.values()]
+    return hashlib.sha256(json.dumps([list(manifest.perspectives), questions, parts]).encode("utf-8")).hexdigest()
 
 
 def _read_claims_file(path: Path, raw: bytes | None, problems: list[Problem],

@@ -27,7 +27,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 
-from ..model import ArgumentMap, Claim, Perspective
+from ..model import ArgumentMap, Claim, Perspective, Question
 
 
 def _sha256(value: object) -> str:
@@ -37,12 +37,16 @@ def _sha256(value: object) -> str:
 def claims_structure(claims: Iterable[Claim]) -> str:
     """The digest of these claims' structural fields, in their order."""
     return _sha256([(c.id, c.perspective, c.kind, c.asserted, c.tags,
-                     [(r.kind, r.target, r.note, r.basis, r.issue, r.mutual) for r in c.relations]) for c in claims])
+                     [(r.kind, r.target, r.note, r.basis, r.issue, r.mutual) for r in c.relations],
+                     [(u.reason, u.conclusion, u.note, u.basis, u.issue) for u in c.undercuts],
+                     [(a.question, a.position) for a in c.answers]) for c in claims])
 
 
-def combined_structure(perspectives: dict[str, Perspective], parts: Sequence[str]) -> str:
-    """The map's digest from its perspectives and the digests of its claims, part by part."""
-    return _sha256([[(p.id, p.label) for p in perspectives.values()], list(parts)])
+def combined_structure(perspectives: dict[str, Perspective], parts: Sequence[str],
+                       questions: Iterable[Question] = ()) -> str:
+    """The map's digest from its perspectives, its questions and the digests of its claims, part by part."""
+    return _sha256([[(p.id, p.label) for p in perspectives.values()], list(parts),
+                    [(q.id, q.text, q.issue, q.positions) for q in questions]])
 
 
 def structure_digest(argument_map: ArgumentMap) -> str:
@@ -53,9 +57,11 @@ def structure_digest(argument_map: ArgumentMap) -> str:
     structure split into other files gets another digest, and only a
     cache miss follows.
     """
-    return combined_structure(argument_map.perspectives, [claims_structure(argument_map.claims.values())])
+    return combined_structure(argument_map.perspectives, [claims_structure(argument_map.claims.values())],
+                              argument_map.questions.values())
 
 
 def remember_structure(argument_map: ArgumentMap, parts: Sequence[str]) -> None:
     """Record the digest of a map assembled from claims files whose parts are ``parts``, in file order."""
-    argument_map._views[structure_digest] = combined_structure(argument_map.perspectives, parts)
+    argument_map._views[structure_digest] = combined_structure(argument_map.perspectives, parts,
+                                                               argument_map.questions.values())

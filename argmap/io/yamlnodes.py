@@ -254,6 +254,16 @@ class NodeReader:
         self.error(node, f"{what} must be a string, not {describe(node)}", hint)
         return None
 
+    def word(self, node: yaml.Node | None, what: str) -> str | None:
+        """A short answer such as ``yes`` or ``2``, read as written: YAML would make ``yes`` a boolean.
+
+        >>> NodeReader("map.yaml").word(yaml.compose("yes"), "a position")
+        'yes'
+        """
+        if isinstance(node, yaml.ScalarNode) and node.tag != STR and not is_null(node) and self._plain(node):
+            return node.value
+        return self.string(node, what, required=True)
+
     def boolean(self, node: yaml.Node, what: str) -> bool | None:
         """Read ``true`` or ``false``; anything else is a problem.
 
