@@ -29,7 +29,7 @@ from .errors import ArgmapError, EnumerationLimit, MapError, Position, Problem, 
 from .io import quotes
 from .io.examples import example_map
 from .io.load import load, loads
-from .model import ArgumentMap, Claim, Perspective, Relation, Source
+from .model import Answer, ArgumentMap, Claim, Perspective, Question, Relation, Source, Undercut
 from . import notebook
 from .web.pyvis_network import to_pyvis
 from .web.render import render_html, write_html
@@ -39,6 +39,7 @@ for _module in (compare, query, semantics, quotes):
     _sys.modules[f"{__name__}.{_module.__name__.rsplit('.', 1)[1]}"] = _module
 
 __all__ = [
+    "Answer",
     "ArgmapError",
     "ArgumentMap",
     "Claim",
@@ -47,8 +48,10 @@ __all__ = [
     "Perspective",
     "Position",
     "Problem",
+    "Question",
     "Relation",
     "Source",
+    "Undercut",
     "UnknownClaim",
     "compare",
     "example_map",

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .analysis.compare import Clash
 from .analysis.query import edges_per_kind
-from .analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
+from .analysis.questions import QuestionView
+from .analysis.reading import ISSUE_WORDS, NOT_ENGAGED_PER_SIDE, Reading, case_of, weighty_unanswered
 from .analysis.semantics import acceptance
 from .errors import EnumerationLimit, printable
 from .formats.mermaid import mermaid_flowchart
@@ -18,7 +19,8 @@ from .io.files import write_atomically
 from .model import ArgumentMap
 
 #: The most items of each list the main text shows, whatever the map's size; the rest go to an appendix.
-SHOWN = {"theses": 3, "reasons": 8, "apart": 5, "foils": 8, "clashes": 8, "agreements": 8, "uses": 5}
+SHOWN = {"theses": 3, "reasons": 6, "apart": 4, "foils": 8, "questions": 3, "clashes": 8, "agreements": 5,
+         "uses": 5}
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -80,37 +82,74 @@ def in_short(argument_map: ArgumentMap) -> list[str]:
 
 
 def _summary(reading: Reading) -> list[str]:
-    """The synthesis: the sharpest clashes, the agreement, and what is left open, from the structure."""
+    """The synthesis: the questions they answer differently, the sharpest clashes, the agreement, what is left open."""
     argument_map, labels = reading.map, reading.labels
     out = ["## In short", ""]
+    contested = reading.contested_questions
+    if contested:
+        doubles = sum(q.double_crux for q in contested)
+        named = [f"*{md(q.text)}*" for q in contested[:2]]
+        if len(contested) > 2:
+            named.append(f"{len(contested) - 2:,} more")
+        out.append(f"- **They answer {plural(len(contested), 'question')} differently**"
+                   + (f"; on {doubles:,} of them each side's case rests on its answer" if doubles
+                      else "") + ": " + "; ".join(named) + ".")
     clashes = reading.ranked_clashes
     theses = {c.id for c in argument_map.claims.values() if c.kind == "thesis"}
     if not clashes:
         out.append("- The sides never contradict each other in this map.")
     else:
         mutual = sum(c.mutual for c in clashes)
-        out.append(f"- **They clash in {plural(len(clashes), 'place')}**"
-                   + (f", {mutual:,} of them both ways." if mutual else "."))
-        if any({c.first, c.second} <= theses for c in clashes):
-            out.append("  Each side's thesis denies the other's.")
+        theses_clash = any({c.first, c.second} <= theses for c in clashes)
+        out.append(f"- **Claims clash in {plural(len(clashes), 'place')}**"
+                   + (f", {mutual:,} of them both ways" if mutual else "")
+                   + ("; each side's thesis denies the other's." if theses_clash else "."))
         focus = reading.focus()
-        if focus:
+        if focus and not contested:
             claim = argument_map.claims[focus]
             others = reading.opponents[focus]
-            against = (f"which contests {plural(len(others), 'claim')}" if len(others) > 1
-                       else f"against {_title(argument_map, next(iter(others)))}")
+            against = (f", which contests {plural(len(others), 'claim')}" if len(others) > 1
+                       else f", against {_title(argument_map, next(iter(others)))}" if others else "")
             out.append(f"  The disagreement turns most on {md(labels[claim.perspective])}'s "
-                       f"{_title(argument_map, focus)}, {against}.")
-    ground = reading.common_ground
-    if ground.agreements:
-        first = ground.agreements[0]
-        out.append(f"- **They agree in {plural(len(ground.agreements), 'place')}**, first: "
-                   f"{_title(argument_map, first.source)} and {_title(argument_map, first.target)}.")
+                       f"{_title(argument_map, focus)}{against}.")
+    agreed = reading.agreed_questions
+    rows = reading.agreement_rows
+    if agreed or rows:
+        parts = [f"*{md(q.text)}* ({md(' / '.join(q.answers[0].positions))})" for q in agreed[:2]]
+        if rows:
+            parts.append(f"{plural(len(rows), 'pair')} of claims")
+        out.append("- **They agree on** " + " and on ".join(parts) + ".")
     open_points = weighty_unanswered(reading, per_side=1)
-    if open_points:
-        out.append("- **Left open:** " + "; ".join(
-            f"{md(labels[u.unanswered_by])} never answers {_title(argument_map, u.claim)}" for u in open_points) + ".")
+    one_sided = reading.one_sided_questions
+    if open_points or one_sided:
+        out.append("- **Not engaged by the other side:** " + "; ".join(
+            [f"{md(labels[u.unanswered_by])} never engages {_title(argument_map, u.claim)}" for u in open_points]
+            + [f"only {md(labels[q.answers[0].perspective])} answers {md(q.text)}" for q in one_sided[:2]]) + ".")
     return out + [""]
+
+
+def _question_lines(reading: Reading, question: QuestionView, clash_lines: list[str], *,
+                    quotes: bool = False) -> list[str]:
+    """One contested question: its kind, each side's answer with the claims that give it, and its clashes.
+
+    With ``quotes``, every answering claim is listed with its quote (the appendix); else the first, by title.
+    """
+    argument_map = reading.map
+    kind = ISSUE_WORDS.get(question.issue) or "a question"
+    marks = f"{kind}; each side's case rests on its answer" if question.double_crux else kind
+    out = [f"- **{md(question.text)}** *({marks})*"]
+    for answer in question.answers:
+        if quotes:
+            given = "; ".join(_title(argument_map, c) + (f": “{md(argument_map.claims[c].quote)}”"
+                                                          if argument_map.claims[c].quote else "")
+                              for c in answer.claims)
+        else:
+            more = len(answer.claims) - 1
+            given = _title(argument_map, answer.claims[0]) + (f" and {more} more" if more else "")
+        out.append(f"  - **{md(reading.labels[answer.perspective])}:** *{md(' / '.join(answer.positions))}*. "
+                   f"{given}; {reading.answer_rests(answer)}.")
+    out += [f"  {line}" for line in clash_lines]
+    return out
 
 
 def _case(reading: Reading, perspective: str, overflow: _Overflow) -> list[str]:
@@ -150,8 +189,13 @@ def _case(reading: Reading, perspective: str, overflow: _Overflow) -> list[str]:
     return out
 
 
-def _clash_lines(reading: Reading, clashes: list[Clash]) -> list[str]:
-    """One line per claim and the claims it clashes with, each pair once, ranked."""
+def _clash_lines(reading: Reading, clashes: list[Clash], *, with_issue: bool = False,
+                 with_note: bool = True) -> list[str]:
+    """One line per claim and the claims it clashes with, each pair once, ranked.
+
+    ``with_issue`` names the kind of disagreement; without ``with_note`` the
+    line is short, for a clash listed under the question it belongs to.
+    """
     argument_map, labels = reading.map, reading.labels
     grouped: dict[tuple[str, str, bool], list[Clash]] = defaultdict(list)
     for clash in clashes:
@@ -163,23 +207,27 @@ def _clash_lines(reading: Reading, clashes: list[Clash]) -> list[str]:
         others = [argument_map.claims[c.second] for c in group]
         edges = [e for c in group for e in c.edges]
         bases = {argument_map.basis_of(reading.relation(e)) for e in edges}
-        marks = "both ways" if mutual else "one way"
+        undercut = all(e.kind == "undercuts" for e in edges)
+        marks = "an undercut: denies that a reason supports it" if undercut else "both ways" if mutual else "one way"
         marks += ", inferred" if "inferred" in bases else ", stated"
-        note = next((md(e.note) for e in edges if e.note), "*(no note)*")
+        issue = next((i for i in (reading.relation(e).issue for e in edges) if i), None)
+        if with_issue and issue:
+            marks += f"; {ISSUE_WORDS[issue]}"
+        note = next((md(e.note) for e in edges if e.note), "*(no note)*") if with_note else "drawn against each other"
         lines.append(f"- **{md(labels[first.perspective])}:** {_title(argument_map, first_id)} ⟷ "
                      f"**{md(labels[others[0].perspective])}:** " + "; ".join(_title(argument_map, o.id) for o in others)
                      + f" — {note} *({marks}.)*")
     return lines
 
 
-def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
+def render_report(argument_map: ArgumentMap, *, top: int = NOT_ENGAGED_PER_SIDE) -> str:
     """The comparison report as Markdown text.
 
     The main text explains the disagreement in plain words: the summary, a
-    synthesis, each side's case, the clashes grouped by what they are about,
-    the common ground and what each side leaves unanswered. The appendices
-    hold the formal acceptance, the numbers and a diagram. ``top`` caps the
-    unanswered claims listed per side.
+    synthesis, each side's case, the questions they answer differently and
+    the clashes under them, the common ground, and what the other side does
+    not engage. The appendices hold the formal acceptance, the numbers and
+    diagrams. ``top`` caps the claims not engaged listed per side.
 
     >>> import argmap
     >>> text = render_report(argmap.example_map())
@@ -216,40 +264,56 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
 
     out += ["## Where they clash", ""]
     ranked = reading.ranked_clashes
-    if not ranked:
+    contested = reading.contested_questions
+    if not ranked and not contested:
         out += ["*The sides never contradict each other in this map.*", ""]
-    groups: dict[str | None, list[Clash]] = defaultdict(list)
+    under: dict[str, list[Clash]] = defaultdict(list)
+    loose: list[Clash] = []
     for clash in ranked:
-        groups[reading.issue(clash)].append(clash)
-    grouped = [((ISSUE_WORDS.get(issue) or str(issue)).capitalize(), _clash_lines(reading, clashes))
-               for issue, clashes in groups.items()]  # in the order of each group's sharpest clash
-    room = SHOWN["clashes"]
-    for heading, lines in grouped:
-        if room > 0:
-            out += [f"### {heading}", "", *lines[:room], ""]
-        room -= len(lines)
-    if room < 0:
-        out += [f"- … and {-room:,} more {'clash' if room == -1 else 'clashes'} (Appendix D)", ""]
-        overflow.sections.append(("Where they clash", [line for heading, lines in grouped
-                                                       for line in [f"**{heading}**", "", *lines, ""]]))
+        question = reading.question_of(clash)
+        (under[question] if question else loose).append(clash)
+    if contested:
+        out += ["### The questions they answer differently", ""]
+        clashes_under = {q.question: under.pop(q.question, []) for q in contested}
+        clash_lines = {q: _clash_lines(reading, clashes, with_note=False) for q, clashes in clashes_under.items()}
+        for question in contested[:SHOWN["questions"]]:
+            out += _question_lines(reading, question, clash_lines[question.question])
+        rest = len(contested) - SHOWN["questions"]
+        out += [f"- … and {plural(rest, 'more question')}; Appendix D has them all, with quotes" if rest > 0
+                else "- Appendix D quotes every answer.", ""]
+        overflow.sections.append(("The questions they answer differently, with quotes", [
+            line for q in contested for line in _question_lines(reading, q, _clash_lines(
+                reading, clashes_under[q.question]), quotes=True)]))
+    loose += [clash for clashes in under.values() for clash in clashes]  # under a question no one contests
+    if loose:
+        lines = _clash_lines(reading, loose, with_issue=True)
+        out += ["### Between single claims" if contested else "### Claims drawn against each other", "",
+                *lines[:SHOWN["clashes"]]]
+        if len(lines) > SHOWN["clashes"]:
+            rest = len(lines) - SHOWN["clashes"]
+            out.append(f"- … and {rest:,} more {'clash' if rest == 1 else 'clashes'} (Appendix D)")
+            overflow.sections.append(("Where they clash", lines))
+        out.append("")
 
     ground = reading.common_ground
     out += ["## Where they agree", ""]
+    for question in reading.agreed_questions:
+        out.append(f"- **{md(question.text)}** Both answer *{md(' / '.join(question.answers[0].positions))}*: "
+                   + "; ".join(f"{md(reading.labels[a.perspective])} in {_title(argument_map, a.claims[0])}"
+                               + (f" and {plural(len(a.claims) - 1, 'more')}" if len(a.claims) > 1 else "")
+                               for a in question.answers) + ".")
+    if reading.agreed_questions:
+        out.append("")
     if ground.agreements:
-        order = list(argument_map.perspectives)
         # One row per claim of the second column, with every claim of the first that it pairs with.
-        rows: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-        for e in ground.agreements:
-            left, right = reading.in_map_order(e.source, e.target)
-            rows[argument_map.claims[left].perspective, argument_map.claims[right].perspective, right].append(left)
-        out.append("Both sides assert each pair, and neither denies the other's claim:")
+        out.append("Pairs of claims both sides assert, neither denying the other:")
         tables: list[str] = []
         header = None
-        for (left_side, right_side, right), lefts in sorted(
-                rows.items(), key=lambda row: (order.index(row[0][0]), order.index(row[0][1]))):
-            if (left_side, right_side) != header:  # one table per pair of perspectives
-                header = (left_side, right_side)
-                tables += ["", f"| {md(labels[left_side])} | {md(labels[right_side])} |", "|---|---|"]
+        for right, lefts in reading.agreement_rows:
+            pair = (argument_map.claims[lefts[0]].perspective, argument_map.claims[right].perspective)
+            if pair != header:  # one table per pair of perspectives
+                header = pair
+                tables += ["", f"| {md(labels[pair[0]])} | {md(labels[pair[1]])} |", "|---|---|"]
             tables.append(f"| {'; '.join(_title(argument_map, c) for c in lefts)} | {_title(argument_map, right)} |")
         shown_rows = [i for i, line in enumerate(tables) if line.startswith("| ") and not line.startswith("|---")
                       and tables[i + 1:i + 2] != ["|---|---|"]]
@@ -259,7 +323,7 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
                 "", f"… and {len(shown_rows) - SHOWN['agreements']:,} more "
                 f"{'pair' if len(shown_rows) - SHOWN['agreements'] == 1 else 'pairs'} (Appendix D)"]
         out += tables + [""]
-    else:
+    elif not reading.agreed_questions:
         out += ["*No claim of one side supports a claim the other side asserts.*", ""]
     if ground.uses:
         out += ["One side's claim bears on a view the other reports or denies; this is use, not agreement:", ""]
@@ -268,12 +332,14 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
             f"**{md(labels[e.target_perspective])}:** {_title(argument_map, e.target)}." for e in ground.uses],
             ("use", "uses")) + [""]
 
-    out += ["## What each side leaves unanswered", "",
-            "The other side draws no relation to these claims, or to anything they support, and other claims "
-            "rest on them:", ""]
+    out += ["## Not engaged by the other side", "",
+            "No relation, undercut or shared question from the other side reaches these claims or what they "
+            "support, and other claims rest on them:", ""]
     open_points = weighty_unanswered(reading, per_side=top)
     out += [f"- **{md(labels[u.perspective])}:** {_title(argument_map, u.claim)}: {reading.rests_on(u.claim)}."
-            for u in open_points] or ["*Nothing.*"]
+            for u in open_points] or ["*Nothing that carries weight.*"]
+    out += [f"- Only **{md(labels[q.answers[0].perspective])}** answers: {md(q.text)}"
+            for q in reading.one_sided_questions]
     out.append("")
 
     out += _acceptance_appendix(reading)
@@ -286,24 +352,30 @@ def render_report(argument_map: ArgumentMap, *, top: int = 2) -> str:
 def _acceptance_appendix(reading: Reading) -> list[str]:
     argument_map, labels = reading.map, reading.labels
     out = ["## Appendix A: formal acceptance", "",
-           "Which claims each side can hold together, computed with a support-aware preferred semantics (a "
-           "bipolar abstract dialectical framework, after Brewka and Woltran, 2010): every *contradicts* edge is "
-           "an attack, and a claim that has reasons stands only while one of its reasons stands. The result "
-           "reflects only the relations the mapper drew: an attack that nothing in the map answers defeats its "
-           "target, even where the sources never addressed each other.", ""]
+           "What each side can hold together, read as an audience that prefers its own claims (a value-based "
+           "argumentation framework, after Bench-Capon, 2003): an attack by another side on one of its own claims "
+           "does not succeed for it. Within that, acceptance respects support (a bipolar framework, after Brewka "
+           "and Woltran, 2010): a claim that has reasons stands only while one of them stands, and an undercut, "
+           "once accepted, takes away the one support it objects to. The result reflects only the relations the "
+           "mapper drew.", ""]
     try:
         result = acceptance(argument_map)
     except EnumerationLimit as error:
         return out + [f"*Not computed: {md(str(error))}.*", ""]
-    attacks = argument_map.view(attack_graph)
     for side in result.sides:
         holds = "holds" if side.theses_accepted else "does not hold"
-        out.append(f"- {md(labels[side.perspective])}: its thesis {holds} in at least one coherent position; "
-                   f"at best it keeps {side.own_claims_kept} of its own claims.")
+        coherent = ("its own claims attack none of its own" if side.coherent else "its own claims attack each "
+                    "other: " + "; ".join(f"`{a}` attacks `{b}`" for a, b in side.conflicts))
+        rejected = sorted(side.rejected)
+        out.append(f"- {md(labels[side.perspective])}: its thesis {holds}; {coherent}; it must reject "
+                   + (", ".join(f"`{c}`" for c in rejected[:12]) + (f" and {len(rejected) - 12:,} more"
+                                                                    if len(rejected) > 12 else "")
+                      if rejected else "nothing of the other side") + ".")
+    out += ["", f"Every side accepts {plural(len(result.by_all), 'claim')}."]
     if not result.by_none:
-        return out + ["", "Every claim can be accepted by some side.", ""]
-    out += ["", "No side can accept these claims, because an attack on them goes unanswered or their "
-                "reasons fall:", ""]
+        return out + ["Every claim can be accepted by some side.", ""]
+    out += ["", "No side can accept these claims:", ""]
+    attacks = argument_map.view(attack_graph)
     supports = argument_map.view(support_graph)
     for claim_id in sorted(result.by_none):
         winners = [a for a in attacks.predecessors(claim_id) if a in result.grounded]
@@ -329,12 +401,22 @@ def _numbers_appendix(reading: Reading) -> list[str]:
            "| from | to | claims that contradict | claims that support |", "|---|---|---:|---:|"]
     out += [f"| {md(labels[r.source])} | {md(labels[r.target])} | {r.contradicting_claims} | {r.supporting_claims} |"
             for r in comparison.engagement()]
+    if reading.questions:
+        out += ["", "The questions, and how much of each side rests on its answer: its reasons for its thesis, and "
+                    "its asserted claims, that would lose their support without the answering claims.", "",
+                "| question | side | answer | claims | of its reasons for the thesis | of its asserted claims |",
+                "|---|---|---|---:|---:|---:|"]
+        for question in reading.questions:
+            for answer in question.answers:
+                out.append(f"| {md(question.text)} | {md(labels[answer.perspective])} | {md(' / '.join(answer.positions))}"
+                           f" | {len(answer.claims)} | {answer.rests_on_thesis} of {answer.thesis_support} | "
+                           f"{answer.rests_in_case} of {answer.case_size} |")
     out += ["", "Contested claims, ranked: *rests on it* counts the claims of its side's case that would lose "
                 "their support if it fell; *thesis support* counts those among the reasons for the thesis.", "",
             "| claim | side | clash | rests on it | thesis support | contested by |", "|---|---|---|---:|---:|---|"]
     for c in comparison.cruxes():
         opponents = ", ".join(f"`{o}`" for o in dict.fromkeys(
-            e.source if e.target == c.claim else e.target for e in c.opponents))
+            e.target if e.source == c.claim else e.source for e in c.opponents))
         thesis = f"{c.load} of {c.support_size}" if c.thesis else "–"
         out.append(f"| {_claim_ref(argument_map, c.claim)} | {md(labels[c.perspective])} | "
                    f"{'both ways' if c.mutual else 'one way'} | {c.weight} of {c.case_size} | {thesis} | {opponents} |")
@@ -367,8 +449,12 @@ def _diagram_appendix(reading: Reading) -> list[str]:
         edges = [(s, "supports", claim) for claim in (clash.first, clash.second)
                  for s in sorted((s for s in supporters[claim] if s not in (clash.first, clash.second)),
                                  key=lambda s: -reading.weight(s))[:DIAGRAM_SUPPORTERS]]
+        # An undercut objects to a support: the diagram shows that support, and the objection aimed at its conclusion.
+        edges += [(e.reason, "supports", e.target) for e in clash.edges if e.reason and (e.reason, "supports", e.target)
+                  not in edges]
         edges += [(e.source, "contradicts", e.target) for e in clash.edges]
-        notes = {(e.source, e.target): excerpt_note(e.note) for e in clash.edges if e.note}
+        notes = {(e.source, e.target): excerpt_note(("undercuts its support: " if e.reason else "") + (e.note or ""))
+                 for e in clash.edges if e.note or e.reason}
         out += [f"**{number}.** {_title(argument_map, clash.first)} and {_title(argument_map, clash.second)}", "",
                 "```mermaid", *mermaid_flowchart(argument_map, edges, direction="LR", wrap=22, titles=True,
                                                 edge_labels=notes), "```", ""]

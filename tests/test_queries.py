@@ -158,12 +158,16 @@ def test_unanswered_excludes_engaged_claims_and_their_conclusions(drinks):
 
 
 def test_acceptance_per_side(drinks):
-    result = acceptance(drinks)
+    result = acceptance(drinks, semantics="bipolar")
     assert result.preferred_count == 2  # tea.calm and cof.focus attack each other
     assert "cof.study" in result.grounded and "tea.science" not in result.grounded
     sides = {s.perspective: s for s in result.sides}
     assert sides["tea"].theses_accepted and sides["coffee"].theses_accepted
     assert result.by_none == {"tea.science"}
+    # As audiences, tea keeps its study against coffee's unanswered objection; coffee rejects it.
+    audience = {s.perspective: s for s in acceptance(drinks).sides}
+    assert "tea.science" in audience["tea"].accepted and "tea.science" in audience["coffee"].rejected
+    assert audience["tea"].coherent and audience["coffee"].coherent
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -183,7 +187,9 @@ def test_acceptance_per_side(drinks):
     (["complete"], "cof.study"),
     (["preferred"], "cof.study"),
     (["stable"], "cof.study"),
-    (["acceptance"], "no side can accept: tea.science"),
+    (["acceptance", "--semantics", "bipolar"], "no side can accept: tea.science"),
+    (["acceptance"], "must reject: tea.calm, tea.science"),
+    (["not-engaged"], "tea.cheap"),
 ])
 def test_every_question_is_reachable_from_the_cli(make_map, run_cli, question, expected):
     root = make_map({"tea.yaml": TEA, "coffee.yaml": COFFEE}, manifest=MANIFEST)

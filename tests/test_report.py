@@ -26,7 +26,7 @@ def test_report_has_every_section_and_the_cross_edges(make_map):
     text = render_report(m)
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == ["In short", "Each side's case", "Where they clash", "Where they agree",
-                        "What each side leaves unanswered", "Appendix A: formal acceptance",
+                        "Not engaged by the other side", "Appendix A: formal acceptance",
                         "Appendix B: the numbers", "Appendix C: diagrams of the sharpest clashes"]
     case = section(text, "Each side's case")
     assert "**Thesis:** Tea is best." in case and "- Tea calms. (1 reason)" in case
@@ -39,7 +39,9 @@ def test_report_has_every_section_and_the_cross_edges(make_map):
     diagrams = [block.split("```")[0] for block in text.split("```mermaid\n")[1:]]
     assert len(diagrams) == len(Reading(m).ranked_clashes)  # one small diagram per clash
     assert '-.->|"focus beats calm"|' in diagrams[0] and '-.->|"calm beats focus"|' in diagrams[0]  # the notes
-    assert "Studies show tea calms. (`tea.science`): defeated by `cof.study`" in text
+    # As an audience, tea keeps its study against coffee's unanswered objection; coffee must reject it.
+    assert "Coffee: its thesis holds; its own claims attack none of its own; it must reject `tea.calm`, " \
+           "`tea.science`." in section(text, "Appendix A: formal acceptance")
 
 
 def test_unanswered_lists_only_claims_that_carry_weight(make_map):
@@ -47,7 +49,7 @@ def test_unanswered_lists_only_claims_that_carry_weight(make_map):
                         "  - {id: tea.quiet, text: Tea is quiet., supports: [tea.best]}\n"
                         "  - {id: tea.hush, text: No kettle whistles., supports: [tea.quiet]}\n")
     text = section(render_report(argmap.load(make_map({"tea.yaml": heavy, "coffee.yaml": COFFEE},
-                                                      manifest=MANIFEST))), "What each side leaves unanswered")
+                                                      manifest=MANIFEST))), "Not engaged by the other side")
     assert "“Tea is quiet.”: if it fell, 2 of the 5 reasons for the thesis would lose their support." in text
     assert "Tea is cheap" not in text  # nothing else rests on it
 
@@ -70,9 +72,11 @@ def test_bundled_report_explains_the_disagreement_in_plain_words():
     assert main.split("\n\n")[1] == md(bundled.summary)  # the editor's summary comes first
     for jargon in ("load", "falls", "Dung", "crux", "semantics", "extension"):
         assert not re.search(rf"\b{jargon}\b", main, re.I), jargon
-    # the synthesis names the content-or-condition clash, which the structure ranks first
+    # the synthesis names the questions the sides answer differently, the sharpest first
     in_short = section(text, "In short")
-    assert bundled.claims["svc.not-the-centrepiece"].title in in_short
+    questions = Comparison(bundled).questions()
+    assert questions[0].double_crux and md(questions[0].text) in in_short
+    assert "They answer 5 questions differently" in in_short
     # each clashing pair once, and every clash inferred: the articles never answer each other
     clashes = section(text, "Where they clash")
     pairs = Comparison(bundled).clashes()
@@ -80,10 +84,16 @@ def test_bundled_report_explains_the_disagreement_in_plain_words():
     for clash in pairs:
         first, second = (bundled.claims[c].title for c in (clash.first, clash.second))
         assert sum(first in line and second in line for line in clashes.splitlines()) == 1, (first, second)
-    lines = [line for line in clashes.splitlines() if line.startswith("- ")]
+    lines = [line for line in clashes.splitlines() if "⟷" in line]
     assert lines and all("inferred" in line for line in lines)
-    assert re.findall(r"^### (.+)$", clashes, re.M) == [
-        "A question of fact", "A question of what matters", "A question of what words mean"]
+    assert re.findall(r"^### (.+)$", clashes, re.M) == ["The questions they answer differently", "Between single claims"]
+    # each question shown gives each side's answer and how much of its case rests on it, its denominator said
+    first = clashes.split("\n- **")[1]
+    assert "*the relationship*" in first and "all 8 of its reasons for it rest on the answer" in first
+    assert "7 of its 26 reasons for its thesis rest on it" in first
+    # the undercut is said to be one, and the agreed question is agreement, not a clash
+    assert "an undercut: denies that a reason supports it" in clashes
+    assert "Whose judgment" not in clashes and "Whose judgment" in section(text, "Where they agree")
 
 
 def test_report_cli_writes_stdout_or_a_file(run_cli, tmp_path):
@@ -156,5 +166,5 @@ def test_counts_read_as_english():
                      "  - {id: cof.best, text: Coffee is best., kind: thesis, contradicts: [tea.best]}\n"
                      "  - {id: cof.calm, text: Calm matters., supports: [tea.calm]}\n")
     text = render_report(m)
-    assert "They clash in 1 place**" in text and "They agree in 1 place**" in text
+    assert "Claims clash in 1 place" in text and "They agree on** 1 pair of claims" in text
     assert plural(2, "place") == "2 places"

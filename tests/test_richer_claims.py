@@ -51,7 +51,7 @@ def test_the_new_keys_load_and_reach_the_graph():
     assert g.graph["summary"] == m.summary
     assert g.nodes["tea.myth"]["asserted"] is False and g.nodes["tea.best"]["title"] == "Tea is best"
     assert g.edges["cof.best", "tea.best"] == {"kind": "contradicts", "note": "Only one can be better.",
-                                               "basis": "inferred", "issue": "values"}  # the cross default
+                                               "basis": "inferred", "issue": "values", "mutual": False}  # the cross default
     assert g.edges["cof.best", "tea.myth"]["basis"] == "stated"  # given explicitly
 
 
@@ -125,5 +125,5 @@ def test_a_claim_not_asserted_is_never_its_sides_own():
     assert "tea.myth" not in [u.claim for u in comparison.unanswered()]
     assert "tea.myth" not in [c.claim for c in comparison.cruxes()]
     unattacked_foil = argmap.loads(MAP.replace("      - {to: tea.myth, basis: stated, issue: empirical}\n", ""))
-    tea = next(side for side in acceptance(unattacked_foil).sides if side.perspective == "tea")
+    tea = next(side for side in acceptance(unattacked_foil, semantics="bipolar").sides if side.perspective == "tea")
     assert tea.own_claims_kept == 0  # tea.best falls; the foil that stands is not tea's own

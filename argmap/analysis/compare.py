@@ -28,8 +28,9 @@ from itertools import chain, permutations
 from operator import itemgetter
 
 from ..graph import IndexedSupports, both_ways, cross_relations, joined_supports, side_supports
-from ..model import ArgumentMap, Relation
+from ..model import ArgumentMap, Relation, Undercut
 from .answers import Rows, html_table, record
+from .questions import QuestionView, question_views
 from .sides import (Side, Store, count_dependants, decode_claim_lists, decode_counts, decode_sides,
                     encode_claim_lists, encode_counts, encode_sides, measured_sides)
 from .._lazy import rx  # rustworkx, imported on first use
@@ -62,6 +63,8 @@ class CrossEdge:
     target_perspective: str
     target_text: str
     note: str | None
+    #: on an undercut (``kind`` "undercuts"): the reason whose support of ``target`` the source denies
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -177,10 +180,21 @@ class Comparison:
         self._paths: dict[str, dict[str, tuple[str, ...]]] = {}  # per thesis, each claim's path to it
         self._side_graphs: dict[str, tuple[rx.PyDiGraph, dict[str, int]]] = {}
 
-    def _edge(self, relation: Relation) -> CrossEdge:
+    def _edge(self, relation: Relation | Undercut) -> CrossEdge:
+        if isinstance(relation, Undercut):
+            source, target = self.claims[relation.source], self.claims[relation.conclusion]
+            return CrossEdge(source.id, source.perspective, source.text, "undercuts", target.id, target.perspective,
+                             target.text, relation.note, relation.reason)
         source, target = self.claims[relation.source], self.claims[relation.target]
         return CrossEdge(source.id, source.perspective, source.text, relation.kind,
                          target.id, target.perspective, target.text, relation.note)
+
+    @cached_property
+    def cross_undercuts(self) -> list[Undercut]:
+        """The undercuts by one perspective's claim of a support on another's, in file order."""
+        claims = self.claims
+        return [u for u in self.map.undercuts()
+                if claims[u.source].perspective != claims[u.conclusion].perspective]
 
     @cached_property
     def _perspective_of(self) -> dict[str, str]:
@@ -264,7 +278,10 @@ class Comparison:
                     for a, b in permutations(self.map.perspectives, 2))
 
     def disagreements(self) -> Rows[CrossEdge]:
-        """Every cross-perspective ``contradicts`` edge, with both claims and the note.
+        """Every cross-perspective ``contradicts`` edge, with both claims and the note; then the undercuts.
+
+        An undercut's edge has kind ``undercuts``, its target the conclusion,
+        and ``reason`` the claim whose support of it is denied.
 
         >>> import argmap
         >>> first = Comparison(argmap.example_map()).disagreements()[0]
@@ -377,8 +394,9 @@ class Comparison:
 
     @cached_property
     def _contradictions(self) -> list[CrossEdge]:
-        """Every cross-perspective ``contradicts`` edge, in file order."""
-        return [self._edge(r) for r in self._both_ways if r.kind == "contradicts"]
+        """Every cross-perspective ``contradicts`` edge, in file order, then every undercut between the sides."""
+        return [self._edge(r) for r in (*(r for r in self._both_ways if r.kind == "contradicts"),
+                                        *self.cross_undercuts)]
 
     @cached_property
     def _unengaged(self) -> list[tuple[str, str, list[str]]]:
@@ -398,6 +416,10 @@ class Comparison:
                     continue
                 touched = {index[r.target] for r in self._both_ways
                            if perspective_of[r.source] == other and perspective_of[r.target] == perspective}
+                touched |= {index[claim_id] for u in self.cross_undercuts if perspective_of[u.source] == other
+                            for claim_id in u.support if perspective_of[claim_id] == perspective}
+                touched |= {index[claim_id] for claim_id in self._answering_a_question_of(other)
+                            if perspective_of[claim_id] == perspective}
                 # Engaging a reason engages every conclusion it supports.
                 engaged = set(chain.from_iterable(rx.bfs_layers(supports, list(touched))))
                 found.append((perspective, other, [claim_id for i, claim_id in enumerate(side.claims, first)
@@ -406,19 +428,34 @@ class Comparison:
             self.store.put("unengaged", encode_claim_lists(self.sides, found))
         return found
 
+    def _answering_a_question_of(self, other: str) -> list[str]:
+        """The claims that answer a question ``other`` answers too: a shared question engages them."""
+        asked: dict[str, set[str]] = defaultdict(set)
+        for claim in self.claims.values():
+            for answer in claim.answers:
+                asked[answer.question].add(claim.perspective)
+        return [claim.id for claim in self.claims.values()
+                if any(other in asked[a.question] and claim.perspective != other for a in claim.answers)]
+
     @cached_property
     def case_sizes(self) -> dict[str, int]:
         """How many claims each perspective asserts: the size of its case."""
         return dict(Counter(c.perspective for c in self.claims.values() if c.asserted))
 
     @cached_property
-    def _against(self) -> dict[str, list[Relation]]:
-        """Each claim's cross-perspective ``contradicts`` relations, either way, in file order."""
-        against: dict[str, list[Relation]] = defaultdict(list)
+    def _against(self) -> dict[str, list[Relation | Undercut]]:
+        """Each claim's cross-perspective ``contradicts`` relations, either way, in file order; then undercuts.
+
+        An undercut counts against its source and against the reason whose support it denies.
+        """
+        against: dict[str, list[Relation | Undercut]] = defaultdict(list)
         for r in self._both_ways:
             if r.kind == "contradicts":
                 against[r.source].append(r)
                 against[r.target].append(r)
+        for u in self.cross_undercuts:  # what is contested is the reason's use: what rests on it
+            against[u.source].append(u)
+            against[u.reason].append(u)
         return against
 
     @cached_property
@@ -489,7 +526,8 @@ class Comparison:
         load = side.load.get(claim_id, 0)
         opponents = tuple(edges[id(r)] if id(r) in edges else edges.setdefault(id(r), self._edge(r))
                           for r in self._against[claim_id])
-        mutual = any(e.source == claim_id and any(o.source == e.target for o in opponents) for e in opponents)
+        mutual = any(e.source == claim_id and e.kind == "contradicts" and any(
+            o.source == e.target and o.kind == "contradicts" for o in opponents) for e in opponents)
         return Crux(claim_id, claim.perspective, claim.text, thesis, load, size, round(load / size, 3) if size else 0.0,
                     self._path(side, thesis, claim_id) if thesis else (), opponents, side.weight[claim_id],
                     self.case_sizes[claim.perspective], mutual)
@@ -532,8 +570,19 @@ class Comparison:
         edges: dict[int, CrossEdge] = {}
         cruxes = {claim_id: self._crux(claim_id, edges) for claim_id in sorted(wanted)}
         return Rows(DoubleCrux(cruxes[a], cruxes[b], tuple(edges[id(r)] for r in self._against[a]
-                                                            if {r.source, r.target} == {a, b}))
+                                                            if isinstance(r, Relation) and {r.source, r.target} == {a, b}))
                     for a, b in pairs)
+
+    def questions(self) -> Rows[QuestionView]:
+        """The map's declared questions with each side's answer: double cruxes first, then contested, then the rest.
+
+        See :mod:`argmap.analysis.questions` for what the counts mean.
+        """
+        return self._question_views
+
+    @cached_property
+    def _question_views(self) -> Rows[QuestionView]:
+        return question_views(self.map, self.sides, self.case_sizes)
 
     def count_double_cruxes(self) -> int:
         """How many pairs :meth:`double_cruxes` lists."""

@@ -169,6 +169,39 @@ def _two_way_contradiction(m: ArgumentMap) -> Iterator[Problem]:
                         "write it once, with mutual: true: the two cannot both be held")
 
 
+def _agree_and_contest(m: ArgumentMap) -> Iterator[Problem]:
+    """A claim one side supports and also attacks: itself, or what it is a reason for.
+
+    Agreeing that a claim is true while denying what it is taken to show is an
+    objection to the inference, which an undercut says; so an undercut of the
+    claim's support is no warning here.
+    """
+    claims = m.claims
+    read = both_ways(m.view(cross_relations))
+    supported_by = {(r.target, claims[r.source].perspective): r for r in read if r.kind == "supports"}
+    if not supported_by:
+        return
+    attacked_by = {(r.target, claims[r.source].perspective): r for r in read if r.kind == "contradicts"}
+    undercut_by = {(u.reason, u.conclusion, claims[u.source].perspective) for u in m.undercuts()}
+    for (claim_id, other), support in supported_by.items():
+        claim = claims[claim_id]
+        attack = attacked_by.get((claim_id, other))
+        if attack is not None:
+            yield _warn("agree-and-contest", _where(claim), f"{other} both supports '{claim_id}' (from "
+                        f"'{support.source}') and contradicts it (from '{attack.source}')",
+                        "keep the one the source says, or say in notes how both hold")
+            continue
+        for r in claim.relations:
+            attack = attacked_by.get((r.target, other)) if r.kind == "supports" else None
+            if attack is not None and (claim_id, r.target, other) not in undercut_by:
+                yield _warn("agree-and-contest", _where(claim), f"{other} supports '{claim_id}' (from "
+                            f"'{support.source}') and contradicts '{r.target}', which it supports (from "
+                            f"'{attack.source}')", f"if {other} grants the claim but denies that it shows "
+                            f"'{r.target}', say so with an undercut: contradicts: [{{support: [{claim_id}, "
+                            f"{r.target}]}}]")
+                break
+
+
 def _long_title(m: ArgumentMap) -> Iterator[Problem]:
     for claim in m.claims.values():
         if claim.title and len(claim.title) > LABEL_LENGTH:
@@ -191,6 +224,7 @@ _RULES = {
     "near-duplicate": _near_duplicate,
     "same-text-relation": _same_text_relation,
     "two-way-contradiction": _two_way_contradiction,
+    "agree-and-contest": _agree_and_contest,
     "long-title": _long_title,
     "todo-text": _todo_text,
 }

@@ -12,8 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import ArgumentMap, Relation
+from ..model import ArgumentMap, Relation, Undercut
 from .compare import Clash, CommonGround, Comparison, CrossEdge, Unanswered
+from .questions import QuestionView, SideAnswer
 from .sides import Store
 
 #: The kinds of disagreement, in plain words, in the order the report groups them.
@@ -47,8 +48,10 @@ class Reading:
         self.sides = self.comparison.sides
         self.case_sizes = self.comparison.case_sizes
 
-    def relation(self, edge: CrossEdge) -> Relation:
+    def relation(self, edge: CrossEdge) -> Relation | Undercut:
         """The relation the map writes for ``edge``: for the reverse of a mutual one, the one written."""
+        if edge.reason is not None:
+            return next(u for u in self.map.claims[edge.source].undercuts if u.support == (edge.reason, edge.target))
         found = next((r for r in self.map.claims[edge.source].relations
                       if r.target == edge.target and r.kind == edge.kind), None)
         return found or next(r for r in self.map.claims[edge.target].relations
@@ -102,15 +105,70 @@ class Reading:
             -(self.weight(c.first) + self.weight(c.second))))
 
     def focus(self) -> str | None:
-        """The claim the disagreement turns on most: outside the theses, the one whose clashes engage most.
+        """The claim the disagreement turns on most: the first of :meth:`Comparison.cruxes`, as ``query cruxes`` ranks it.
 
         >>> import argmap
         >>> Reading(argmap.example_map()).focus()
         'cof.alert'
         """
-        theses = {c.id for c in self.map.claims.values() if c.kind == "thesis"}
-        return max((claim for c in self.clashes for claim in (c.first, c.second) if claim not in theses),
-                   key=lambda claim: (self.reach(claim), len(self.opponents[claim])), default=None)
+        top = self.comparison.cruxes(1)
+        return top[0].claim if top else None
+
+    @cached_property
+    def questions(self) -> list[QuestionView]:
+        """The map's questions, as :meth:`Comparison.questions` ranks them."""
+        return list(self.comparison.questions())
+
+    @cached_property
+    def contested_questions(self) -> list[QuestionView]:
+        """The questions the sides answer differently, double cruxes first."""
+        return [q for q in self.questions if q.contested]
+
+    @cached_property
+    def agreed_questions(self) -> list[QuestionView]:
+        return [q for q in self.questions if q.agreed]
+
+    @cached_property
+    def one_sided_questions(self) -> list[QuestionView]:
+        """The questions only one side answers: the other does not engage them."""
+        return [q for q in self.questions if len(q.answers) == 1]
+
+    def question_of(self, clash: Clash) -> str | None:
+        """The question both claims of a clash answer, if there is one: the clash belongs under it."""
+        asked = [{a.question for a in self.map.claims[c].answers} for c in (clash.first, clash.second)]
+        return next((q.question for q in self.questions if q.question in asked[0] & asked[1]), None)
+
+    def answer_rests(self, answer: SideAnswer) -> str:
+        """How much of a side's case rests on its answer to a question, in plain words, its denominator said.
+
+        >>> import argmap
+        >>> from argmap.analysis.questions import SideAnswer
+        >>> reading = Reading(argmap.example_map())
+        >>> reading.answer_rests(SideAnswer("tea", ("yes",), ("tea.gentle",), 1, 2, 2, 4))
+        '1 of its 2 reasons for its thesis rests on it'
+        >>> reading.answer_rests(SideAnswer("tea", ("yes",), ("tea.ritual",), 0, 2, 1, 4))
+        'no reason for its thesis rests on it (1 of its 4 asserted claims does)'
+        """
+        if any(self.map.claims[c].kind == "thesis" for c in answer.claims):
+            return f"its thesis answers: all {answer.thesis_support} of its reasons for it rest on the answer"
+        if answer.rests_on_thesis:
+            verb = "rests" if answer.rests_on_thesis == 1 else "rest"
+            return f"{answer.rests_on_thesis} of its {answer.thesis_support} reasons for its thesis {verb} on it"
+        verb = "does" if answer.rests_in_case == 1 else "do"
+        return (f"no reason for its thesis rests on it ({answer.rests_in_case} of its {answer.case_size} "
+                f"asserted claims {verb})")
+
+    @cached_property
+    def agreement_rows(self) -> list[tuple[str, list[str]]]:
+        """The agreements as the report's table and the page's ledger count them: one row per claim of the
+        perspective ``map.yaml`` lists later, with every claim of the earlier one that supports or is supported by it."""
+        order = list(self.map.perspectives)
+        rows: dict[str, list[str]] = defaultdict(list)
+        for e in self.common_ground.agreements:
+            left, right = self.in_map_order(e.source, e.target)
+            rows[right].append(left)
+        return sorted(rows.items(), key=lambda row: (order.index(self.map.claims[row[1][0]].perspective),
+                                                     order.index(self.map.claims[row[0]].perspective)))
 
     def issue(self, clash: Clash) -> str | None:
         return next((i for i in (self.relation(e).issue for e in clash.edges) if i), None)
@@ -163,6 +221,8 @@ def case_of(reading: Reading, perspective: str) -> Case:
 
 #: The share of its side's case that must rest on an unanswered claim for the report to list it.
 WEIGHTY = 0.1
+#: How many claims not engaged by the other side the report and the page list for each side.
+NOT_ENGAGED_PER_SIDE = 3
 
 
 def weighty_unanswered(reading: Reading, *, per_side: int) -> list[Unanswered]:

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from ..analysis import query, semantics
 from ..analysis.compare import Comparison, CrossEdge, Crux
+from ..analysis.questions import QuestionView
 from ..graph import attack_graph
 from ..model import CLAIM_KINDS, ArgumentMap
 from .text import shorten, table
@@ -126,14 +127,33 @@ def _paths_text(found: list[list[query.Step]]) -> str:
 
 
 def _edges_text(edges: list[CrossEdge]) -> str:
-    return "\n\n".join(f"{e.source} ({e.source_perspective})\n  {e.kind} {e.target} ({e.target_perspective})\n"
+    def aim(e: CrossEdge) -> str:
+        return f"the support from {e.reason} to {e.target}" if e.reason else e.target
+    return "\n\n".join(f"{e.source} ({e.source_perspective})\n  {e.kind} {aim(e)} ({e.target_perspective})\n"
                        f"  {shorten(e.source_text, 90)}\n  {e.kind}: {shorten(e.target_text, 90)}\n"
                        f"  note: {e.note or '(none)'}" for e in edges) or "(none)"
 
 
+def _questions_text(views: list[QuestionView]) -> str:
+    if not views:
+        return "(no questions: declare them under questions: in map.yaml)"
+    blocks = []
+    for view in views:
+        state = ("double crux" if view.double_crux else "contested" if view.contested
+                 else "agreed" if view.agreed else "answered by one side" if view.answers else "unanswered")
+        lines = [f"{view.question}: {view.text}", f"  {state}" + (f"; {view.issue}" if view.issue else "")]
+        for a in view.answers:
+            lines.append(f"  {a.perspective}: {' / '.join(a.positions)} ({', '.join(a.claims)})"
+                         f"{', a crux' if a.crux else ''}\n    rests on it: {a.rests_on_thesis} of its "
+                         f"{a.thesis_support} reasons for its thesis; {a.rests_in_case} of its {a.case_size} "
+                         "asserted claims")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
 def _cruxes_text(cruxes: list[Crux]) -> str:
     def opponents(c: Crux) -> str:
-        return ", ".join(dict.fromkeys(e.source if e.target == c.claim else e.target for e in c.opponents))
+        return ", ".join(dict.fromkeys(e.target if e.source == c.claim else e.source for e in c.opponents))
     return table(["crux", "perspective", "clash", "rests on it", "of case", "thesis support", "contested by"],
                  [[c.claim, c.perspective, "mutual" if c.mutual else "one-way", f"{c.weight} of {c.case_size}",
                    f"{c.case_share:.0%}", f"{c.load} of {c.support_size}" if c.thesis else "-", opponents(c)]
@@ -147,11 +167,14 @@ def _extensions_text(extensions: list[frozenset]) -> str:
 def _acceptance_args(parser: argparse.ArgumentParser) -> None:
     _limit_arg(parser)
     parser.add_argument("--semantics", choices=semantics.SEMANTICS, default=semantics.SEMANTICS[0],
-                        help="bipolar (default): a claim with reasons stands only while one of them does, and "
-                             "support must be well-founded; dung: contradicts edges only, support ignored")
+                        help="audience (default): each side is an audience that prefers its own claims, so an "
+                             "attack on them by another side does not succeed for it; bipolar: one audience for "
+                             "all, a claim with reasons stands only while one of them does; dung: contradicts "
+                             "edges only, support ignored")
 
 
-_SEMANTICS_NAMES = {"bipolar": "support-aware (bipolar) preferred semantics",
+_SEMANTICS_NAMES = {"audience": "audience semantics (each side prefers its own claims; bipolar within)",
+                    "bipolar": "support-aware (bipolar) preferred semantics",
                     "dung": "Dung's preferred semantics over the contradicts edges"}
 
 
@@ -162,7 +185,11 @@ def _acceptance_text(result: semantics.Acceptance) -> str:
         lines.append(f"{side.perspective}: can accept {len(side.acceptable)} claims, keeping "
                      f"{side.own_claims_kept} of its own; its theses "
                      f"{'hold' if side.theses_accepted else 'do not hold'}")
-    lines.append(f"all sides can accept {len(result.by_all)} claims")
+        if result.semantics == "audience":
+            lines.append(f"  {'coherent' if side.coherent else 'not coherent: ' + ', '.join(f'{a} attacks {b}' for a, b in side.conflicts)}"
+                         f"; must reject: {', '.join(sorted(side.rejected)) or '(none)'}")
+    every = "accepted by every side (objectively)" if result.semantics == "audience" else "all sides can accept"
+    lines.append(f"{every}: {len(result.by_all)} claims")
     lines.append("no side can accept: " + (", ".join(sorted(result.by_none)) or "(none)"))
     return "\n".join(lines)
 
@@ -205,12 +232,16 @@ QUESTIONS = [
                  ["claim", "perspective", "endorsed by"],
                  [[e.claim, e.perspective, ", ".join(e.endorsed_by)] for e in g.endorsed])
              + "\n\nused, not agreed:\n" + _edges_text(g.uses)),
-    Question("unanswered", "claims another side never engages: no relation from that side is drawn to them or "
-                           "to what they support; ranked by how much rests on them", _ranked_args,
-             lambda m, a: _comparison(m, a).unanswered(),
-             lambda rows: table(["claim", "perspective", "unanswered by", "load", "dependants"],
-                                [[u.claim, u.perspective, u.unanswered_by, u.load, u.dependants] for u in rows]),
-             ranked="unanswered claims", top=_top_unanswered),
+    *[Question(name, "claims another side never engages: no relation, undercut or shared question from that side "
+                     "reaches them or what they support; ranked by how much rests on them"
+               + ("" if name == "not-engaged" else " (the old name of not-engaged)"), _ranked_args,
+               lambda m, a: _comparison(m, a).unanswered(),
+               lambda rows: table(["claim", "perspective", "not engaged by", "load", "dependants"],
+                                  [[u.claim, u.perspective, u.unanswered_by, u.load, u.dependants] for u in rows]),
+               ranked="claims not engaged", top=_top_unanswered) for name in ("not-engaged", "unanswered")],
+    Question("questions", "the questions map.yaml declares, each side's answer and what rests on it: double "
+                          "cruxes first, then the contested ones", _none,
+             lambda m, a: _comparison(m, a).questions(), _questions_text),
     Question("cruxes", "contested claims, mutual clashes first, then by the share of their side's case "
                        "that rests on them", _ranked_args,
              lambda m, a: _comparison(m, a).cruxes(), _cruxes_text, ranked="cruxes", top=_top_cruxes),
