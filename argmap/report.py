@@ -270,8 +270,8 @@ def render_report(argument_map: ArgumentMap, *, top: int = NOT_ENGAGED_PER_SIDE)
     under: dict[str, list[Clash]] = defaultdict(list)
     loose: list[Clash] = []
     for clash in ranked:
-        question = reading.question_of(clash)
-        (under[question] if question else loose).append(clash)
+        question_id = reading.question_of(clash)
+        (under[question_id] if question_id else loose).append(clash)
     if contested:
         out += ["### The questions they answer differently", ""]
         clashes_under = {q.question: under.pop(q.question, []) for q in contested}
@@ -298,9 +298,9 @@ def render_report(argument_map: ArgumentMap, *, top: int = NOT_ENGAGED_PER_SIDE)
     ground = reading.common_ground
     out += ["## Where they agree", ""]
     for question in reading.agreed_questions:
-        out.append(f"- **{md(question.text)}** Both answer *{md(' / '.join(question.answers[0].positions))}*: "
+        out.append(f"- **{md(question.text)}** {'Both' if len(question.answers) == 2 else 'All'} answer *{md(' / '.join(question.answers[0].positions))}*: "
                    + "; ".join(f"{md(reading.labels[a.perspective])} in {_title(argument_map, a.claims[0])}"
-                               + (f" and {plural(len(a.claims) - 1, 'more')}" if len(a.claims) > 1 else "")
+                               + (f" and {len(a.claims) - 1:,} more" if len(a.claims) > 1 else "")
                                for a in question.answers) + ".")
     if reading.agreed_questions:
         out.append("")

@@ -395,8 +395,8 @@ class Comparison:
     @cached_property
     def _contradictions(self) -> list[CrossEdge]:
         """Every cross-perspective ``contradicts`` edge, in file order, then every undercut between the sides."""
-        return [self._edge(r) for r in (*(r for r in self._both_ways if r.kind == "contradicts"),
-                                        *self.cross_undercuts)]
+        relations: list[Relation | Undercut] = [r for r in self._both_ways if r.kind == "contradicts"]
+        return [self._edge(r) for r in relations + self.cross_undercuts]
 
     @cached_property
     def _unengaged(self) -> list[tuple[str, str, list[str]]]:

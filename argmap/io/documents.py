@@ -86,7 +86,7 @@ def _read_questions(reader: NodeReader, node: yaml.Node) -> dict[str, Question]:
     """``questions: [{id, text, issue, positions, note}]``: what the sides answer.
 
     >>> reader = NodeReader("map.yaml")
-    >>> found = _read_questions(yaml.compose("[{id: calms, text: Does tea calm, positions: [yes, no]}]"), reader)
+    >>> found = _read_questions(reader, yaml.compose("[{id: calms, text: Does tea calm, positions: [yes, no]}]"))
     >>> found["calms"].positions, reader.problems
     (('yes', 'no'), [])
     """
