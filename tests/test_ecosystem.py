@@ -62,8 +62,15 @@ VALID = [
     "perspective: p\nclaims:\n  - {id: a, text: A, kind: null, tags: null, supports: null}\n",
     "perspective: p\nclaims:\n  - {id: a, text: A, supports: [b, {to: c, note: why}], contradicts: [{to: d}]}\n"
     "  - {id: b, text: B}\n  - {id: c, text: C}\n  - {id: d, text: D}\n",
+    "perspective: p\nclaims:\n  - {id: a, text: A, supports: [b]}\n  - {id: b, text: B}\n"
+    "  - {id: c, text: C, contradicts: [{support: [a, b], note: no reason, issue: values}]}\n",
 ]
 INVALID = [
+    "perspective: p\nclaims:\n  - {id: a, text: A, supports: [b]}\n  - {id: b, text: B}\n"
+    "  - {id: c, text: C, contradicts: [{support: [a]}]}\n",   # an undercut names two claims
+    "perspective: p\nclaims:\n  - {id: a, text: A, supports: [b]}\n  - {id: b, text: B}\n"
+    "  - {id: c, text: C, contradicts: [{support: [a, b], to: b}]}\n",
+    "perspective: p\nclaims:\n  - {id: a, text: A, answers: [{question: q}]}\n",  # no position
     "claims: []\n",                                              # no perspective
     "perspective: p\n",                                          # no claims
     "perspective: p\nclaims: []\nextra: 1\n",                    # unknown key
@@ -121,6 +128,11 @@ def test_schema_and_loader_agree(tmp_path, claims_yaml):
     ("title: T\nperspectives:\n  p: {color: red}\n", False),
     ("title: T\nperspectives:\n  'p q': {}\n", False),
     ("title: ''\nperspectives:\n  p: {}\n", False),
+    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: "Why?", issue: values, positions: [yes, no]}\n",
+     True),
+    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q}\n", False),
+    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: "Why?", issue: value}\n", False),
+    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: "Why?", positions: [yes, yes]}\n", False),
 ])
 def test_manifest_schema_and_loader_agree(tmp_path, manifest, valid):
     root = tmp_path / "m"
