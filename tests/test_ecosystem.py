@@ -128,11 +128,11 @@ def test_schema_and_loader_agree(tmp_path, claims_yaml):
     ("title: T\nperspectives:\n  p: {color: red}\n", False),
     ("title: T\nperspectives:\n  'p q': {}\n", False),
     ("title: ''\nperspectives:\n  p: {}\n", False),
-    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: "Why?", issue: values, positions: [yes, no]}\n",
+    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: 'Why?', issue: values, positions: [yes, no]}\n",
      True),
     ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q}\n", False),
-    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: "Why?", issue: value}\n", False),
-    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: "Why?", positions: [yes, yes]}\n", False),
+    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: 'Why?', issue: value}\n", False),
+    ("title: T\nperspectives:\n  p: {}\nquestions:\n  - {id: q, text: 'Why?', positions: [yes, yes]}\n", False),
 ])
 def test_manifest_schema_and_loader_agree(tmp_path, manifest, valid):
     root = tmp_path / "m"
