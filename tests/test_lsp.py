@@ -137,8 +137,9 @@ def test_definition_jumps_across_files_and_references_find_every_use(client, bun
     assert target["range"]["start"] == start
     found = lsp.request("textDocument/references", {"textDocument": {"uri": critique.as_uri()}, "position": where,
                                                     "context": {"includeDeclaration": True}})
-    uses = sum(1 for c in argmap.load(BUNDLED_CLAIMS).claims.values() for r in c.relations
-               if r.target == "rel.relationship-required")
+    bundled = argmap.load(BUNDLED_CLAIMS)
+    uses = sum(1 for c in bundled.claims.values() for r in c.relations if r.target == "rel.relationship-required")
+    uses += sum(u.support.count("rel.relationship-required") for u in bundled.undercuts())  # support: [r, c]
     assert len(found) == uses + 1 and {f["uri"] for f in found} == {critique.as_uri(), relational.as_uri()}
 
 
@@ -311,3 +312,68 @@ def test_a_file_outside_any_map_is_left_alone(client, tmp_path):
     answer = lsp.request("textDocument/completion", {"textDocument": {"uri": loose.as_uri()},
                                                      "position": {"line": 0, "character": 3}})
     assert answer is None
+
+
+QUESTIONS = {
+    "map.yaml": ("title: Tea?\nperspectives:\n  tea: {label: Tea}\n  coffee: {label: Coffee}\nquestions:\n"
+                 "  - id: q.calm\n    text: Is a calm start what a morning needs?\n    issue: values\n"
+                 "    positions: [yes, no]\n"),
+    "tea.yaml": ("perspective: tea\nclaims:\n  - id: tea.best\n    text: Tea is best.\n    kind: thesis\n"
+                 "  - id: tea.calm\n    text: Tea calms.\n    supports: [tea.best]\n    answers:\n"
+                 "      - {question: q.calm, position: yes}\n"),
+    "coffee.yaml": ("perspective: coffee\nclaims:\n  - id: cof.best\n    text: Coffee is best.\n    kind: thesis\n"
+                    "  - id: cof.alert\n    text: Mornings want alertness.\n    supports: [cof.best]\n"
+                    "    answers: [{question: q.calm, position: no}]\n"
+                    "    contradicts:\n      - support: [tea.calm, tea.best]\n        note: Calm is beside the point.\n"),
+}
+
+
+def test_question_ids_hover_jump_find_their_answers_and_rename_everywhere(client, tmp_path):
+    root = tmp_path / "map"
+    write_map(root, QUESTIONS)
+    lsp = client(root)
+    tea, coffee, manifest = root / "tea.yaml", root / "coffee.yaml", root / "map.yaml"
+    lsp.open(tea)
+    assert list(argmap.load(root).questions) == ["q.calm"]  # a valid map: a clean file gets no diagnostics
+    where = position(QUESTIONS["tea.yaml"], "q.calm", shift=2)
+    hover = lsp.request("textDocument/hover", {"textDocument": {"uri": tea.as_uri()}, "position": where})
+    shown = hover["contents"]["value"]
+    assert "Is a calm start what a morning needs?" in shown and "tea: yes" in shown and "coffee: no" in shown
+    target = lsp.request("textDocument/definition", {"textDocument": {"uri": tea.as_uri()}, "position": where})
+    assert target["uri"] == manifest.as_uri()
+    assert target["range"]["start"] == position(QUESTIONS["map.yaml"], "q.calm")
+    found = lsp.request("textDocument/references", {"textDocument": {"uri": tea.as_uri()}, "position": where,
+                                                    "context": {"includeDeclaration": True}})
+    assert sorted(f["uri"] for f in found) == sorted([manifest.as_uri(), tea.as_uri(), coffee.as_uri()])
+    edit = lsp.request("textDocument/rename", {"textDocument": {"uri": tea.as_uri()}, "position": where,
+                                               "newName": "q.calm-start"})
+    for name in QUESTIONS:
+        path = root / name
+        path.write_text(apply_edits(QUESTIONS[name], edit["changes"].get(path.as_uri(), [])))
+    renamed = argmap.load(root)
+    assert list(renamed.questions) == ["q.calm-start"]
+    assert sorted(renamed.answers_to("q.calm-start")) == [("cof.alert", "no"), ("tea.calm", "yes")]
+    # An undercut's two ids are claim references: renaming the reason reaches into support: [...].
+    edit = lsp.request("textDocument/rename", {"textDocument": {"uri": tea.as_uri()},
+                                               "position": position(QUESTIONS["tea.yaml"], "id: tea.calm", shift=5),
+                                               "newName": "tea.calms"})
+    assert position(QUESTIONS["coffee.yaml"], "tea.calm") in [e["range"]["start"]
+                                                              for e in edit["changes"][coffee.as_uri()]]
+
+
+def test_completion_offers_question_ids_their_positions_and_the_keys_of_a_question(client, tmp_path):
+    root = tmp_path / "map"
+    write_map(root, QUESTIONS)
+    lsp = client(root)
+    tea = root / "tea.yaml"
+    typed = QUESTIONS["tea.yaml"] + "  - id: tea.more\n    text: More.\n    answers:\n      - {question: "
+    lsp.open(tea, typed)
+    end = {"line": typed.count("\n"), "character": len(typed.rsplit("\n", 1)[1])}
+    items = lsp.request("textDocument/completion", {"textDocument": {"uri": tea.as_uri()}, "position": end})
+    labels = [i["label"] for i in (items["items"] if isinstance(items, dict) else items)]
+    assert labels == ["q.calm"]
+    typed += "q.calm, position: "
+    lsp.change(tea, typed, 2)
+    end = {"line": typed.count("\n"), "character": len(typed.rsplit("\n", 1)[1])}
+    items = lsp.request("textDocument/completion", {"textDocument": {"uri": tea.as_uri()}, "position": end})
+    assert [i["label"] for i in (items["items"] if isinstance(items, dict) else items)] == ["yes", "no"]

@@ -63,12 +63,33 @@ class Reference:
     bare: bool  # the entry is the id alone, not a mapping
 
 
+@dataclass(frozen=True)
+class QuestionEntry:
+    """One question that ``map.yaml`` declares."""
+
+    id: str
+    id_span: Span
+    text: str | None
+
+
+@dataclass(frozen=True)
+class QuestionReference:
+    """A question id that a claim's ``answers`` names."""
+
+    question: str
+    source: str | None
+    span: Span
+
+
 @dataclass
 class FileIndex:
     """What one file's text says where."""
 
     claims: list[ClaimEntry] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    #: the questions map.yaml declares, and the answers that name them
+    questions: list[QuestionEntry] = field(default_factory=list)
+    question_references: list[QuestionReference] = field(default_factory=list)
     source_text: str | None = None
     parsed: bool = True
     _starts: dict[Point, Reference] | None = field(default=None, repr=False)
@@ -81,6 +102,16 @@ class FileIndex:
         for reference in self.references:
             if _holds(reference.span, line, column):
                 return reference.target, reference.span
+        return None
+
+    def question_at(self, line: int, column: int) -> tuple[str, Span] | None:
+        """The question id (declared or answered) whose span holds the point."""
+        for entry in self.questions:
+            if _holds(entry.id_span, line, column):
+                return entry.id, entry.id_span
+        for reference in self.question_references:
+            if _holds(reference.span, line, column):
+                return reference.question, reference.span
         return None
 
     def reference_starting_at(self, line: int, column: int) -> Reference | None:
@@ -148,6 +179,14 @@ def index_text(text: str) -> FileIndex:
         top = _entries(document)
         source = _entries(top["source"][1]) if "source" in top else {}
         index.source_text = index.source_text or _scalar(source.get("text", (None, None))[1])
+        questions = top.get("questions", (None, None))[1]
+        for item in questions.value if isinstance(questions, yaml.SequenceNode) and first_time(questions) else []:
+            fields = _entries(item)
+            id_node = fields.get("id", (None, None))[1]
+            question_id = _scalar(id_node)
+            if question_id is not None and id_node is not None and first_time(item):
+                index.questions.append(QuestionEntry(question_id, _span(id_node),
+                                                     _scalar(fields.get("text", (None, None))[1])))
         claims = top.get("claims", (None, None))[1]
         for item in claims.value if isinstance(claims, yaml.SequenceNode) and first_time(claims) else []:
             if not first_time(item):
@@ -168,6 +207,13 @@ def index_text(text: str) -> FileIndex:
                         else []:
                     if not first_time(entry):
                         continue
+                    pair = _entries(entry).get("support", (None, None))[1]
+                    if isinstance(pair, yaml.SequenceNode):  # an undercut names the two claims of a support
+                        for node in pair.value:
+                            if _scalar(node) is not None:
+                                index.references.append(Reference(node.value, kind, claim_id, _span(node),
+                                                                  _raw_span(node), "note" in _entries(entry), False))
+                        continue
                     target_node = _entries(entry).get("to", (None, None))[1] if isinstance(entry, yaml.MappingNode) \
                         else entry
                     target = _scalar(target_node)
@@ -175,4 +221,10 @@ def index_text(text: str) -> FileIndex:
                         index.references.append(Reference(target, kind, claim_id, _span(target_node),
                                                           _raw_span(entry), "note" in _entries(entry),
                                                           not isinstance(entry, yaml.MappingNode)))
+            answers = fields.get("answers", (None, None))[1]
+            for entry in answers.value if isinstance(answers, yaml.SequenceNode) and first_time(answers) else []:
+                question_node = _entries(entry).get("question", (None, None))[1]
+                if _scalar(question_node) is not None and question_node is not None:
+                    index.question_references.append(QuestionReference(question_node.value, claim_id,
+                                                                       _span(question_node)))
     return index

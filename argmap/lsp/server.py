@@ -330,11 +330,10 @@ def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Lo
     if (at := _located(ls, params.text_document.uri, params.position)) is None:
         return None
     session, path, line, column = at
-    named = session.id_at(path, line, column)
-    if named is None:
+    found = session.references_at(path, line, column, include_definition=params.context.include_declaration)
+    if found is None:
         return None
-    return [types.Location(uri=_uri(where), range=_range(session, where, span))
-            for where, span in session.references(named[0], include_definition=params.context.include_declaration)]
+    return [types.Location(uri=_uri(where), range=_range(session, where, span)) for where, span in found]
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
@@ -342,7 +341,7 @@ def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types
     if (at := _located(ls, params.text_document.uri, params.position)) is None:
         return None
     session, path, line, column = at
-    named = session.id_at(path, line, column)
+    named = session.name_at(path, line, column)
     return _range(session, path, named[1]) if named is not None else None
 
 

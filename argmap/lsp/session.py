@@ -37,9 +37,10 @@ from ..io.files import MANIFEST, find_map_root, read_input, symlink_outside
 from ..io.load import LoadResult, MemoryCache, load_result
 from ..io.source_texts import check_source_texts, passages_shown, read_source_text, source_text_path
 from ..model import BASES, CLAIM_KINDS, ID_PATTERN, ISSUES, ArgumentMap, Claim
-from ..io.documents import CLAIM_KEYS, CLAIMS_FILE_KEYS, MANIFEST_KEYS, RELATION_KEYS, SOURCE_KEYS
+from ..io.documents import (ANSWER_KEYS, CLAIM_KEYS, CLAIMS_FILE_KEYS, MANIFEST_KEYS, QUESTION_KEYS, RELATION_KEYS,
+                            SOURCE_KEYS, UNDERCUT_KEYS)
 from ..io.draft import paragraphs, sentences, yaml_string
-from .index import ClaimEntry, FileIndex, Span, index_text
+from .index import ClaimEntry, FileIndex, QuestionEntry, Span, index_text
 
 #: The largest map whose hover shows what each side can accept (it needs a solver run).
 ACCEPTANCE_LIMIT = 3000
@@ -90,6 +91,14 @@ class Snapshot:
         found: dict[str, tuple[Path, ClaimEntry]] = {}
         for path, index in self.indexes.items():
             for entry in index.claims:
+                found.setdefault(entry.id, (path, entry))
+        return found
+
+    @cached_property
+    def question_definitions(self) -> dict[str, tuple[Path, QuestionEntry]]:
+        found: dict[str, tuple[Path, QuestionEntry]] = {}
+        for path, index in self.indexes.items():
+            for entry in index.questions:
                 found.setdefault(entry.id, (path, entry))
         return found
 
@@ -200,6 +209,9 @@ class MapSession:
         # A file the editor may not edit through (a symlink out of the map) is checked, never indexed:
         # a rename must not write through the link.
         paths = [Path(f.path) for f in result.files if not symlink_outside(Path(f.path), self.root)]
+        manifest = self.root / MANIFEST  # indexed too: it declares the questions
+        if (manifest in overlays or manifest.is_file()) and not symlink_outside(manifest, self.root):
+            paths.append(manifest)
         texts = {p: overlays[p] if p in overlays else self._disk_text(p) for p in paths}
         snapshot = Snapshot(result, texts)
         for path, text in texts.items():
@@ -267,8 +279,16 @@ class MapSession:
         index = self.snapshot.indexes.get(path)
         return index.id_at(line, column) if index is not None else None
 
+    def question_at(self, path: Path, line: int, column: int) -> tuple[str, Span] | None:
+        index = self.snapshot.indexes.get(path)
+        return index.question_at(line, column) if index is not None else None
+
     def definition(self, path: Path, line: int, column: int) -> tuple[Path, Span] | None:
-        """Where the id under the point is defined."""
+        """Where the claim or question id under the point is defined."""
+        question = self.question_at(path, line, column)
+        if question is not None:
+            declared = self.snapshot.question_definitions.get(question[0])
+            return (declared[0], declared[1].id_span) if declared else None
         found = self.id_at(path, line, column)
         if found is None or found[0] not in self.snapshot.definitions:
             return None
@@ -285,8 +305,42 @@ class MapSession:
             found += [(path, r.span) for r in index.references if r.target == claim_id]
         return found
 
+    def name_at(self, path: Path, line: int, column: int) -> tuple[str, Span] | None:
+        """The claim or question id under the point, and its span: what a rename would change."""
+        return self.question_at(path, line, column) or self.id_at(path, line, column)
+
+    def references_at(self, path: Path, line: int, column: int, *,
+                      include_definition: bool = True) -> list[tuple[Path, Span]] | None:
+        """Every span that names the claim or question id under the point; ``None`` if there is none."""
+        question = self.question_at(path, line, column)
+        if question is not None:
+            return self.question_references(question[0], include_definition=include_definition)
+        found = self.id_at(path, line, column)
+        return None if found is None else self.references(found[0], include_definition=include_definition)
+
+    def question_references(self, question_id: str, *,
+                            include_definition: bool = True) -> list[tuple[Path, Span]]:
+        """Every span that names the question ``question_id``: its declaration and the answers to it."""
+        found = []
+        declared = self.snapshot.question_definitions.get(question_id)
+        if include_definition and declared:
+            found.append((declared[0], declared[1].id_span))
+        for path, index in self.snapshot.indexes.items():
+            found += [(path, r.span) for r in index.question_references if r.question == question_id]
+        return found
+
     def rename(self, path: Path, line: int, column: int, new_id: str) -> dict[Path, list[tuple[Span, str]]]:
-        """The edits that rename the id under the point, in every file; ``ValueError`` says why not."""
+        """The edits that rename the claim or question id under the point, in every file; ``ValueError`` says why not."""
+        question = self.question_at(path, line, column)
+        if question is not None:
+            if not ID_PATTERN.fullmatch(new_id):
+                raise ValueError(f"'{new_id}' is not a valid question id: use letters, digits, '_', '.', ':' and '-'")
+            if new_id in self.snapshot.question_definitions and new_id != question[0]:
+                raise ValueError(f"'{new_id}' is already a question's id")
+            edits: dict[Path, list[tuple[Span, str]]] = {}
+            for where, span in self.question_references(question[0]):
+                edits.setdefault(where, []).append((span, new_id))
+            return edits
         found = self.id_at(path, line, column)
         if found is None:
             raise ValueError("no claim id here to rename")
@@ -294,7 +348,7 @@ class MapSession:
             raise ValueError(f"'{new_id}' is not a valid claim id: use letters, digits, '_', '.', ':' and '-'")
         if new_id in self.snapshot.definitions and new_id != found[0]:
             raise ValueError(f"'{new_id}' is already a claim's id")
-        edits: dict[Path, list[tuple[Span, str]]] = {}
+        edits = {}
         for where, span in self.references(found[0]):
             edits.setdefault(where, []).append((span, new_id))
         return edits
@@ -310,7 +364,11 @@ class MapSession:
 
     # ── hover ────────────────────────────────────────────────────────────
     def hover(self, path: Path, line: int, column: int) -> tuple[str, Span] | None:
-        """Markdown about the id or the quote under the point."""
+        """Markdown about the claim id, the question id or the quote under the point."""
+        question = self.question_at(path, line, column)
+        if question is not None:
+            text = self._question_hover(question[0])
+            return (text, question[1]) if text else None
         found = self.id_at(path, line, column)
         if found is not None:
             text = self._claim_hover(found[0])
@@ -342,6 +400,25 @@ class MapSession:
         if accepting is not None:
             sides = [f"{side} {'can' if claim_id in ids else 'cannot'} accept it" for side, ids in accepting.items()]
             out += ["", "; ".join(sides)]
+        return "\n".join(out)
+
+    def _question_hover(self, question_id: str) -> str | None:
+        manifest = self.snapshot.result.manifest
+        question = manifest.questions.get(question_id) if manifest else None
+        if question is None:
+            return None
+        out = [f"**{md(question.text)}** · `{question.id}`" + (f" · {question.issue}" if question.issue else "")]
+        if question.positions:
+            out += ["", "positions: " + ", ".join(md(p) for p in question.positions)]
+        if question.note:
+            out += ["", md(question.note)]
+        answers: dict[str, list[str]] = {}
+        for claim in self.snapshot.claims.values():
+            for answer in claim.answers:
+                if answer.question == question_id:
+                    answers.setdefault(f"{claim.perspective}: {answer.position}", []).append(claim.id)
+        for said, ids in answers.items():
+            out += ["", f"{md(said)} (" + ", ".join(f"`{i}`" for i in ids) + ")"]
         return "\n".join(out)
 
     def _quote_hover(self, path: Path, line: int, line_text: str) -> tuple[str, Span] | None:
@@ -392,6 +469,16 @@ class MapSession:
         context = self._relation_context(path, line, text)
         if context:
             return self._ids()
+        manifest = self.snapshot.result.manifest
+        questions = manifest.questions if manifest else {}
+        value = re.search(r"(?:^\s*(?:- )?|[{,]\s*)(?P<key>\w+):\s*(?P<typed>[^,{}]*)$", text)
+        if value and value["key"] == "question":
+            return [Completion(q.id, q.text[:120], "id") for q in questions.values()]
+        if value and value["key"] == "position":
+            named = re.search(r"question:\s*([^,}\s]+)", text) or re.search(
+                r"question:\s*([^,}\s]+)", self._line(path, line - 1))
+            asked = [questions[named[1]]] if named and named[1] in questions else list(questions.values())
+            return [Completion(p, q.id) for q in asked for p in q.positions]
         value = re.match(r"\s*(?:- )?(?P<key>\w+):\s*(?P<typed>.*)$", text)
         if value:
             key, typed = value["key"], value["typed"]
@@ -423,6 +510,11 @@ class MapSession:
 
     def _keys_for(self, path: Path, line: int, before: str) -> tuple[str, ...]:
         if path.name == MANIFEST:
+            if before[:1] in (" ", "-"):  # inside a top-level key: the questions list, or another
+                top = next((self._line(path, n) for n in range(line - 1, -1, -1)
+                            if self._line(path, n)[:1].isalpha()), "")
+                if top.startswith("questions:"):
+                    return QUESTION_KEYS
             return MANIFEST_KEYS
         indent = len(before) - len(before.lstrip(" -"))
         if indent == 0:
@@ -431,8 +523,14 @@ class MapSession:
             above = self._line(path, number)
             if above.strip() and len(above) - len(above.lstrip(" -")) < indent:
                 key = above.strip(" -").split(":", 1)[0]
-                if key in ("supports", "contradicts"):
+                if key == "supports":
                     return RELATION_KEYS
+                if key == "contradicts":
+                    return RELATION_KEYS + UNDERCUT_KEYS[:1]
+                if key == "answers":
+                    return ANSWER_KEYS
+                if key == "questions":
+                    return QUESTION_KEYS
                 if key == "source":
                     return SOURCE_KEYS
                 return CLAIM_KEYS
