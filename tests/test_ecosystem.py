@@ -391,6 +391,30 @@ def test_diff_reports_claims_edges_and_answers(run_cli, tmp_path):
     assert run_cli("diff", BUNDLED_CLAIMS, BUNDLED_CLAIMS).stdout.strip() == "no changes"
 
 
+def test_diff_reports_questions_answers_and_undercuts(run_cli, tmp_path):
+    new = Path(shutil.copytree(BUNDLED_CLAIMS, tmp_path / "claims"))
+    for name in ("relational.yaml", "professional-service.yaml"):  # keep the source texts reachable
+        path = new / name
+        path.write_text(path.read_text().replace("text: ../../shared/", f"text: {BUNDLED_CLAIMS.parent.parent}/shared/"))
+    manifest = new / "map.yaml"
+    manifest.write_text(manifest.read_text().replace(
+        "    positions: [the client's]\n", "    positions: [the client's]\n"
+        "  - id: q.new\n    text: Is this new?\n    issue: empirical\n"))
+    critique = new / "professional-service.yaml"
+    critique.write_text(critique.read_text().replace(
+        "      - support: [rel.comment-trust, rel.relationship-required]\n",
+        "      - support: [rel.comment-pivotal, rel.relationship-required]\n").replace(
+        "      - {question: q.client-judgment, position: the client's}\n", "", 1))
+    out = run_cli("diff", BUNDLED_CLAIMS, new).stdout
+    assert "+ question q.new" in out
+    assert "+ edge svc.not-the-centrepiece undercuts rel.comment-pivotal supports rel.relationship-required" in out
+    assert "- edge svc.not-the-centrepiece undercuts rel.comment-trust supports rel.relationship-required" in out
+    assert "~ claim svc.ask-if-it-works answers: [\"q.client-judgment: the client's\"] → []" in out
+    as_json = json.loads(run_cli("diff", BUNDLED_CLAIMS, new, "--json").stdout)
+    assert {"source": "svc.not-the-centrepiece", "kind": "undercuts", "target": "rel.relationship-required",
+            "reason": "rel.comment-pivotal"}.items() <= next(e for e in as_json["added_edges"]).items()
+
+
 def test_diff_reads_git_revisions(run_cli, tmp_path):
     repo = tmp_path / "repo"
     shutil.copytree(BUNDLED_CLAIMS, repo / "claims")

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any, Sequence, TextIO
 
-from ..analysis.diff import MapDiff
+from ..analysis.diff import EdgeChange, MapDiff
 from ..analysis.query import SupportTree
 from ..errors import printable
 
@@ -140,11 +140,18 @@ def format_diff(result: MapDiff) -> str:
     lines += [f"+ claim {c}" for c in result.added_claims]
     lines += [f"- claim {c}" for c in result.removed_claims]
     lines += [f"~ claim {c.claim} {c.field}: {c.old!r} → {c.new!r}" for c in result.changed_claims]
-    lines += [f"+ edge {e.source} {e.kind} {e.target}" + (f" ({e.note})" if e.note else "") for e in result.added_edges]
-    lines += [f"- edge {e.source} {e.kind} {e.target}" for e in result.removed_edges]
-    lines += [f"~ edge {e.source} {e.kind} {e.target} note: {e.old_note!r} → {e.note!r}" for e in result.renoted_edges]
+    def edge(e: EdgeChange) -> str:
+        return f"{e.source} undercuts {e.reason} supports {e.target}" if e.reason else f"{e.source} {e.kind} {e.target}"
+
+    lines += [f"+ question {q}" for q in result.added_questions]
+    lines += [f"- question {q}" for q in result.removed_questions]
+    lines += [f"~ question {c.claim} {c.field}: {c.old!r} → {c.new!r}" for c in result.changed_questions]
+    lines += [f"+ edge {edge(e)}" + (f" ({e.note})" if e.note else "") for e in result.added_edges]
+    lines += [f"- edge {edge(e)}" for e in result.removed_edges]
+    lines += [f"~ edge {edge(e)} note: {e.old_note!r} → {e.note!r}" for e in result.renoted_edges]
     if result.cruxes_before != result.cruxes_after:
         lines.append(f"~ cruxes: {', '.join(result.cruxes_before[:5]) or '(none)'} → "
                      f"{', '.join(result.cruxes_after[:5]) or '(none)'}")
+    lines += [f"~ question {change}" for change in result.question_changes]
     lines += [f"~ acceptance: {change}" for change in result.acceptance_changes]
     return "\n".join(lines)
