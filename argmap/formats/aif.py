@@ -26,7 +26,8 @@ from ..errors import MapError, Position, Problem, excerpt
 from ..io.files import read_input
 from ..model import ArgumentMap
 from .format import Format
-from .imported import Imported, MapBuilder, declared_perspectives, load_json, slug
+from .imported import (Imported, MapBuilder, declared_perspectives, given_questions, load_json, question_record,
+                       slug)
 
 
 #: How many premises of a linked argument its note names.
@@ -39,7 +40,9 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
     edge becomes an RA node and each ``contradicts`` edge a CA node;
     perspectives become participants, who assert their claims through L- and
     YA-nodes and ``locutions``. Fields AIF has no place for (kind, quote, tags,
-    notes, sources) travel in an ``argmap`` object that AIF tools ignore.
+    notes, sources, the map's questions and the claims' answers to them)
+    travel in an ``argmap`` object that AIF tools ignore. An undercut is a CA
+    node aimed at the RA node of the support it objects to, as AIF writes one.
 
     >>> import argmap
     >>> aif = aif_data(argmap.example_map())
@@ -66,6 +69,7 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
         locutions.append({"nodeID": f"L.{claim.id}", "personID": participants[claim.perspective], "timestamp": ""})
     notes: dict[str, str] = {}
     details: dict[str, dict[str, str | bool]] = {}
+    inference_of: dict[tuple[str, str], str] = {}  # each support's RA node, for the undercuts aimed at it
     for index, relation in enumerate(argument_map.relations(), 1):
         kind = "RA" if relation.kind == "supports" else "CA"
         node_id = f"{kind}.{index}"
@@ -73,11 +77,22 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
         nodes.append({"nodeID": node_id, "text": text, "type": kind, "timestamp": ""})
         edge(relation.source, node_id)
         edge(node_id, relation.target)
+        if kind == "RA":
+            inference_of[relation.source, relation.target] = node_id
         if relation.note:
             notes[node_id] = relation.note
         if relation.basis or relation.issue or relation.mutual:
             details[node_id] = {k: v for k, v in (("basis", relation.basis), ("issue", relation.issue),
                                                   ("mutual", relation.mutual)) if v}
+    for index, undercut in enumerate(argument_map.undercuts(), 1):  # a CA node aimed at the RA node: AIF's undercut
+        node_id = f"CA.u{index}"
+        nodes.append({"nodeID": node_id, "text": "Default Conflict", "type": "CA", "timestamp": ""})
+        edge(undercut.source, node_id)
+        edge(node_id, inference_of[undercut.support])
+        if undercut.note:
+            notes[node_id] = undercut.note
+        if undercut.basis or undercut.issue:
+            details[node_id] = {k: v for k, v in (("basis", undercut.basis), ("issue", undercut.issue)) if v}
     return {
         "nodes": nodes,
         "edges": edges,
@@ -92,8 +107,11 @@ def aif_data(argument_map: ArgumentMap) -> dict[str, Any]:
             "claims": {c.id: {k: v for k, v in (("title", c.title), ("kind", c.kind), ("quote", c.quote),
                                                 ("tags", list(c.tags) or None), ("note", c.note),
                                                 ("asserted", None if c.asserted else False),
-                                                ("source", c.source.as_dict() if c.source else None))
+                                                ("source", c.source.as_dict() if c.source else None),
+                                                ("answers", [{"question": a.question, "position": a.position}
+                                                             for a in c.answers] or None))
                               if v is not None} for c in argument_map.claims.values()},
+            "questions": [question_record(q) for q in argument_map.questions.values()],
             "notes": notes,
             "relations": details,
         },
@@ -189,6 +207,7 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
             "kind": extra.get("kind"), "title": extra.get("title"), "asserted": extra.get("asserted"),
             "quote": _text(extra.get("quote")), "note": _text(extra.get("note")),
             "tags": [t for t in tags if _text(t)] if isinstance(tags, list) else None,
+            "answers": extra.get("answers"),
             "source": {k: v for k, v in mapping(extra.get("source")).items()
                        if k in ("title", "author", "url") and _text(v)} or None,
         }
@@ -197,7 +216,7 @@ def _clean_nodeset(path: Path, data: Any) -> dict[str, Any]:
             "title": _text(ours.get("title")), "description": _text(ours.get("description")),
             "summary": _text(ours.get("summary")),
             "relations": {k: mapping(v) for k, v in mapping(ours.get("relations")).items()},
-            "claims": extras, "perspectives": declared,
+            "claims": extras, "perspectives": declared, "questions": ours.get("questions"),
             "notes": {k: v for k, v in mapping(ours.get("notes")).items() if _text(v)},
             "text": _plain_text(text) if text else None, "ova": ova}
 
@@ -284,18 +303,20 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
         kind = "supports" if node["type"] == "RA" else "contradicts"
         sources_in = [s for s in incoming[node_id] if nodes.get(s, {}).get("type") == "I"]
         targets = [t for t in outgoing[node_id] if nodes.get(t, {}).get("type") == "I"]
-        undercut = []
+        details = data["relations"].get(node_id, {})
         for t in outgoing[node_id]:
             aimed = nodes.get(t, {}).get("type")
-            if aimed == "RA":  # an undercut: until argmap carries them, an attack on the inference's conclusion
-                undercut.append(t)
-                targets += [c for c in outgoing[t] if nodes.get(c, {}).get("type") == "I"]
+            if kind == "contradicts" and aimed == "RA":  # an undercut: the premises do not support the conclusion
+                premises = [p for p in incoming[t] if nodes.get(p, {}).get("type") == "I"]
+                conclusions = [c for c in outgoing[t] if nodes.get(c, {}).get("type") == "I"]
+                for source in sources_in:
+                    for premise in premises:
+                        for conclusion in conclusions:
+                            builder.undercut(claim_id(source), claim_id(premise), claim_id(conclusion),
+                                             data["notes"].get(node_id), basis=details.get("basis"))
             elif kind == "contradicts" and aimed == "CA":
                 warnings.append(f"{place(node_id)}: CA node {node_id} attacks the attack {t} (an attack on an "
                                 "attack); argmap has no relation to aim it at, so it is not kept")
-        if undercut:
-            warnings.append(f"{place(node_id)}: CA node {node_id} undercuts the inference {', '.join(undercut)}; "
-                            "kept as an attack on its conclusion, with a note saying so")
         note = data["notes"].get(node_id)
         if note is None:
             parts = []
@@ -306,11 +327,7 @@ def _aif_nodeset(builder: MapBuilder, path: Path, data: dict[str, Any], prefix: 
                 more = len(sources_in) - LINKED_NAMED
                 together = f"{named} and {more:,} more" if more > 0 else named
                 parts.append(f"Linked argument {node_id}: {together} support this together.")
-            if undercut:
-                parts.append(f"In the source this undercuts the inference {', '.join(undercut)} (that its premises "
-                             "support this), not this claim itself.")
             note = " ".join(parts) or None
-        details = data["relations"].get(node_id, {})
         for source in sources_in:
             for target in targets:
                 builder.relate(claim_id(source), kind, claim_id(target), note, basis=details.get("basis"),
@@ -356,8 +373,10 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
     skipped: dict[str, dict[str, Any]] = {}
     texts: dict[str, str] = {}
     notes: list[str] = []
+    questions: list[dict[str, Any]] = []
     for nodeset in paths:
         data = _clean_nodeset(nodeset, _read_json(nodeset))
+        questions += [q for q in given_questions(data["questions"]) if q["id"] not in {k["id"] for k in questions}]
         for key in ("title", "description", "summary"):
             if data[key] and key not in about:
                 about[key] = data[key]
@@ -371,6 +390,8 @@ def read_aif(path: str | os.PathLike[str]) -> Imported:
             notes.append(f"{nodeset}: its OVA block (the diagram's positions and looks) is not imported")
     manifest: dict[str, Any] = {"title": f"Imported from {source.name}", **about}
     manifest["perspectives"] = perspectives or {"aif": {"label": source.stem}}
+    if questions:
+        manifest["questions"] = questions
     line = _skipped_kinds(skipped)
     return Imported(manifest, builder.files(sources), builder.renamed, notes + ([line] if line else []), texts)
 

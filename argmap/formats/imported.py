@@ -17,7 +17,7 @@ import yaml
 from ..errors import ArgmapError, MapError, Position, Problem
 from ..io.files import MANIFEST, find_claims_files, read_input, write_atomically
 from ..io.yamlnodes import compose_documents
-from ..model import BASES, CLAIM_KINDS, COLOR_PATTERN, ID_PATTERN, ISSUES, TITLE_LIMIT
+from ..model import BASES, CLAIM_KINDS, COLOR_PATTERN, ID_PATTERN, ISSUES, TITLE_LIMIT, Question
 
 NO_TEXT = "(no text)"
 
@@ -291,6 +291,40 @@ def given_source(data: dict[str, Any]) -> dict[str, str]:
             if k in ("title", "author", "url", "text") and isinstance(v, str)}
 
 
+def question_record(question: Question) -> dict[str, Any]:
+    """A question as the exports write it: its fields that are set.
+
+    >>> question_record(Question("q", "Why?", "values"))
+    {'id': 'q', 'text': 'Why?', 'issue': 'values'}
+    """
+    return {k: v for k, v in (("id", question.id), ("text", question.text), ("issue", question.issue),
+                              ("positions", list(question.positions) or None), ("note", question.note)) if v}
+
+
+def given_questions(value: Any) -> list[dict[str, Any]]:
+    """The questions an exported file carries, as ``map.yaml`` may declare them; what does not fit is left out.
+
+    >>> given_questions([{"id": "q", "text": "Why?", "issue": "moods"}, {"id": "bad id"}, "x"])
+    [{'id': 'q', 'text': 'Why?'}]
+    """
+    found: list[dict[str, Any]] = []
+    for item in value if isinstance(value, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not ID_PATTERN.fullmatch(item["id"]):
+            continue
+        if not isinstance(item.get("text"), str) or not item["text"].strip() or item["id"] in {q["id"] for q in found}:
+            continue
+        question: dict[str, Any] = {"id": item["id"], "text": item["text"]}
+        if item.get("issue") in ISSUES:
+            question["issue"] = item["issue"]
+        positions = item.get("positions")
+        if isinstance(positions, list) and positions and all(isinstance(p, str) and p.strip() for p in positions):
+            question["positions"] = list(dict.fromkeys(positions))
+        if isinstance(item.get("note"), str) and item["note"].strip():
+            question["note"] = item["note"]
+        found.append(question)
+    return found
+
+
 class MapBuilder:
     """Collects claims and relations, dropping what a valid map cannot hold."""
 
@@ -299,6 +333,8 @@ class MapBuilder:
         self.perspective_of: dict[str, str] = {}
         self.file_of: dict[str, str] = {}
         self.relations: dict[tuple[str, str], dict[str, Any]] = {}
+        #: (undercutter, reason, conclusion) -> the undercut's fields
+        self.undercuts: dict[tuple[str, str, str], dict[str, Any]] = {}
         self._ids: dict[str, str] = {}
         self._taken: set[str] = set()
         self._file_names: dict[tuple[str, str], str] = {}
@@ -346,6 +382,12 @@ class MapBuilder:
         tags = extra.get("tags")
         if isinstance(tags, list) and (kept := [t for t in tags if isinstance(t, str) and t.strip()]):
             fields["tags"] = kept
+        answers = extra.get("answers")
+        if isinstance(answers, list) and (given := [
+                {"question": a["question"], "position": a["position"]} for a in answers
+                if isinstance(a, dict) and isinstance(a.get("question"), str) and isinstance(a.get("position"), str)
+                and a["position"].strip()]):
+            fields["answers"] = given  # checked against the questions when the map loads
         self.claims[claim_id] = fields
         self.perspective_of[claim_id] = perspective
         self.file_of[claim_id] = file_name
@@ -385,11 +427,40 @@ class MapBuilder:
             existing["note"] = f"{existing['note']} {note}" if existing["note"] else note
         # a pair that both supports and contradicts keeps its first relation only
 
+    def undercut(self, source: str, reason: str, conclusion: str, note: str | None = None, *,
+                 basis: Any = None) -> bool:
+        """Record that ``source`` objects to the support from ``reason`` to ``conclusion``.
+
+        It is written only if that support is there when :meth:`files` runs
+        (a map may not undercut a support it lacks); ``False`` when a claim is unknown.
+
+        >>> builder = MapBuilder()
+        >>> for claim_id in ("a", "b", "c"):
+        ...     builder.claim(claim_id, claim_id.upper() + ".", "p", "p.yaml")
+        >>> builder.relate("b", "supports", "a")
+        >>> builder.undercut("c", "b", "a", "Not a reason.")
+        True
+        >>> builder.files({})["p.yaml"]["claims"][2]["contradicts"]
+        [{'support': ['b', 'a'], 'note': 'Not a reason.'}]
+        """
+        if not {source, reason, conclusion} <= self.claims.keys() or source in (reason, conclusion):
+            return False
+        existing = self.undercuts.setdefault((source, reason, conclusion), {"note": None, "basis": None})
+        if note and note not in (existing["note"] or ""):
+            existing["note"] = f"{existing['note']} {note}" if existing["note"] else note
+        if basis in BASES:
+            existing["basis"] = basis
+        return True
+
     def files(self, sources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for (source, target), relation in self.relations.items():
             details = {k: relation[k] for k in ("note", "basis", "issue", "mutual") if relation[k]}
             entry: Any = {"to": target, **details} if details else target
             self.claims[source].setdefault(relation["kind"], []).append(entry)
+        for (source, reason, conclusion), undercut in self.undercuts.items():
+            if self.relations.get((reason, conclusion), {}).get("kind") == "supports":
+                self.claims[source].setdefault("contradicts", []).append(
+                    {"support": [reason, conclusion], **{k: v for k, v in undercut.items() if v}})
         files: dict[str, dict[str, Any]] = {}
         for claim_id, claim in self.claims.items():
             name = self.file_of[claim_id]
