@@ -108,7 +108,7 @@ def test_an_undercut_comes_in_as_one_and_an_attack_on_an_attack_is_named_at_its_
     assert result.returncode == 0, result.stderr
     line_of = {n["nodeID"]: text.splitlines().index(next(l for l in text.splitlines()
                                                           if f'"nodeID": "{n["nodeID"]}"' in l)) + 1 for n in nodes}
-    assert "undercut" not in result.stderr  # an undercut is kept as one: nothing to warn about
+    assert "undercuts the inference" not in result.stderr  # an undercut is kept as one: nothing to warn about
     assert f"u.json:{line_of['ca2']}:" in result.stderr and "attack on an attack" in result.stderr
     m = argmap.load(tmp_path / "out")
     assert [(u.source, u.reason, u.conclusion) for u in m.undercuts()] == [("u", "p", "c")]
