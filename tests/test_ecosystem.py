@@ -206,11 +206,17 @@ def test_aif_uses_aifdb_fields_and_loads_in_arguebuf(tmp_path, bundled):
     assert {n.id: n.plain_text for n in graph.atom_nodes.values()} == {c.id: c.text for c in bundled.claims.values()}
     kinds = sorted(type(n.scheme).__name__ for n in graph.scheme_nodes.values())
     relations = list(bundled.relations())
-    assert kinds == sorted("Support" if r.kind == "supports" else "Attack" for r in relations)
+    undercuts = list(bundled.undercuts())
+    assert kinds == sorted(["Support" if r.kind == "supports" else "Attack" for r in relations]
+                           + ["Attack"] * len(undercuts))
     links = {(e.source.id, e.target.id) for e in graph.edges.values()}
+    scheme_of = {}
     for index, relation in enumerate(relations, 1):
-        scheme = f"{'RA' if relation.kind == 'supports' else 'CA'}.{index}"
+        scheme = scheme_of[relation.source, relation.target] = f"{'RA' if relation.kind == 'supports' else 'CA'}.{index}"
         assert (relation.source, scheme) in links and (scheme, relation.target) in links
+    # arguebuf reads an undercut as AIF means it: an attack node aimed at the inference node of that support
+    for index, undercut in enumerate(undercuts, 1):
+        assert (undercut.source, f"CA.u{index}") in links and (f"CA.u{index}", scheme_of[undercut.support]) in links
 
 
 def _same_map(a: argmap.ArgumentMap, b: argmap.ArgumentMap) -> None:
@@ -219,6 +225,10 @@ def _same_map(a: argmap.ArgumentMap, b: argmap.ArgumentMap) -> None:
            [[getattr(c, f) for f in fields] for c in sorted(b.claims.values(), key=lambda c: c.id)]
     assert sorted((r.source, r.kind, r.target, r.note) for r in a.relations()) == \
            sorted((r.source, r.kind, r.target, r.note) for r in b.relations())
+    assert sorted((u.source, u.support, u.note, u.basis) for u in a.undercuts()) == \
+           sorted((u.source, u.support, u.note, u.basis) for u in b.undercuts())
+    assert a.questions == b.questions
+    assert {c.id: c.answers for c in a.claims.values()} == {c.id: c.answers for c in b.claims.values()}
     assert {p.id: p.label for p in a.perspectives.values()} == {p.id: p.label for p in b.perspectives.values()}
     assert a.title == b.title
 

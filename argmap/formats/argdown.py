@@ -27,11 +27,11 @@ import yaml
 
 from ..errors import MapError, Position, Problem
 from ..model import ArgumentMap, Claim
-from .argdown_json import (argdown_cli, argdown_json, from_argdown_json, included_files, manifest_of,
-                           relation_details)
+from .argdown_json import (argdown_cli, argdown_json, from_argdown_json, included_files, inference_of,
+                           manifest_of, relation_details, undercut_details)
 from .format import Format
 from .imported import (PERSPECTIVE_RULES, Imported, MapBuilder, declared_perspectives, given_source, load_yaml,
-                       perspective_for, read_text_file, slug)
+                       perspective_for, question_record, read_text_file, slug)
 
 _ARGDOWN_SPECIAL = re.compile(r"([\\\[\]{}<>#*_`@/])")
 #: Inside a data element, a raw brace ends it and ``//`` starts a comment, even
@@ -69,6 +69,8 @@ def write_argdown(argument_map: ArgumentMap) -> str:
         if getattr(argument_map, key):
             header[key] = getattr(argument_map, key)
     header["perspectives"] = {p.id: {"label": p.label, "color": p.color} for p in argument_map.perspectives.values()}
+    if argument_map.questions:  # Argdown has no questions: they ride in the front matter, answers in each claim's data
+        header["questions"] = [question_record(q) for q in argument_map.questions.values()]
     # Argdown colours a statement by its first tag, which is its perspective.
     header["color"] = {"tagColors": {p.id: p.color for p in argument_map.perspectives.values()}}
     out = ["===", argdown_data(header), "==="]
@@ -78,7 +80,19 @@ def write_argdown(argument_map: ArgumentMap) -> str:
     for perspective_id, claims in by_perspective.items():
         out += ["", f"# {argdown_escape(argument_map.perspectives[perspective_id].label)}"]
         out += _statements(claims)
+    supports = list(dict.fromkeys(u.support for u in argument_map.undercuts()))
+    if supports:  # Argdown undercuts an argument's inference: each undercut support is an argument of its own
+        out += ["", "# Supports that are undercut"]
+        for reason, conclusion in supports:
+            out += ["", f"<{_inference_title(reason, conclusion)}>: The support from {reason} to {conclusion}. "
+                        + argdown_data({"inference": [reason, conclusion]}),
+                    "", f"(1) [{reason}]", "----", f"(2) [{conclusion}]"]
     return "\n".join(out) + "\n"
+
+
+def _inference_title(reason: str, conclusion: str) -> str:
+    """The title of the argument that stands for one support, which an undercut (``_>``) aims at."""
+    return f"{reason} supports {conclusion}"
 
 
 def _statements(claims: list[Claim]) -> list[str]:
@@ -87,13 +101,19 @@ def _statements(claims: list[Claim]) -> list[str]:
     for claim in claims:
         # Argdown relations carry no data, so their notes ride on the source claim.
         notes = {f"{r.kind} {r.target}": r.note for r in claim.relations if r.note}
+        notes.update({f"undercuts {u.reason} {u.conclusion}": u.note for u in claim.undercuts if u.note})
         details = {f"{r.kind} {r.target}": {k: v for k, v in (("basis", r.basis), ("issue", r.issue),
                                                               ("mutual", r.mutual)) if v}
                    for r in claim.relations if r.basis or r.issue or r.mutual}
+        details.update({f"undercuts {u.reason} {u.conclusion}": {k: v for k, v in (("basis", u.basis),
+                                                                                  ("issue", u.issue)) if v}
+                        for u in claim.undercuts if u.basis or u.issue})
         data = {k: v for k, v in (("title", claim.title), ("kind", claim.kind), ("quote", claim.quote),
                                   ("tags", list(claim.tags) or None), ("note", claim.note),
                                   ("asserted", None if claim.asserted else False),
                                   ("source", claim.source.as_dict() if claim.source else None),
+                                  ("answers", [{"question": a.question, "position": a.position}
+                                               for a in claim.answers] or None),
                                   ("relation_notes", notes or None), ("relation_data", details or None))
                 if v is not None}
         line = f"[{claim.id}]: {argdown_escape(claim.text)} #{claim.perspective}"
@@ -101,11 +121,16 @@ def _statements(claims: list[Claim]) -> list[str]:
             line += " " + argdown_data(data)
         out += ["", line]
         out += [f"  {'+>' if r.kind == 'supports' else '->'} [{r.target}]" for r in claim.relations]
+        out += [f"  _> <{_inference_title(u.reason, u.conclusion)}>" for u in claim.undercuts]
     return out
 
 
 _STATEMENT = re.compile(r"^\[(?P<title>(?:\\.|[^\]\\])+)\]:\s*(?P<rest>.*)$")
 _RELATION = re.compile(r"^(?P<indent>\s+)(?P<arrow>\+>|->|<\+|<-|\+|-)\s*\[(?P<title>(?:\\.|[^\]\\])+)\]\s*(?P<rest>.*)$")
+_ARGUMENT = re.compile(r"^<(?P<title>[^<>]+)>:\s*(?P<rest>.*)$")
+_UNDERCUT = re.compile(r"^(?P<indent>\s+)_>\s*<(?P<title>[^<>]+)>\s*$")
+#: A premise–conclusion structure's lines, which argmap writes only for an argument that stands for one support.
+_PCS_LINE = re.compile(r"^\(\d+\)\s*\[(?:\\.|[^\]\\])+\]\s*$|^-{2,}$")
 _TAG = re.compile(r"(?<!\\)#(?:\((?P<long>[^)]*)\)|(?P<short>[\w-]+))")
 _UNESCAPE = re.compile(r"\\(.)")
 
@@ -206,6 +231,8 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
     problems: list[Problem] = []
     statements: dict[str, dict[str, Any]] = {}
     relations: list[tuple[str, str, str]] = []
+    undercuts: list[tuple[str, str, Position]] = []  # (undercutter, argument title, where)
+    inferences: dict[str, tuple[str, str]] = {}  # argument title -> the support it stands for
     #: the items the next relation may hang from: (indent, title), innermost last
     above: list[tuple[int, str]] = []
     opened: int | None = None  # the line of an open /* comment
@@ -238,6 +265,21 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
             opened = None if "*/" in stripped[2:] else number
             continue
         where = Position(str(source), number, 1)
+        if (match := _ARGUMENT.match(line)) is not None:
+            try:
+                _, data = _split_data(match["rest"], Position(where.path, number, match.start("rest") + 1))
+            except MapError as error:
+                problems.extend(error.problems)
+                continue
+            if (pair := inference_of(data)) is not None:
+                inferences[match["title"]] = pair
+                above = []
+                continue
+        if _PCS_LINE.match(stripped) and inferences:
+            continue
+        if (match := _UNDERCUT.match(line)) is not None and above:
+            undercuts.append((above[0][1], match["title"], where))
+            continue
         if (match := _STATEMENT.match(line)) is not None:
             title = _UNESCAPE.sub(r"\1", match["title"])
             if define(title, match["rest"], where, match.start("rest") + 1):
@@ -288,13 +330,24 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
             notes.append("Also stated as: " + " | ".join(statement["also"]))
         builder.claim(builder.id_for(title), statement["text"], perspective, file_name, kind=data.get("kind"),
                       title=data.get("title"), asserted=data.get("asserted"), quote=data.get("quote"),
+                      answers=data.get("answers"),
                       tags=data.get("tags") or other_tags, note=" ".join(notes) or None)
     for source_title, kind, target_title in relations:
         note, detail = relation_details(statements.get(source_title, {}).get("data", {}), kind, target_title)
         builder.relate(builder.id_for(source_title), kind, builder.id_for(target_title), note,
                        basis=detail.get("basis"), issue=detail.get("issue"), mutual=detail.get("mutual") is True)
+    warnings = []
+    for source_title, argument, where in undercuts:
+        if argument not in inferences:
+            warnings.append(f"{where}: the undercut of <{argument}> names no argument of this file that stands for "
+                            "a support; it is not kept")
+            continue
+        reason, conclusion = inferences[argument]
+        note, detail = undercut_details(statements.get(source_title, {}).get("data", {}), reason, conclusion)
+        builder.undercut(builder.id_for(source_title), builder.id_for(reason), builder.id_for(conclusion), note,
+                         basis=detail.get("basis"))
     return Imported(manifest_of(header, str(source), perspectives, default_perspective), builder.files(sources),
-                    builder.renamed)
+                    builder.renamed, warnings)
 
 
 FORMAT = Format("argdown", ".argdown", "Argdown", write=write_argdown, read=read_argdown)

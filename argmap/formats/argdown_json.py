@@ -14,8 +14,12 @@ How Argdown maps onto argmap:
   first is its text and the others are kept in its note;
 - every argument ``<Title>`` is a claim of kind ``premise``, its description its text;
 - each relation in Argdown's JSON becomes one relation with the same direction:
-  ``support`` is *supports*; ``attack``, ``undercut``, ``contrary`` and
-  ``contradictory`` are *contradicts*, the last three with a note that says which;
+  ``support`` and ``entails`` are *supports*; ``attack``, ``contrary`` and
+  ``contradictory`` are *contradicts*, the last two with a note that says which;
+- an undercut of an argument's inference (``_>``, ``toType: "inference"``) is an
+  undercut of each support from a premise of its last inference to its
+  conclusion; an argument of argmap's own export that stands for one support
+  (``{"inference": [REASON, CONCLUSION]}``) is that support, not a claim;
 - a premise–conclusion structure is kept in notes: the argument's note lists its
   premises and conclusion, and each of those statements names the argument
   (Argdown draws no relation for them either), with one warning line per argument;
@@ -36,8 +40,8 @@ from typing import Any
 
 from ..errors import MapError, Position, Problem, excerpt
 from ..io.files import read_input
-from .imported import (Imported, MapBuilder, as_dict, declared_perspectives, given_source, long_number,
-                       perspective_for, slug)
+from .imported import (Imported, MapBuilder, as_dict, declared_perspectives, given_questions, given_source,
+                       long_number, perspective_for, slug)
 
 #: How long the Argdown CLI may take on one file.
 TIMEOUT = 120
@@ -265,14 +269,35 @@ def relation_details(data: dict[str, Any], kind: str, target_title: str) -> tupl
     return (note if isinstance(note, str) else None), as_dict(as_dict(data.get("relation_data")).get(key))
 
 
+def undercut_details(data: dict[str, Any], reason: str, conclusion: str) -> tuple[str | None, dict[str, Any]]:
+    """The note and basis/issue argmap's export keeps for an undercut, under ``undercuts REASON CONCLUSION``."""
+    key = f"undercuts {reason} {conclusion}"
+    note = as_dict(data.get("relation_notes")).get(key)
+    return (note if isinstance(note, str) else None), as_dict(as_dict(data.get("relation_data")).get(key))
+
+
+def inference_of(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The support an argument of argmap's export stands for (``{"inference": [REASON, CONCLUSION]}``), if any.
+
+    argmap writes an undercut as Argdown's ``_>`` aimed at such an argument,
+    whose premise–conclusion structure is the reason and the conclusion.
+    """
+    pair = data.get("inference")
+    if isinstance(pair, list) and len(pair) == 2 and all(isinstance(c, str) for c in pair):
+        return pair[0], pair[1]
+    return None
+
+
 def manifest_of(front: dict[str, Any], name: str, perspectives: dict[str, dict[str, Any]],
                 default_perspective: str) -> dict[str, Any]:
-    """``map.yaml`` for an imported document: its front matter's title, description and summary."""
+    """``map.yaml`` for an imported document: its front matter's title, description, summary and questions."""
     manifest: dict[str, Any] = {"title": f"Imported from {Path(name).name}"}
     for key in ("title", "description", "summary"):
         if isinstance(front.get(key), str) and front[key].strip():
             manifest[key] = front[key]
     manifest["perspectives"] = perspectives or {default_perspective: {"label": default_perspective}}
+    if questions := given_questions(front.get("questions")):
+        manifest["questions"] = questions
     return manifest
 
 
@@ -305,8 +330,12 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
     elements = [("equivalence-class", t, e) for t, e in statements.items()] + \
                [("argument", t, e) for t, e in arguments.items()]
     elements.sort(key=lambda item: (_first_line(item[2]) if isinstance(item[2], dict) else 0))
+    inferences: dict[str, tuple[str, str]] = {}  # argmap's own arguments that stand for one support each
     for kind, title, element in elements:
         if not isinstance(element, dict):
+            continue
+        if kind == "argument" and (pair := inference_of(as_dict(element.get("data")))) is not None:
+            inferences[title] = pair
             continue
         texts = _texts(element)
         tags = _tags(element)
@@ -337,13 +366,14 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
         builder.claim(claim_id, texts[0] if texts else title, perspective, file_name,
                       kind=details.get("kind") or ("premise" if kind == "argument" else None),
                       title=details.get("title") or own_title,
-                      asserted=details.get("asserted"), quote=details.get("quote"),
+                      asserted=details.get("asserted"), quote=details.get("quote"), answers=details.get("answers"),
                       tags=details.get("tags") or ([t for t in tags if slug(t) != perspective]
                                                    + (["argument"] if kind == "argument" else [])
                                                    + ([slug(heading).lower()[:40]] if heading else [])))
     inferred: list[tuple[str, str, str]] = []  # (premise, conclusion, note) of every argument's inferences
+    final_step: dict[str, tuple[str, list[str]]] = {}  # each argument's main conclusion and its premises
     for title, argument in arguments.items():
-        if not isinstance(argument, dict) or not argument.get("pcs"):
+        if not isinstance(argument, dict) or not argument.get("pcs") or title in inferences:
             continue
         argument_id = key_of["argument", title]
         steps = []
@@ -352,9 +382,32 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
             notes[member].append(f"A {role} of the argument <{title}>.")
             step = f"A step of the argument <{title}>" + (f" ({', '.join(rules)})" if rules else "") + "."
             inferred += [(premise, member, step) for premise in premises]  # each premise supports its conclusion
+            if premises:
+                final_step[title] = (member, premises)
         notes[argument_id].append("Premise–conclusion structure: " + "; ".join(steps) + ".")
+    undercuts: list[tuple[str, str, str, str | None, Any]] = []  # (undercutter, reason, conclusion, note, basis)
     for relation in data.get("relations") or []:
         if not isinstance(relation, dict):
+            continue
+        if relation.get("relationType") == "undercut" and relation.get("toType") == "inference":
+            source = key_of.get((str(relation.get("fromType")), str(relation.get("from"))))
+            aimed = str(relation.get("to"))
+            details = data_of.get((str(relation.get("fromType")), str(relation.get("from"))), {})
+            if source is not None and aimed in inferences:  # argmap's own export: one support
+                reason, conclusion = inferences[aimed]
+                note, detail = undercut_details(details, reason, conclusion)
+                pairs = [(key_of.get(("equivalence-class", reason)), key_of.get(("equivalence-class", conclusion)),
+                          note, detail.get("basis"))]
+            elif source is not None and aimed in final_step:  # the argument's last inference, premise by premise
+                conclusion, premises = final_step[aimed]
+                pairs = [(premise, conclusion, f"Undercuts the inference of the argument <{aimed}>.", "stated")
+                         for premise in premises]
+            else:
+                warnings.append(f"an undercut from {relation.get('from')} of the inference of <{aimed}> was not "
+                                "imported: that argument has no premise–conclusion structure to read it from")
+                continue
+            undercuts += [(source, reason, conclusion, note, basis) for reason, conclusion, note, basis in pairs
+                          if reason is not None and conclusion is not None]
             continue
         source = key_of.get((str(relation.get("fromType")), str(relation.get("from"))))
         target = key_of.get((str(relation.get("toType")), str(relation.get("to"))))
@@ -376,6 +429,8 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
                        issue=detail.get("issue"), mutual=detail.get("mutual") is True)
     for premise, conclusion, step in inferred:  # after Argdown's own relations, which win for a pair
         builder.relate(premise, "supports", conclusion, step, basis="stated")
+    for source, reason, conclusion, note, basis in undercuts:
+        builder.undercut(source, reason, conclusion, note, basis=basis)
     for claim_id, lines in notes.items():
         if lines:
             builder.claims[claim_id]["note"] = " ".join(lines)

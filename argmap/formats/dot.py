@@ -75,6 +75,13 @@ def write_dot(argument_map: ArgumentMap) -> str:
         tooltip = f", tooltip={_dot_string(relation.note)}" if relation.note else ""
         out.append(f"  {_dot_string(relation.source)} -> {_dot_string(relation.target)} "
                    f'[color="{style.color}", style={line}, arrowhead={head}, penwidth={style.width}{tooltip}];')
+    style = EDGE_STYLES["contradicts"]
+    for undercut in argument_map.undercuts():  # DOT has no edge to an edge: it points at the conclusion, and says so
+        line = "dotted" if argument_map.basis_of(undercut) == "inferred" else "dashed"
+        tooltip = f", tooltip={_dot_string(undercut.note)}" if undercut.note else ""
+        out.append(f"  {_dot_string(undercut.source)} -> {_dot_string(undercut.conclusion)} "
+                   f"[label={_dot_string('undercuts ' + undercut.reason)}, fontsize=8, "
+                   f'color="{style.color}", style={line}, arrowhead=tee, penwidth={style.width}{tooltip}];')
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -56,6 +56,10 @@ def mermaid_flowchart(argument_map: ArgumentMap, relations: Iterable[tuple[str, 
     """
     if relations is None:
         relations = [(r.source, r.kind, r.target) for r in argument_map.relations()]
+        # Mermaid has no edge to an edge: an undercut points at the conclusion, labelled with the reason.
+        relations += [(u.source, "undercuts", u.conclusion) for u in argument_map.undercuts()]
+        edge_labels = {**{(u.source, u.conclusion): f"undercuts {u.reason}" for u in argument_map.undercuts()},
+                       **(edge_labels or {})}
         shown = list(argument_map.claims)
     else:
         relations = list(relations)

@@ -161,6 +161,19 @@ def write_svg(argument_map: ArgumentMap) -> str:
                    f'stroke="{style.color}" stroke-width="{style.width}"'
                    f'{_dash(style.inferred_dashes if inferred else style.dashes)} marker-end="url(#end-{relation.kind})">'
                    f"<title>{_attr(relation.kind + (' (inferred)' if inferred else '') + note)}</title></line>")
+    style = EDGE_STYLES["contradicts"]
+    for undercut in argument_map.undercuts():  # to the middle of the support it objects to
+        reason, conclusion = boxes[undercut.reason], boxes[undercut.conclusion]
+        (ax, ay), (bx, by) = reason.edge_point(conclusion.x, conclusion.y), conclusion.edge_point(reason.x, reason.y)
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        x1, y1 = boxes[undercut.source].edge_point(mx, my)
+        inferred = argument_map.basis_of(undercut) == "inferred"
+        note = f": {undercut.note}" if undercut.note else ""
+        out.append(f'<line class="undercuts" x1="{x1:.1f}" y1="{y1:.1f}" x2="{mx:.1f}" y2="{my:.1f}" '
+                   f'stroke="{style.color}" stroke-width="{style.width}"'
+                   f'{_dash(style.inferred_dashes if inferred else style.dashes)} marker-end="url(#end-contradicts)">'
+                   f"<title>{_attr(f'undercuts the support from {undercut.reason} to {undercut.conclusion}' + note)}"
+                   "</title></line>")
     out.append("</g>")
     for box in boxes.values():
         out += _box(argument_map, box)
