@@ -249,7 +249,10 @@ class ArgumentMap:
             counts[claim.perspective] = counts.get(claim.perspective, 0) + 1
         sides = ", ".join(f"{pid} {n}" for pid, n in counts.items()) if len(counts) <= 6 else f"{len(counts)} perspectives"
         relations = sum(1 for _ in self.relations())
-        return f"<ArgumentMap {self.title!r}: {len(self.claims)} claims ({sides}), {relations} relations>"
+        undercuts, questions = sum(1 for _ in self.undercuts()), len(self.questions)
+        more = (f", {undercuts} undercut{'s' if undercuts != 1 else ''}" if undercuts else "") + (
+            f", {questions} question{'s' if questions != 1 else ''}" if questions else "")
+        return f"<ArgumentMap {self.title!r}: {len(self.claims)} claims ({sides}), {relations} relations{more}>"
 
     def relations(self) -> Iterator[Relation]:
         """Every relation of every claim, in file order."""

@@ -146,10 +146,18 @@ def test_clicking_a_claim_opens_its_details(page_of, bundled):
         assert page.locator(f"#details-body button[data-claim='{link.claim}']").count() == 1
         if link.note:
             assert link.note in body
-    page.locator("#details-body button[data-claim='rel.repair-models-relationships']").first.click()
-    assert page.locator("#details-title").inner_text() == bundled.claims["rel.repair-models-relationships"].text
-    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["rel.repair-models-relationships"]
-    assert "claim=rel.repair-models-relationships" in hash_of(page)
+    # the questions it answers, and their answers
+    answers = page.locator("#details-body .claim-answers li")
+    assert [answers.nth(i).inner_text() for i in range(answers.count())] == [
+        f"{bundled.questions[a.question].text} {a.position}" for a in claim.answers]
+    page.locator("#details-body button[data-claim='svc.therapist-redirects']").first.click()
+    assert page.locator("#details-title").inner_text() == bundled.claims["svc.therapist-redirects"].text
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["svc.therapist-redirects"]
+    assert "claim=svc.therapist-redirects" in hash_of(page)
+    # a claim whose support is undercut says by whom
+    page.evaluate("() => window.argmap.select('rel.comment-trust')")
+    said = page.locator("#details-body .undercuts").inner_text()
+    assert "denies that this supports" in said and bundled.claims["rel.relationship-required"].text in said
 
 
 def test_escape_closes_the_panel(page_of):

@@ -10,7 +10,7 @@ from .conftest import BUNDLED_CLAIMS
 def test_a_map_shows_as_one_short_line():
     text = repr(argmap.load(BUNDLED_CLAIMS))
     assert text == ("<ArgumentMap 'Is the therapeutic relationship what heals?': 67 claims "
-                    "(relational 35, professional-service 32), 77 relations>")
+                    "(relational 35, professional-service 32), 71 relations, 2 undercuts, 6 questions>")
 
 
 def test_the_inline_map_runs_in_its_sandboxed_frame(chromium, tmp_path):
@@ -28,7 +28,7 @@ def test_the_inline_map_runs_in_its_sandboxed_frame(chromium, tmp_path):
         page.goto(notebook.as_uri())
         frame = page.frame_locator("iframe")
         frame.locator("body[data-drawn=true]").wait_for(state="attached", timeout=15_000)
-        assert frame.locator(".clash-row").count() == 7
+        assert frame.locator(".clash-row").count() == 4 and frame.locator("#question-list .question").count() == 5
         assert frame.locator(".case .thesis a").first.is_visible()
         # the frame cannot reach the notebook: its origin is opaque
         assert page.frames[1].evaluate("() => { try { return parent.document.title; } catch (e) { return 'blocked'; } }") == "blocked"

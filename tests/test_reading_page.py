@@ -76,38 +76,102 @@ def test_the_first_screen_shows_both_theses_and_the_top_clash_as_text(reader, bu
         found = box_in_viewport(page, theses.nth(i))
         assert found["inside"] and found["font"] >= 12, found
         assert theses.nth(i).inner_text() in {c.text for c in bundled.claims.values() if c.kind == "thesis"}
-    top_row = page.locator(".clash-row").first
-    for link in top_row.locator("a").all():
-        found = box_in_viewport(page, link)
-        assert found["inside"] and found["font"] >= 12, found
+    # the clash section opens with the question the sides answer differently that most rests on
+    top_question = page.locator("#question-list .question-text").first
+    found = box_in_viewport(page, top_question)
+    assert found["inside"] and found["font"] >= 12, found
+    assert top_question.inner_text() == argmap.compare.Comparison(bundled).questions()[0].text
     summary = box_in_viewport(page, page.locator("#map-summary"))
     assert summary["top"] < box_in_viewport(page, theses.first)["top"] and summary["font"] >= 12
-    # further down the same view: agreement and what is left open
-    assert page.locator(".agree-row").count() == 9 and page.locator("#unanswered li").count() >= 2
+    # further down the same view: agreement, counted as the report counts it, and what is not engaged
+    from argmap.analysis.reading import Reading
+    assert page.locator(".agree-row").count() == len(Reading(bundled).agreement_rows) == 8
+    assert page.locator("#unanswered li").count() >= 1
 
 
 def test_the_clash_ledger_rows_carry_issue_inferred_mark_and_weight(reader, bundled):
+    from argmap.analysis.reading import Reading
+
     page = reader()
     rows = page.locator(".clash-row")
-    assert rows.count() == 7
-    content = rows.nth(1).inner_text()  # the content-or-condition clash ranks first after the theses
+    reading = Reading(bundled)
+    assert rows.count() == len(reading.ranked_clashes) == 4
+    undercut = rows.filter(has_text="undercut: denies that a reason supports it")
+    assert undercut.count() == 1
+    content = undercut.inner_text()
     assert bundled.claims["svc.not-the-centrepiece"].title in content
     assert "a question of what matters" in content and "inferred by the mapper" in content
-    assert "7 of the side's 33 claims rest on it" in content
+    assert reading.rests_on("svc.not-the-centrepiece") in content
+    # a clash between two claims that answer one question says which
+    assert "on: " + bundled.questions["q.what-heals"].text in rows.nth(1).inner_text()
+
+
+def test_the_questions_lead_the_clashes_with_each_sides_answer_and_what_rests_on_it(reader, bundled):
+    from argmap.analysis.reading import Reading
+
+    page = reader()
+    reading = Reading(bundled)
+    shown = page.locator("#question-list .question")
+    assert shown.count() == len(reading.contested_questions) == 5
+    for i, question in enumerate(reading.contested_questions):
+        block = shown.nth(i)
+        assert block.locator(".question-text").inner_text() == question.text
+        answers = block.locator(".answer")
+        assert answers.count() == len(question.answers)
+        for j, answer in enumerate(question.answers):
+            said = answers.nth(j).inner_text()
+            assert " / ".join(answer.positions) in said
+            assert reading.answer_rests(answer) in said.lower() or reading.answer_rests(answer)[1:] in said
+            assert answers.nth(j).get_attribute("data-perspective") == answer.perspective
+    heading_top = page.locator("#questions-heading").bounding_box()["y"]
+    assert heading_top < page.locator("#clash-ledger").bounding_box()["y"]  # before the clashes between claims
+    agreed = page.locator("#agreed-questions .question-text")
+    assert [agreed.nth(i).inner_text() for i in range(agreed.count())] == [q.text for q in reading.agreed_questions]
+
+
+def test_an_undercut_is_drawn_from_its_claim_to_the_middle_of_the_support_it_objects_to(reader, bundled):
+    page = reader(hash_="#view=map")
+    page.evaluate("() => { window.argmap.network.fit({animation: false}); window.argmap.network.redraw(); }")
+    page.wait_for_timeout(200)
+    lines = page.evaluate("() => window.argmap.undercuts()")
+    drawn = {(l["source"], l["reason"], l["conclusion"]) for l in lines}
+    assert drawn == {(u.source, u.reason, u.conclusion) for u in bundled.undercuts()}
+    for line in lines:
+        ends = page.evaluate("""([reason, conclusion]) => {
+            const n = window.argmap.network, at = n.getPositions([reason, conclusion]);
+            return [n.canvasToDOM(at[reason]), n.canvasToDOM(at[conclusion])]; }""", [line["reason"], line["conclusion"]])
+        (ax, ay), (bx, by) = ((p["x"], p["y"]) for p in ends)
+        # its end lies on the support's line, between the two claims
+        cross = (bx - ax) * (line["to"]["y"] - ay) - (by - ay) * (line["to"]["x"] - ax)
+        assert abs(cross) / max(((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5, 1) < 2
+        assert min(ax, bx) - 1 <= line["to"]["x"] <= max(ax, bx) + 1
+        # and the canvas is red along it (a dotted line: at many of 40 points between its ends, in the
+        # canvas's own coordinates, as canvasToDOM gives them)
+        red = page.evaluate("""(l) => {
+            const canvas = document.querySelector('#map canvas'), box = canvas.getBoundingClientRect();
+            const ratio = canvas.width / box.width, ctx = canvas.getContext('2d');
+            let found = 0;
+            for (let i = 1; i < 40; i++) {
+              const x = l.from.x + (i / 40) * (l.to.x - l.from.x), y = l.from.y + (i / 40) * (l.to.y - l.from.y);
+              const p = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+              if (p[0] > 150 && p[0] - p[1] > 60) found += 1;
+            }
+            return found; }""", line)
+        assert red >= 8, red
 
 
 def test_a_comparison_item_opens_the_map_on_its_claim_and_back_returns(reader, bundled):
     page = reader()
-    link = page.locator(".clash-row").nth(1).locator("a[data-claim='rel.repair-valuable']")
+    link = page.locator(".question a[data-claim='svc.qualities-not-relationship']").first
     link.click()
     page.locator("#details").wait_for(state="visible")
     assert page.locator("#map-view").is_visible() and not page.locator("#comparison").is_visible()
-    assert page.locator("#details-title").inner_text() == bundled.claims["rel.repair-valuable"].text
-    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["rel.repair-valuable"]
+    assert page.locator("#details-title").inner_text() == bundled.claims["svc.qualities-not-relationship"].text
+    assert page.evaluate("() => window.argmap.network.getSelectedNodes()") == ["svc.qualities-not-relationship"]
     page.locator("#tab-comparison").click()  # switching views keeps the selection
-    assert page.locator("#comparison a.selected[data-claim='rel.repair-valuable']").count() >= 1
+    assert page.locator("#comparison a.selected[data-claim='svc.qualities-not-relationship']").count() >= 1
     page.locator("#tab-map").click()
-    assert page.locator("#details-title").inner_text() == bundled.claims["rel.repair-valuable"].text
+    assert page.locator("#details-title").inner_text() == bundled.claims["svc.qualities-not-relationship"].text
     page.go_back()
     page.go_back()
     page.go_back()
@@ -172,6 +236,7 @@ def test_support_trees_open_to_a_readable_depth_and_collapse_and_expand(reader, 
     # a collapsed claim says on the map how many it hides
     tree = page.evaluate("() => Object.fromEntries(window.argmap.tree().view.hiddenBelow)")
     collapsed, count = max(tree.items(), key=lambda item: item[1])
+    page.evaluate("(id) => window.argmap.network.focus(id, { scale: 1, animation: false })", collapsed)
     texts = " ".join(t["text"] for t in drawn_texts(page))
     assert f"▸ {count} more below" in texts
     # lines to hidden claims are drawn to the collapsed claim that stands for them
@@ -216,7 +281,8 @@ def test_with_a_side_filtered_out_of_collapsed_trees_every_line_joins_two_drawn_
     page = reader(hash_=f"#view=map&p={side}")
     shown = shown_on_map(page)
     assert shown["nodes"] and all(bundled.claims[c].perspective == side for c in shown["nodes"])
-    assert any(e["id"].startswith("fold:") for e in shown["edges"])  # the side's trees are still collapsed
+    hidden_below = page.evaluate("() => Object.fromEntries(window.argmap.tree().view.hiddenBelow)")
+    assert any(bundled.claims[c].perspective == side for c in hidden_below)  # the side's trees are still collapsed
     drawn = set(shown["nodes"])
     assert all(e["from"] in drawn and e["to"] in drawn for e in shown["edges"]), \
         [e for e in shown["edges"] if e["from"] not in drawn or e["to"] not in drawn][:3]

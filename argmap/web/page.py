@@ -17,7 +17,8 @@ from typing import Any, Callable, TypeVar
 
 from ..analysis.compare import Clash, Comparison
 from ..analysis.layout import side_by_side
-from ..analysis.reading import ISSUE_WORDS, Reading, case_of, weighty_unanswered
+from ..analysis.questions import QuestionView
+from ..analysis.reading import ISSUE_WORDS, NOT_ENGAGED_PER_SIDE, Reading, case_of, weighty_unanswered
 from ..analysis.sides import Store
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Source
 from ..io.cache import DERIVED_KEEP, DerivedCache
@@ -105,9 +106,15 @@ def page_data(argument_map: ArgumentMap, *, cache: DerivedCache | None = None,
                               lambda: [dataclasses.asdict(row) for row in Comparison(argument_map).engagement()],
                               lambda found: isinstance(found, list)),
         "comparison": _cached(cache, "comparison", digest, lambda: comparison_data(argument_map, claim_index, store=cache.bound(digest) if cache else None),
-                              lambda found: isinstance(found, dict) and "clashes" in found),
+                              lambda found: isinstance(found, dict) and "questions" in found),
         "nodes": {**own["nodes"], "source": source_column, **placed["nodes"]},
         "edges": {**placed["edges"], **own["edges"]},
+        # [undercutter, reason, conclusion, note, inferred]: the page draws each to the middle of its support
+        "undercuts": [[claim_index[u.source], claim_index[u.reason], claim_index[u.conclusion], u.note,
+                       argument_map.basis_of(u) == "inferred"] for u in argument_map.undercuts()],
+        # [claim, question, position]: what the details panel says a claim answers
+        "answers": [[claim_index[claim.id], argument_map.questions[a.question].text, a.position]
+                    for claim in claims for a in claim.answers],
     }
 
 
@@ -246,7 +253,10 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int], *,
     def clash_row(clash: Clash) -> dict[str, object]:
         left, right = reading.in_map_order(clash.first, clash.second)
         relations = [reading.relation(e) for e in clash.edges]
+        question = reading.question_of(clash)
         return {"left": claim_index[left], "right": claim_index[right], "mutual": clash.mutual,
+                "undercut": all(e.kind == "undercuts" for e in clash.edges),
+                "question": argument_map.questions[question].text if question else None,
                 "issue": reading.issue(clash),
                 "inferred": any(argument_map.basis_of(r) == "inferred" for r in relations),
                 "note": next((e.note for e in clash.edges if e.note), None),
@@ -255,6 +265,17 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int], *,
     clashes = reading.ranked_clashes
     focus = reading.focus()
     cases = [case_of(reading, perspective) for perspective in order]
+
+    notes: dict[str, str] = {}
+    for e in ground.agreements:
+        if e.note:
+            notes.setdefault(reading.in_map_order(e.source, e.target)[1], e.note)
+
+    def question_row(view: QuestionView) -> dict[str, object]:
+        return {"text": view.text, "issue": view.issue, "note": view.note, "double_crux": view.double_crux,
+                "answers": [{"perspective": a.perspective, "positions": list(a.positions),
+                             "claims": [claim_index[c] for c in a.claims], "rests": reading.answer_rests(a)}
+                            for a in view.answers]}
     return {
         "cases": [{"perspective": case.perspective,
                    "theses": [claim_index[c] for c in case.theses],
@@ -268,12 +289,16 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int], *,
         "focus": None if focus is None else claim_index[focus],
         "focus_opponents": len(reading.opponents[focus]) if focus else 0,
         "clashes": [clash_row(c) for c in clashes[:COMPARISON_ROWS]],
-        "agreements": [[claim_index[a], claim_index[b], e.note]
-                       for e in ground.agreements[:COMPARISON_ROWS] for a, b in [reading.in_map_order(e.source, e.target)]],
-        "agreement_count": len(ground.agreements),
+        "questions": [question_row(q) for q in reading.contested_questions[:COMPARISON_ROWS]],
+        "agreed_questions": [question_row(q) for q in reading.agreed_questions[:COMPARISON_ROWS]],
+        "one_sided_questions": [[q.answers[0].perspective, q.text] for q in reading.one_sided_questions],
+        # one row per claim of the later perspective, with every claim of the earlier one it pairs with, as in the report
+        "agreements": [[[claim_index[c] for c in lefts], claim_index[right], notes.get(right)]
+                       for right, lefts in reading.agreement_rows[:COMPARISON_ROWS]],
+        "agreement_count": len(reading.agreement_rows),  # as the report counts them: one row per pair of claims
         "uses": [[claim_index[e.source], claim_index[e.target]] for e in ground.uses[:COMPARISON_ROWS]],
         "unanswered": [[claim_index[u.claim], reading.rests_on(u.claim)]
-                       for u in weighty_unanswered(reading, per_side=3)],
+                       for u in weighty_unanswered(reading, per_side=NOT_ENGAGED_PER_SIDE)],
     }
 
 

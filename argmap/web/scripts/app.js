@@ -337,4 +337,4 @@ applyHash();
 if (state.view === "map" && $("map").clientWidth > 0) map.network.once("afterDrawing", () => document.body.setAttribute("data-drawn", "true"));
 else document.body.setAttribute("data-drawn", "true");
 window.argmap = { network: map.network, data: model, select: selectClaim, state: () => state, toggle: toggleTree,
-  tree: app.tree };
+  tree: app.tree, undercuts: map.undercuts };

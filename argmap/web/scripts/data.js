@@ -29,8 +29,11 @@ function decode(raw) {
   const incident = new Map(nodes.map((n) => [n.id, []]));
   edges.forEach((e) => { incident.get(e.from).push(e); incident.get(e.to).push(e); });
   const perspectives = new Map(raw.perspectives.map((p) => [p.id, p]));
+  // An undercut objects to a support, not to a claim: [undercutter, reason, conclusion, note, inferred].
+  const undercuts = (raw.undercuts || []).map(([source, reason, conclusion, note, inferred]) => (
+    { source: nodes[source].id, reason: nodes[reason].id, conclusion: nodes[conclusion].id, note: note, inferred: inferred }));
   return Object.assign({}, raw, { nodes: nodes, edges: edges, byId: byId, incident: incident, perspectives: perspectives,
-    perspectiveList: raw.perspectives });
+    perspectiveList: raw.perspectives, undercuts: undercuts });
 }
 
 // A claim's short label: its title, or its text cut at a word (as argmap.model.Claim.label does).

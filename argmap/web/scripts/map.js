@@ -414,6 +414,43 @@ function createMap(model, container, handlers) {
   // A claim dragged by the reader stays where it was put.
   network.on("dragEnd", (params) => params.nodes.forEach((id) => positions.set(id, network.getPosition(id))));
 
+  // vis-network joins claims only, so an undercut, an objection to a support, is drawn over the frame: a line
+  // from the objecting claim's box to the middle of the support's line, ending in a bar like a contradiction's.
+  let undercutLines = [];
+  const supportShown = (reason, conclusion) => [...present.edges.values()].some(
+    (look) => look.kind === "supports" && look.from === reason && look.to === conclusion && !look.count);
+  function boxEdge(id, toward) {  // where the segment from a claim's centre toward a point leaves its box
+    const box = network.getBoundingBox(id), at = network.getPosition(id);
+    const dx = toward.x - at.x, dy = toward.y - at.y;
+    const t = Math.min(dx ? ((dx > 0 ? box.right : box.left) - at.x) / dx : Infinity,
+      dy ? ((dy > 0 ? box.bottom : box.top) - at.y) / dy : Infinity, 1);
+    return { x: at.x + dx * t, y: at.y + dy * t };
+  }
+  network.on("afterDrawing", (ctx) => {
+    undercutLines = [];
+    const style = EDGE_STYLES.contradicts;
+    model.undercuts.forEach((u) => {
+      if (![u.source, u.reason, u.conclusion].every((id) => present.nodes.has(id)) || !supportShown(u.reason, u.conclusion)) return;
+      const a = boxEdge(u.reason, network.getPosition(u.conclusion)), b = boxEdge(u.conclusion, network.getPosition(u.reason));
+      const to = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const from = boxEdge(u.source, to);
+      const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+      const nx = -(to.y - from.y) / length, ny = (to.x - from.x) / length;  // across the line, for the bar
+      ctx.save();
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = baseWidth({ kind: "contradicts", cross: true });
+      const dashes = dashesOf({ kind: "contradicts", inferred: u.inferred });
+      ctx.setLineDash(dashes || []);
+      ctx.beginPath(); ctx.moveTo(from.x, from.y); ctx.lineTo(to.x, to.y); ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.beginPath(); ctx.moveTo(to.x + nx * 9, to.y + ny * 9); ctx.lineTo(to.x - nx * 9, to.y - ny * 9); ctx.stroke();
+      ctx.restore();
+      undercutLines.push({ source: u.source, reason: u.reason, conclusion: u.conclusion, note: u.note,
+        from: network.canvasToDOM(from), to: network.canvasToDOM(to) });
+    });
+    container.dataset.undercutsDrawn = String(undercutLines.length);
+  });
+
   network.on("click", (params) => {
     const clicked = params.nodes.length ? params.nodes[params.nodes.length - 1] : null;
     const ctrl = Boolean(params.event && params.event.srcEvent && (params.event.srcEvent.ctrlKey || params.event.srcEvent.metaKey));
@@ -422,7 +459,8 @@ function createMap(model, container, handlers) {
   });
   network.on("doubleClick", (params) => { if (params.nodes.length) handlers.toggle(params.nodes[params.nodes.length - 1]); });
 
-  return { network, show, markHits, frameTheses, setLayout, canForce, resize, keepInView, focusOn, fit, select };
+  return { network, show, markHits, frameTheses, setLayout, canForce, resize, keepInView, focusOn, fit, select,
+    undercuts: () => undercutLines };
 }
 
 Object.assign(exports, { createMap, noteLabel });

@@ -62,6 +62,21 @@ function createPanels(model, app) {
     [["Supported by", links("in", "supports")], ["Contradicted by", links("in", "contradicts")],
      ["Supports", links("out", "supports")], ["Contradicts", links("out", "contradicts")]]
       .forEach(([title, list]) => body.append(relationList(title, list) || ""));
+    // Undercuts: objections to a support, either made by this claim or aimed at a support it gives or gets.
+    const cuts = model.undercuts.filter((u) => u.source === id || u.reason === id || u.conclusion === id);
+    if (cuts.length) {
+      body.append(el("section", { class: "undercuts" }, [el("h3", { text: "Undercuts" }), el("ul", {}, cuts.map((u) => el("li", {}, [
+        ...(u.source === id ? [document.createTextNode("Denies that "), claimButton(u.reason), document.createTextNode(" supports "),
+          claimButton(u.conclusion)] : [claimButton(u.source), document.createTextNode(" denies that "),
+          u.reason === id ? document.createTextNode("this supports ") : claimButton(u.reason),
+          u.reason === id ? claimButton(u.conclusion) : document.createTextNode(" supports this")]),
+        u.note ? el("span", { class: "note", text: " — " + u.note }) : null].filter(Boolean))))]));
+    }
+    const answers = (model.answers || []).filter(([i]) => model.nodes[i].id === id);
+    if (answers.length) {
+      body.append(el("section", { class: "claim-answers" }, [el("h3", { text: "Answers" }), el("ul", {}, answers.map(([, question, position]) =>
+        el("li", {}, [document.createTextNode(question + " "), el("strong", { text: position })])))]));
+    }
     const depthSelect = el("select", { "aria-label": "Neighbourhood depth" }, [1, 2, 3].map((k) =>
       el("option", { value: k, text: k + (k === 1 ? " step" : " steps"), selected: k === app.state().depth })));
     const tree = app.tree();
@@ -286,13 +301,35 @@ function createPanels(model, app) {
     })));
     // The clash ledger: one side's claim, the note between them, the other side's claim.
     view.append(el("h2", { id: "clashes-heading", text: "Where they clash" }));
-    const lead = `${c.clash_count} clash${c.clash_count === 1 ? "" : "es"}${c.mutual_count ? `, ${c.mutual_count} of them both ways` : ""}.`;
+    const doubles = c.questions.filter((q) => q.double_crux).length;
+    const questionsLead = c.questions.length ? `${c.questions.length} question${c.questions.length === 1 ? "" : "s"} answered differently`
+      + (doubles ? ` (on ${doubles} of them each side's case rests on its answer)` : "") + "; " : "";
+    const lead = questionsLead + `${c.clash_count} clash${c.clash_count === 1 ? "" : "es"} between claims${c.mutual_count ? `, ${c.mutual_count} of them both ways` : ""}.`;
     const leadMore = el("span", { class: "lead-more", text: " Every link between the sides is marked if the mapper inferred it." });
-    if (c.focus !== null) {
+    if (c.focus !== null && !c.questions.length) {
       leadMore.append(document.createTextNode(" The disagreement turns most on "), claimLink(c.focus),
         document.createTextNode(c.focus_opponents > 1 ? `, which contests ${c.focus_opponents} claims.` : "."));
     }
     view.append(el("p", { class: "lead", text: lead }, [leadMore]));
+    // The questions the sides answer differently come first: each side's answer, its claims, what rests on it.
+    const questionRow = (q) => el("section", { class: "question" }, [
+      el("h3", { class: "question-text", text: q.text }),
+      el("p", { class: "small" }, [el("span", { class: "mark", text: ISSUE_WORDS[q.issue] || "kind not stated" }),
+        q.double_crux ? el("span", { class: "mark", text: "each side's case rests on its answer" }) : null].filter(Boolean)),
+      el("ul", { class: "answers" }, q.answers.map((a) => el("li", { class: "answer", "data-perspective": a.perspective }, [
+        el("span", { class: "side-tag", text: label(a.perspective), style: `border-left-color: ${sideColor.get(a.perspective)}` }),
+        el("strong", { text: a.positions.join(" / ") }), document.createTextNode(": "),
+        ...a.claims.slice(0, 3).flatMap((i, j) => [j ? document.createTextNode("; ") : null, claimLink(i)]).filter(Boolean),
+        a.claims.length > 3 ? document.createTextNode(` and ${a.claims.length - 3} more`) : null,
+        el("div", { class: "small", text: a.rests.charAt(0).toUpperCase() + a.rests.slice(1) + "." })].filter(Boolean)))),
+      q.note ? el("p", { class: "small", text: q.note }) : null].filter(Boolean));
+    if (c.questions.length) {
+      view.append(el("h3", { id: "questions-heading", text: "The questions they answer differently" }));
+      const list = el("div", { id: "question-list" });
+      view.append(list);
+      view.append(paged(c.questions, questionRow, list, 6));
+      if (c.clashes.length) view.append(el("h3", { text: "Between single claims" }));
+    }
     const left = order[0], right = order[1];
     if (c.clashes.length) {
       view.append(el("div", { class: "ledger-head", "aria-hidden": "true" }, [
@@ -303,30 +340,41 @@ function createPanels(model, app) {
         el("div", { class: "claim-cell" }, [sideTag(row.left), claimLink(row.left), el("div", { class: "small", text: row.left_stake })]),
         el("div", { class: "gutter" }, [
           el("span", { class: "mark", text: ISSUE_WORDS[row.issue] || "kind not stated" }),
-          el("span", { class: "mark", text: row.mutual ? "both ways" : "one way" }),
+          el("span", { class: "mark", text: row.undercut ? "undercut: denies that a reason supports it" : row.mutual ? "both ways" : "one way" }),
+          row.question ? el("span", { class: "mark question-mark", text: "on: " + row.question }) : null,
           row.inferred ? el("span", { class: "mark inferred", text: "inferred by the mapper" }) : el("span", { class: "mark", text: "stated" }),
-          el("div", { text: row.note || "" })]),
+          el("div", { text: row.note || "" })].filter(Boolean)),
         el("div", { class: "claim-cell" }, [sideTag(row.right), claimLink(row.right), el("div", { class: "small", text: row.right_stake })]),
       ]), ledger));
     } else view.append(el("p", { text: "The sides never contradict each other in this map." }));
     view.append(el("h2", { id: "agree-heading", text: "Where they agree" }));
+    if (c.agreed_questions.length) {
+      const agreed = el("div", { id: "agreed-questions" });
+      view.append(agreed);
+      c.agreed_questions.forEach((q) => agreed.append(questionRow(q)));
+    }
     if (c.agreements.length) {
       view.append(el("p", { class: "lead", text: `${c.agreement_count} pair${c.agreement_count === 1 ? "" : "s"} of claims that both sides assert, neither denying the other.` }));
       const agreements = el("div", { class: "ledger", id: "agree-ledger" });
       view.append(agreements);
-      view.append(paged(c.agreements, ([a, b, note]) => el("div", { class: "ledger-row agree-row" }, [
-        el("div", {}, [sideTag(a), claimLink(a)]), el("div", { class: "gutter", text: note || "" }),
+      view.append(paged(c.agreements, ([lefts, b, note]) => el("div", { class: "ledger-row agree-row" }, [
+        el("div", {}, [sideTag(lefts[0]), ...lefts.flatMap((a, j) => [j ? document.createTextNode("; ") : null, claimLink(a)]).filter(Boolean)]),
+        el("div", { class: "gutter", text: note || "" }),
         el("div", {}, [sideTag(b), claimLink(b)])]), agreements));
-    } else view.append(el("p", { text: "No claim of one side supports a claim the other asserts." }));
+    } else if (!c.agreed_questions.length) view.append(el("p", { text: "No claim of one side supports a claim the other asserts." }));
     if (c.uses.length) {
       view.append(el("p", { class: "small", text: "One side's claim bears on a view the other only reports or denies (use, not agreement):" }));
       view.append(el("ul", {}, c.uses.map(([a, b]) => el("li", {}, [claimLink(a), document.createTextNode(" bears on "), claimLink(b)]))));
     }
-    view.append(el("h2", { id: "open-heading", text: "What each side leaves unanswered" }));
-    view.append(el("p", { class: "small", text: "The other side draws no relation to these claims, or to what they support, and other claims rest on them." }));
+    view.append(el("h2", { id: "open-heading", text: "Not engaged by the other side" }));
+    view.append(el("p", { class: "small", text: "No relation, undercut or shared question from the other side reaches these claims or what they support, and other claims rest on them." }));
     view.append(c.unanswered.length ? el("ul", { id: "unanswered" }, c.unanswered.map(([i, phrase]) => el("li", {}, [
       el("span", { class: "small", text: label(model.nodes[i].group) + ": " }), claimLink(i), document.createTextNode(": " + phrase + ".")])))
       : el("p", { text: "Nothing that carries weight." }));
+    if (c.one_sided_questions.length) {
+      view.append(el("ul", { id: "one-sided" }, c.one_sided_questions.map(([perspective, text]) =>
+        el("li", {}, [el("span", { class: "small", text: "Only " + label(perspective) + " answers: " }), document.createTextNode(text)]))));
+    }
   }
 
   function markComparison() {
