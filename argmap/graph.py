@@ -11,6 +11,7 @@ views, and nothing else constructs a graph from claims.
 - :func:`support_graph`: the ``supports`` edges, reason → conclusion;
 - :func:`edges_of_kind`: the edges of those two, for graphs of other types (the semantics' plain-dict ones);
 - :func:`side_claims`: per perspective, its claim ids in file order;
+- :func:`side_heads`: per perspective, what its case is measured toward: its theses, or its objections to one;
 - :func:`side_support_graphs`: per perspective, the supports within that side;
 - :func:`side_supports`, :func:`all_supports` and :func:`joined_supports`: supports on claim indices, for rustworkx;
 - :func:`undirected_relations`: every relation as an undirected rustworkx edge, for walks from one claim;
@@ -245,6 +246,39 @@ def side_claims(argument_map: ArgumentMap) -> dict[str, list[str]]:
     for claim in argument_map.claims.values():
         members.setdefault(claim.perspective, []).append(claim.id)
     return {perspective: members[perspective] for perspective in argument_map.perspectives}
+
+
+def side_heads(argument_map: ArgumentMap) -> dict[str, list[str]]:
+    """Each perspective's theses; for a side with none, its objections to another side's thesis.
+
+    A side's case is measured toward these. One side often has no thesis of
+    its own: Kialo's camp against the thesis, a speaker of an AIF dialogue
+    who only objects. Its case is then its objections, the asserted claims
+    that contradict (or undercut a support of) another side's thesis, and its
+    other claims are reasons for them.
+
+    >>> import argmap
+    >>> m = argmap.loads("title: T\nperspectives: {pro: {}, con: {}}\n---\nperspective: pro\nclaims:\n"
+    ...                  "  - {id: t, text: Tea is best., kind: thesis}\n---\nperspective: con\nclaims:\n"
+    ...                  "  - {id: o, text: Tea is bitter., contradicts: [t]}\n  - {id: r, text: Tannin., supports: [o]}\n")
+    >>> side_heads(m)
+    {'pro': ['t'], 'con': ['o']}
+    """
+    claims = argument_map.claims
+    heads: dict[str, list[str]] = {p: [] for p in argument_map.perspectives}
+    for claim in claims.values():
+        if claim.kind == "thesis":
+            heads.setdefault(claim.perspective, []).append(claim.id)
+    theses = {c for ids in heads.values() for c in ids}
+    without = {p for p, ids in heads.items() if not ids}
+    if not without or not theses:
+        return heads
+    for claim in claims.values():
+        if claim.perspective in without and claim.asserted and (
+                any(r.kind == "contradicts" and r.target in theses for r in claim.relations)
+                or any(u.conclusion in theses for u in claim.undercuts)):
+            heads[claim.perspective].append(claim.id)
+    return heads
 
 
 def side_support_graphs(argument_map: ArgumentMap) -> dict[str, nx.DiGraph]:

@@ -166,7 +166,10 @@ def _case(reading: Reading, perspective: str, overflow: _Overflow) -> list[str]:
         return f"- {md(argument_map.claims[claim_id].label)}{more}"
 
     out: list[str] = []
-    theses = [f"**Thesis:** {md(argument_map.claims[thesis].text)}" for thesis in case.theses]
+    head = "**Against the thesis:**" if case.objections else "**Thesis:**"
+    theses = [f"{head} {md(argument_map.claims[thesis].text)}" for thesis in case.theses]
+    if case.objections:  # a side with no thesis of its own: its case is its objections to the other's
+        out += ["*No thesis of its own: its case is its objections to the other side's thesis.*", ""]
     for thesis in overflow.cap("theses", f"{label}: theses", theses, ("thesis", "theses")):
         out += [thesis, ""]
     out += overflow.cap("reasons", f"{label}: reasons for its theses", [line(r) for r in case.reasons],

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..graph import side_heads
 from ..model import ArgumentMap
 from .answers import Rows
 from .sides import Side
@@ -154,7 +155,7 @@ def _resting(argument_map: ArgumentMap, side: Side, answers: Iterable[str], *,
     claims = argument_map.claims
     graph = side.supports
     if toward_theses:
-        targets = [c for c in side.claims if claims[c].kind == "thesis"]
+        targets = argument_map.view(side_heads).get(side.perspective, [])
     else:
         targets = [c for c in side.claims if graph.out_degree(c) == 0]
     before = _reaching(graph, targets)

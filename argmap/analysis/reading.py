@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..graph import side_heads
 from ..model import ArgumentMap, Relation, Undercut
 from .compare import Clash, CommonGround, Comparison, CrossEdge, Unanswered
 from .questions import QuestionView, SideAnswer
@@ -179,11 +180,13 @@ class Case:
     """One side's case in outline."""
 
     perspective: str
-    theses: tuple[str, ...]
+    theses: tuple[str, ...]  # its theses; for a side with none, its objections to another side's thesis
     reasons: tuple[str, ...]  # the theses' direct own-side reasons, heaviest first (reader comments apart)
     comments: tuple[str, ...]  # reader comments that support a thesis directly
     apart: tuple[str, ...]  # asserted conclusions outside the theses' support that carry weight or link across
     foils: tuple[str, ...]  # views the side reports in order to reject them
+    #: the side has no thesis of its own: ``theses`` are its objections to another side's
+    objections: bool = False
 
 
 def case_of(reading: Reading, perspective: str) -> Case:
@@ -199,7 +202,10 @@ def case_of(reading: Reading, perspective: str) -> Case:
     claims = [c for c in argument_map.claims.values() if c.perspective == perspective]
     if side is None:
         return Case(perspective, (), (), (), (), tuple(c.id for c in claims if not c.asserted))
-    theses = [c.id for c in claims if c.kind == "thesis"]
+    theses = argument_map.view(side_heads).get(perspective, [])
+    objections = bool(theses) and not any(argument_map.claims[t].kind == "thesis" for t in theses)
+    if objections:  # its heaviest objections first, as a reader wants them
+        theses = sorted(theses, key=lambda t: -reading.weight(t))
     supports = side.supports
     direct = list(dict.fromkeys(r for thesis in theses if thesis in supports for r in supports.predecessors(thesis)))
     # Every claim that reaches a thesis, in one walk back from all of them (one per thesis was quadratic).
@@ -216,7 +222,7 @@ def case_of(reading: Reading, perspective: str) -> Case:
              and (c.id not in side.supports or side.supports.out_degree(c.id) == 0)
              and (reading.weight(c.id) > 1 or c.id in linked)]
     return Case(perspective, tuple(theses), tuple(r for r in direct if r not in comments), tuple(comments),
-                tuple(apart), tuple(c.id for c in claims if not c.asserted))
+                tuple(apart), tuple(c.id for c in claims if not c.asserted), objections)
 
 
 #: The share of its side's case that must rest on an unanswered claim for the report to list it.

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..graph import IndexedSupports, side_claims, side_support_graphs, side_supports
+from ..graph import IndexedSupports, side_claims, side_heads, side_support_graphs, side_supports
 from ..model import ArgumentMap
 from .reach import breadth_first_parents, descendant_counts
 from .._lazy import nx, rx  # networkx and rustworkx, imported on first use
@@ -64,10 +64,12 @@ def measured_sides(argument_map: ArgumentMap, supports: dict[str, IndexedSupport
     """
     graphs = _side_graphs(argument_map)
     sides = {}
+    heads = argument_map.view(side_heads)  # a side with no thesis is measured toward its objections to one
     for perspective, own in (supports or side_supports(argument_map)).items():
         side = sides[perspective] = Side(perspective, own.claims, graphs)
         reasons, root = own.toward_reasons()
-        theses = [i for i, claim_id in enumerate(own.claims) if argument_map.claims[claim_id].kind == "thesis"]
+        wanted = set(heads.get(perspective, ()))
+        theses = [i for i, claim_id in enumerate(own.claims) if claim_id in wanted]
         size = _measure_loads(side, reasons, theses)
         conclusions = reasons.successor_indices(root)
         if len(conclusions) == 1 and conclusions == theses:

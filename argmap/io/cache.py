@@ -39,7 +39,7 @@ from ..model import Answer, Claim, Relation, Source, Undercut
 from .documents import ClaimsFile
 from .files import portable_flags
 
-FORMAT = f"9/{__version__}"
+FORMAT = f"10/{__version__}"
 _ENTRY = re.compile(r"[0-9a-f]{32}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
 KEY_FILE = "key"

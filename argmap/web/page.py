@@ -278,7 +278,7 @@ def comparison_data(argument_map: ArgumentMap, claim_index: dict[str, int], *,
                             for a in view.answers]}
     return {
         "cases": [{"perspective": case.perspective,
-                   "theses": [claim_index[c] for c in case.theses],
+                   "theses": [claim_index[c] for c in case.theses], "objections": case.objections,
                    "reasons": [[claim_index[c], reading.weight(c) - 1] for c in case.reasons],
                    "comments": len(case.comments),
                    "apart": [[claim_index[c], reading.weight(c) - 1] for c in case.apart],

@@ -288,6 +288,7 @@ function createPanels(model, app) {
       const foils = k.foils.slice(0, FOILS_SHOWN);
       return el("section", { class: "case", "data-perspective": p.id }, [
         el("h3", { text: p.label, style: `border-color: ${p.color}` }),
+        k.objections ? el("p", { class: "small objections-note", text: "No thesis of its own: its case is its objections to the other side's thesis." }) : null,
         ...caseList("div", "theses", k.theses, (t) => el("p", { class: "thesis" }, [claimLink(t, model.nodes[t].label)])),
         ...caseList("ul", "reasons", k.reasons, reason),
         k.comments ? el("p", { class: "small", text: `${k.comments} reader comment${k.comments > 1 ? "s" : ""} agreeing` }) : null,
