@@ -249,34 +249,43 @@ def side_claims(argument_map: ArgumentMap) -> dict[str, list[str]]:
 
 
 def side_heads(argument_map: ArgumentMap) -> dict[str, list[str]]:
-    """Each perspective's theses; for a side with none, its objections to another side's thesis.
+    """Each perspective's theses; for a side with none, its objections to another side's case.
 
     A side's case is measured toward these. One side often has no thesis of
     its own: Kialo's camp against the thesis, a speaker of an AIF dialogue
-    who only objects. Its case is then its objections, the asserted claims
-    that contradict (or undercut a support of) another side's thesis, and its
-    other claims are reasons for them.
+    who only objects. Its case is then its objections: the asserted claims
+    that contradict (or undercut a support of) another side's thesis or one
+    of that thesis's reasons; its other claims are reasons for them.
 
     >>> import argmap
-    >>> m = argmap.loads("title: T\nperspectives: {pro: {}, con: {}}\n---\nperspective: pro\nclaims:\n"
-    ...                  "  - {id: t, text: Tea is best., kind: thesis}\n---\nperspective: con\nclaims:\n"
-    ...                  "  - {id: o, text: Tea is bitter., contradicts: [t]}\n  - {id: r, text: Tannin., supports: [o]}\n")
+    >>> m = argmap.loads("title: T\\nperspectives: {pro: {}, con: {}}\\n---\\nperspective: pro\\nclaims:\\n"
+    ...                  "  - {id: t, text: Tea is best., kind: thesis}\\n  - {id: p, text: Tea calms., supports: [t]}\\n"
+    ...                  "---\\nperspective: con\\nclaims:\\n  - {id: o, text: Tea is bitter., contradicts: [t]}\\n"
+    ...                  "  - {id: q, text: Not for all., contradicts: [p]}\\n  - {id: r, text: Tannin., supports: [o]}\\n")
     >>> side_heads(m)
-    {'pro': ['t'], 'con': ['o']}
+    {'pro': ['t'], 'con': ['o', 'q']}
     """
     claims = argument_map.claims
     heads: dict[str, list[str]] = {p: [] for p in argument_map.perspectives}
     for claim in claims.values():
         if claim.kind == "thesis":
             heads.setdefault(claim.perspective, []).append(claim.id)
-    theses = {c for ids in heads.values() for c in ids}
     without = {p for p, ids in heads.items() if not ids}
-    if not without or not theses:
+    if not without or len(without) == len(heads):
         return heads
+    # The other sides' cases: their theses and every claim with an own-side support path to one.
+    graphs = argument_map.view(side_support_graphs)
+    case: set[str] = set()
+    for perspective, ids in heads.items():
+        graph = graphs.get(perspective)
+        for thesis in ids:
+            case.add(thesis)
+            if graph is not None and thesis in graph:
+                case |= nx.ancestors(graph, thesis)
     for claim in claims.values():
         if claim.perspective in without and claim.asserted and (
-                any(r.kind == "contradicts" and r.target in theses for r in claim.relations)
-                or any(u.conclusion in theses for u in claim.undercuts)):
+                any(r.kind == "contradicts" and r.target in case for r in claim.relations)
+                or any(u.reason in case or u.conclusion in case for u in claim.undercuts)):
             heads[claim.perspective].append(claim.id)
     return heads
 

@@ -166,11 +166,13 @@ def _case(reading: Reading, perspective: str, overflow: _Overflow) -> list[str]:
         return f"- {md(argument_map.claims[claim_id].label)}{more}"
 
     out: list[str] = []
-    head = "**Against the thesis:**" if case.objections else "**Thesis:**"
+    head = "**Objection:**" if case.objections else "**Thesis:**"
     theses = [f"{head} {md(argument_map.claims[thesis].text)}" for thesis in case.theses]
     if case.objections:  # a side with no thesis of its own: its case is its objections to the other's
-        out += ["*No thesis of its own: its case is its objections to the other side's thesis.*", ""]
-    for thesis in overflow.cap("theses", f"{label}: theses", theses, ("thesis", "theses")):
+        out += ["*No thesis of its own: its case is its objections to the other side's thesis and its reasons.*",
+                ""]
+    nouns = ("objection", "objections") if case.objections else ("thesis", "theses")
+    for thesis in overflow.cap("theses", f"{label}: {nouns[1]}", theses, nouns):
         out += [thesis, ""]
     out += overflow.cap("reasons", f"{label}: reasons for its theses", [line(r) for r in case.reasons],
                         ("reason", "reasons"))
@@ -179,8 +181,9 @@ def _case(reading: Reading, perspective: str, overflow: _Overflow) -> list[str]:
     if case.theses:
         out.append("")
     if case.apart:
-        out += ["Also argued, apart from the thesis:", ""] + overflow.cap(
-            "apart", f"{label}: also argued, apart from the thesis", [line(c) for c in case.apart],
+        apart = "apart from its objections" if case.objections else "apart from the thesis"
+        out += [f"Also argued, {apart}:", ""] + overflow.cap(
+            "apart", f"{label}: also argued, {apart}", [line(c) for c in case.apart],
             ("claim", "claims")) + [""]
     if case.foils:
         foils = [_title(argument_map, c) for c in case.foils]

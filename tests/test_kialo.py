@@ -120,3 +120,28 @@ def test_kialos_current_export_names_what_it_cannot_read_at_its_line(run_cli, tm
     assert f"{source}:6:6: error: unknown kind of claim 'Maybe'" in done.stderr
     assert f"{source}:8:1: error: claim 1.2. has no text" in done.stderr
     assert f"{source}:11:1: error: expected a source such as '[1] https://...'" in done.stderr
+
+
+def test_the_camp_against_a_single_thesis_is_measured_toward_its_objections(run_cli, tmp_path):
+    """Kialo's against camp has no thesis: its case is its objections to the thesis and its reasons."""
+    from argmap.compare import Comparison
+    from argmap.report import render_report
+
+    lines = ["Discussion Title: Tea is better than coffee.", "", "1. Tea is better than coffee.",
+             "1.1. Pro: Tea calms.", "1.1.1. Con: Calm is not what a morning needs.",
+             "1.1.1.1. Pro: Mornings need alertness.", "1.2. Con: Tea has less caffeine.",
+             "1.2.1. Pro: Caffeine wakes you.", "1.2.2. Con: Tea has enough caffeine."]
+    (tmp_path / "debate.txt").write_text("\n".join(lines) + "\n")
+    assert run_cli("import", "--from", "kialo", tmp_path / "debate.txt", "-o", tmp_path / "out").returncode == 0
+    m = argmap.load(tmp_path / "out")
+    against = next(p for p in m.perspectives if not any(c.kind == "thesis" and c.perspective == p
+                                                        for c in m.claims.values()))
+    side = Comparison(m).sides[against]
+    heads = {c.text for c in m.claims.values() if c.id in set(side.thesis_of.values())}
+    assert heads == {"Calm is not what a morning needs.", "Tea has less caffeine."}
+    by_text = {c.text: c.id for c in m.claims.values()}
+    assert side.thesis_of[by_text["Mornings need alertness."]] == by_text["Calm is not what a morning needs."]
+    report = render_report(m)
+    case = report.split("### ")[2].split("## Where they clash")[0]
+    assert "No thesis of its own: its case is its objections" in case
+    assert "**Objection:** Calm is not what a morning needs." in case and "**Thesis:**" not in case

@@ -288,11 +288,11 @@ function createPanels(model, app) {
       const foils = k.foils.slice(0, FOILS_SHOWN);
       return el("section", { class: "case", "data-perspective": p.id }, [
         el("h3", { text: p.label, style: `border-color: ${p.color}` }),
-        k.objections ? el("p", { class: "small objections-note", text: "No thesis of its own: its case is its objections to the other side's thesis." }) : null,
+        k.objections ? el("p", { class: "small objections-note", text: "No thesis of its own: its case is its objections to the other side's thesis and its reasons." }) : null,
         ...caseList("div", "theses", k.theses, (t) => el("p", { class: "thesis" }, [claimLink(t, model.nodes[t].label)])),
         ...caseList("ul", "reasons", k.reasons, reason),
         k.comments ? el("p", { class: "small", text: `${k.comments} reader comment${k.comments > 1 ? "s" : ""} agreeing` }) : null,
-        k.apart.length ? el("p", { class: "small apart-note", text: "Also argued, apart from the thesis:" }) : null,
+        k.apart.length ? el("p", { class: "small apart-note", text: k.objections ? "Also argued, apart from its objections:" : "Also argued, apart from the thesis:" }) : null,
         ...caseList("ul", "apart", k.apart, reason),
         foils.length ? el("p", { class: "small foils" }, [document.createTextNode("Reported in order to be rejected: "),
           ...foils.flatMap((i, j) => [j ? document.createTextNode("; ") : null, claimLink(i)]).filter(Boolean),
