@@ -105,10 +105,13 @@ class CommonGround:
     agreements: list[CrossEdge]
     endorsed: list[Endorsement]
     uses: list[CrossEdge] = field(default_factory=list)
+    #: the agreements as places where the sides agree, the count the report, the page and the notebook give:
+    #: one per claim of the perspective ``map.yaml`` lists later, with the earlier side's claims paired with it
+    pairs: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     def __repr__(self) -> str:
-        return (f"CommonGround: {len(self.agreements)} agreements, {len(self.endorsed)} claims endorsed by both "
-                f"sides, {len(self.uses)} uses")
+        return (f"CommonGround: {len(self.pairs)} places ({len(self.agreements)} agreements), {len(self.endorsed)} "
+                f"claims endorsed by both sides, {len(self.uses)} uses")
 
     def _repr_html_(self) -> str:
         return "".join(html_table([record(item) for item in items], caption)
@@ -333,7 +336,15 @@ class Comparison:
             supporters[r.target].append(r.source)
         endorsed = Rows(Endorsement(claim_id, self.claims[claim_id].perspective, self.claims[claim_id].text,
                                     tuple(sources)) for claim_id, sources in supporters.items())
-        return CommonGround(Rows(self._edge(r) for r in agreements), endorsed, Rows(self._edge(r) for r in uses))
+        order = {perspective: i for i, perspective in enumerate(self.map.perspectives)}
+        paired: dict[str, list[str]] = defaultdict(list)
+        for r in agreements:
+            left, right = sorted((r.source, r.target), key=lambda c: order[self.claims[c].perspective])
+            paired[right].append(left)
+        pairs = sorted(((right, tuple(lefts)) for right, lefts in paired.items()),
+                       key=lambda row: (order[self.claims[row[1][0]].perspective], order[self.claims[row[0]].perspective]))
+        return CommonGround(Rows(self._edge(r) for r in agreements), endorsed, Rows(self._edge(r) for r in uses),
+                            pairs)
 
     def unanswered(self, limit: int | None = None) -> Rows[Unanswered]:
         """Claims another side never engages, directly or through their reasons.

@@ -14,7 +14,7 @@ answer it differently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..graph import side_heads
@@ -40,16 +40,15 @@ class SideAnswer:
     rests_in_case: int
     #: the side's asserted claims: the denominator of ``rests_in_case``
     case_size: int
+    #: the answers carry weight toward the side's thesis
+    crux: bool = field(init=False)
+    #: ``rests_on_thesis / thesis_support``: how much of the thesis's support rests on the answers
+    share: float = field(init=False)
 
-    @property
-    def crux(self) -> bool:
-        """The answers carry weight toward the side's thesis."""
-        return self.rests_on_thesis > 0
-
-    @property
-    def share(self) -> float:
-        """``rests_on_thesis / thesis_support``: how much of the thesis's support rests on the answers."""
-        return round(self.rests_on_thesis / self.thesis_support, 3) if self.thesis_support else 0.0
+    def __post_init__(self) -> None:  # derived, but fields, so that --json and tables carry them
+        object.__setattr__(self, "crux", self.rests_on_thesis > 0)
+        object.__setattr__(self, "share", round(self.rests_on_thesis / self.thesis_support, 3)
+                           if self.thesis_support else 0.0)
 
 
 @dataclass(frozen=True)
@@ -86,21 +85,18 @@ class QuestionView:
     issue: str | None
     note: str | None
     answers: tuple[SideAnswer, ...]  # one per side that answers it, in the order of the perspectives
+    #: two sides answer it, and not with the same positions
+    contested: bool = field(init=False)
+    #: two or more sides answer it, all with the same positions
+    agreed: bool = field(init=False)
+    #: contested, and a crux for at least two of the sides
+    double_crux: bool = field(init=False)
 
-    @property
-    def contested(self) -> bool:
-        """Two sides answer it, and not with the same positions."""
-        return len({frozenset(a.positions) for a in self.answers}) > 1
-
-    @property
-    def agreed(self) -> bool:
-        """Two or more sides answer it, all with the same positions."""
-        return len(self.answers) > 1 and not self.contested
-
-    @property
-    def double_crux(self) -> bool:
-        """Contested, and a crux for at least two of the sides."""
-        return self.contested and sum(a.crux for a in self.answers) > 1
+    def __post_init__(self) -> None:
+        contested = len({frozenset(a.positions) for a in self.answers}) > 1
+        object.__setattr__(self, "contested", contested)
+        object.__setattr__(self, "agreed", len(self.answers) > 1 and not contested)
+        object.__setattr__(self, "double_crux", contested and sum(a.crux for a in self.answers) > 1)
 
     @property
     def engaged_by(self) -> tuple[str, ...]:

@@ -159,17 +159,10 @@ class Reading:
         return (f"no reason for its thesis rests on it ({answer.rests_in_case} of its {answer.case_size} "
                 f"asserted claims {verb})")
 
-    @cached_property
-    def agreement_rows(self) -> list[tuple[str, list[str]]]:
-        """The agreements as the report's table and the page's ledger count them: one row per claim of the
-        perspective ``map.yaml`` lists later, with every claim of the earlier one that supports or is supported by it."""
-        order = list(self.map.perspectives)
-        rows: dict[str, list[str]] = defaultdict(list)
-        for e in self.common_ground.agreements:
-            left, right = self.in_map_order(e.source, e.target)
-            rows[right].append(left)
-        return sorted(rows.items(), key=lambda row: (order.index(self.map.claims[row[1][0]].perspective),
-                                                     order.index(self.map.claims[row[0]].perspective)))
+    @property
+    def agreement_rows(self) -> list[tuple[str, tuple[str, ...]]]:
+        """:attr:`CommonGround.pairs`: the places the sides agree, as every view counts them."""
+        return self.common_ground.pairs
 
     def issue(self, clash: Clash) -> str | None:
         return next((i for i in (self.relation(e).issue for e in clash.edges) if i), None)
