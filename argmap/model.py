@@ -51,6 +51,7 @@ LINT_RULES: dict[str, str] = {
     "long-title": f"a title is longer than the {LABEL_LENGTH} characters an overview shows",
     "todo-text": "a claim's text is still the TODO that argmap draft wrote",
     "agree-and-contest": "a claim the other side supports is also attacked by it, directly or through what it supports",
+    "one-sided-question": "a question map.yaml declares is answered by fewer than two sides",
 }
 #: What a claim or perspective id may look like.
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*")

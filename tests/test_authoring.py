@@ -11,7 +11,7 @@ import pytest
 import argmap
 from argmap.model import LINT_RULES
 
-from .conftest import BUNDLED_CLAIMS, SEEDS
+from .conftest import BUNDLED_CLAIMS, MANIFEST, SEEDS
 
 ARTICLE = "I think tea calms the mind, because it is warm. Coffee, however, jolts you awake.\n"
 
@@ -86,12 +86,17 @@ EXPECTED = {  # rule -> (file, line, the claim or relation it names)
     "cross-note": ("coffee.yaml", 6, "cof.best contradicts tea.best"),
     "two-way-contradiction": ("coffee.yaml", 19, "cof.iced and cof.hot each contradict the other"),
     "agree-and-contest": ("tea.yaml", 8, "coffee supports 'tea.calm' (from 'cof.jolt') and contradicts 'tea.best'"),
+    "one-sided-question": ("map.yaml", 10, "question 'q.calm': only tea answers it"),
 }
+
+
+SEEDED_MANIFEST = MANIFEST + "questions:\n  - id: q.calm\n    text: Is calm what a morning needs?\n"
 
 
 @pytest.fixture
 def seeded(make_map):
-    root = make_map({"tea.yaml": SEEDED_TEA, "coffee.yaml": SEEDED_COFFEE})
+    root = make_map({"tea.yaml": SEEDED_TEA + "    answers: [{question: q.calm, position: yes}]\n",
+                     "coffee.yaml": SEEDED_COFFEE}, manifest=SEEDED_MANIFEST)
     (root / "article.txt").write_text(ARTICLE)
     return root
 

@@ -202,6 +202,17 @@ def _agree_and_contest(m: ArgumentMap) -> Iterator[Problem]:
                 break
 
 
+def _one_sided_question(m: ArgumentMap) -> Iterator[Problem]:
+    """A question is there to say where the sides meet: one that fewer than two sides answer does not."""
+    for question in m.questions.values():
+        sides = list(dict.fromkeys(m.claims[c].perspective for c, _ in m.answers_to(question.id)))
+        if len(sides) < 2 and len(m.perspectives) > 1:
+            said = f"only {sides[0]} answers it" if sides else "no claim answers it"
+            yield _warn("one-sided-question", question.position, f"question '{question.id}': {said}",
+                        "give each side's answer with answers: [{question: " + question.id + ", position: ...}] "
+                        "on the claims that give it")
+
+
 def _long_title(m: ArgumentMap) -> Iterator[Problem]:
     for claim in m.claims.values():
         if claim.title and len(claim.title) > LABEL_LENGTH:
@@ -225,6 +236,7 @@ _RULES = {
     "same-text-relation": _same_text_relation,
     "two-way-contradiction": _two_way_contradiction,
     "agree-and-contest": _agree_and_contest,
+    "one-sided-question": _one_sided_question,
     "long-title": _long_title,
     "todo-text": _todo_text,
 }
