@@ -31,6 +31,9 @@ from ..graph import IndexedSupports, both_ways, cross_relations, joined_supports
 from ..model import ArgumentMap, Relation, Undercut
 from .answers import Rows, html_table, record
 from .questions import QuestionView, question_views
+
+#: The tag that marks a claim as standing apart from its side's thesis on purpose (see argmap lint).
+STANDS_ALONE = "stands-alone"
 from .sides import (Side, Store, count_dependants, decode_claim_lists, decode_counts, decode_sides,
                     encode_claim_lists, encode_counts, encode_sides, measured_sides)
 from .._lazy import rx  # rustworkx, imported on first use
@@ -492,12 +495,17 @@ class Comparison:
             denied = {(r.source, r.target) for r in self._both_ways if r.kind == "contradicts"}
             mutual = {source for source, target in denied if (target, source) in denied}
             claims, sides, case_sizes, shares = self.claims, self.sides, self.case_sizes, self._shares
+            # A stand-alone claim (how a side's practice works, advice) ranks after the claims its thesis rests on,
+            # unless it answers a question the sides answer differently: a crux the map says it is part of.
+            asked = {q.question for q in self.questions() if q.contested} if self.map.questions else set()
             ranked = []
             for claim_id in self._contested:
-                perspective = claims[claim_id].perspective
+                claim = claims[claim_id]
+                perspective = claim.perspective
                 case_size = case_sizes[perspective]
                 weight = sides[perspective].weight[claim_id]
-                ranked.append(((claim_id not in mutual, -(weight / case_size if case_size else 0.0),
+                aside = STANDS_ALONE in claim.tags and not any(a.question in asked for a in claim.answers)
+                ranked.append(((claim_id not in mutual, aside, -(weight / case_size if case_size else 0.0),
                                 -shares.get(claim_id, 0.0), claim_id), claim_id))
             ranked.sort(key=itemgetter(0))  # claim ids are unique, so two keys never tie
             return [(claim_id,) for _, claim_id in ranked]
@@ -505,9 +513,14 @@ class Comparison:
 
     @cached_property
     def _ranked_doubles(self) -> list[tuple[str, str]]:
-        """Each pair of clashing cruxes (in id order), best first."""
+        """Each pair of clashing cruxes (in id order), best first.
+
+        Both claims must carry some of their thesis's support: a claim nothing of the thesis rests on is no
+        crux for its side, so a pair with one is no double crux.
+        """
         def rank() -> list[tuple[str, ...]]:
-            shares, cruxes = self._shares, set(self._contested)  # which they are, not how they rank
+            shares = self._shares
+            cruxes = {c for c in self._contested if shares.get(c, 0.0) > 0}  # which they are, not how they rank
             pairs = dict.fromkeys((r.source, r.target) if r.source < r.target else (r.target, r.source)
                                   for r in self.cross_relations
                                   if r.kind == "contradicts" and r.source in cruxes and r.target in cruxes)
@@ -547,10 +560,11 @@ class Comparison:
         """Asserted claims in a cross-perspective clash, ranked by how much rests on them.
 
         Theses themselves are left out: they are what is disputed, not a crux.
-        Mutual clashes, where each side denies the other, rank first; then
-        the share of the side's case that rests on the claim (its weight over
-        the claims the side asserts), then the share of the thesis's support
-        that would fall with it. ``limit`` keeps the first so many, and builds
+        Mutual clashes, where each side denies the other, rank first; claims
+        tagged ``stands-alone`` rank after the rest unless they answer a
+        question the sides answer differently; then the share of the side's
+        case that rests on the claim (its weight over the claims the side
+        asserts), then the share of the thesis's support that would fall with it. ``limit`` keeps the first so many, and builds
         only their records; :meth:`count_cruxes` says how many there are.
 
         >>> import argmap

@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from ..errors import Position, Problem
 from ..graph import both_ways, cross_relations
 from ..model import LABEL_LENGTH, LINT_RULES, ArgumentMap, Claim
-from .compare import Comparison
+from .compare import STANDS_ALONE, Comparison
 
 #: How alike (rapidfuzz's ratio, 0–100) two texts must be to be near-identical.
 NEAR_IDENTICAL = 92
@@ -43,8 +43,6 @@ NEAR_IDENTICAL = 92
 MIN_COMPARED = 20
 #: A block of claims sharing words larger than this is checked for exact duplicates only.
 MAX_BLOCK = 64
-#: The tag that marks a claim as standing alone on purpose.
-STANDS_ALONE = "stands-alone"
 TODO_PREFIX = "TODO"
 _WORDS = re.compile(r"[^\w]+")
 
