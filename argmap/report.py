@@ -181,9 +181,12 @@ def _case(reading: Reading, perspective: str, overflow: _Overflow) -> list[str]:
     if case.theses:
         out.append("")
     if case.apart:
-        apart = "apart from its objections" if case.objections else "apart from the thesis"
-        out += [f"Also argued, {apart}:", ""] + overflow.cap(
-            "apart", f"{label}: also argued, {apart}", [line(c) for c in case.apart],
+        if case.theses:
+            heading = "Also argued, " + ("apart from its objections" if case.objections else "apart from the thesis")
+        else:
+            heading = "What it argues (it states no thesis in this map)"
+        out += [f"{heading}:", ""] + overflow.cap(
+            "apart", f"{label}: {heading[0].lower()}{heading[1:]}", [line(c) for c in case.apart],
             ("claim", "claims")) + [""]
     if case.foils:
         foils = [_title(argument_map, c) for c in case.foils]

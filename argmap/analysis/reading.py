@@ -73,7 +73,7 @@ class Reading:
             return (f"if it fell, {load} of the {size} reasons for the thesis would lose their support"
                     if load > 1 else f"it is one of the {size} reasons for the thesis")
         weight, size = self.weight(claim_id), self.case_sizes.get(claim.perspective, 0)
-        return f"{weight} of the side's {size} claims rest on it" if weight > 1 else "nothing else rests on it"
+        return f"{weight} of the side's {size} asserted claims rest on it" if weight > 1 else "nothing else rests on it"
 
     @cached_property
     def opponents(self) -> dict[str, set[str]]:

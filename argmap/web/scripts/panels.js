@@ -292,7 +292,7 @@ function createPanels(model, app) {
         ...caseList("div", "theses", k.theses, (t) => el("p", { class: "thesis" }, [claimLink(t, model.nodes[t].label)])),
         ...caseList("ul", "reasons", k.reasons, reason),
         k.comments ? el("p", { class: "small", text: `${k.comments} reader comment${k.comments > 1 ? "s" : ""} agreeing` }) : null,
-        k.apart.length ? el("p", { class: "small apart-note", text: k.objections ? "Also argued, apart from its objections:" : "Also argued, apart from the thesis:" }) : null,
+        k.apart.length ? el("p", { class: "small apart-note", text: !k.theses.length ? "What it argues (it states no thesis in this map):" : k.objections ? "Also argued, apart from its objections:" : "Also argued, apart from the thesis:" }) : null,
         ...caseList("ul", "apart", k.apart, reason),
         foils.length ? el("p", { class: "small foils" }, [document.createTextNode("Reported in order to be rejected: "),
           ...foils.flatMap((i, j) => [j ? document.createTextNode("; ") : null, claimLink(i)]).filter(Boolean),
