@@ -197,3 +197,39 @@ def test_an_undercut_of_an_arguments_inference_comes_in_as_undercuts_of_its_supp
         back = tmp_path / f"back{len(reader)}"
         assert run_cli("import", "--from", "argdown", written, "-o", back, env=reader).returncode == 0
         assert sorted(u.support for u in argmap.load(back).undercuts()) == sorted(u.support for u in m.undercuts())
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_an_imported_argdown_document_exports_to_one_argdown_reads_the_same_way(cli, path, run_cli, tmp_path):
+    """Round trip: statements, arguments with their premise–conclusion structures, and every relation's type
+    and endpoints, as ``argdown json`` reads the original and the export."""
+    env = {"ARGMAP_ARGDOWN": str(cli)}
+    assert run_cli("import", "--from", "argdown", path, "-o", tmp_path / "map", env=env).returncode == 0
+    written = tmp_path / "again.argdown"
+    assert run_cli("export", tmp_path / "map", "--format", "argdown", "-o", written).returncode == 0
+    before, after = oracle(cli, path, tmp_path), oracle(cli, written, tmp_path)
+    assert {slug(t) for t in after["statements"]} == {slug(t) for t in before["statements"]}
+    assert {slug(t) for t in after["arguments"]} == {slug(t) for t in before["arguments"]}
+
+    def structure(data: dict) -> dict:
+        return {slug(t): [(slug(s["title"]), s["role"]) for s in a.get("pcs") or []]
+                for t, a in data["arguments"].items()}
+
+    assert structure(after) == structure(before)
+
+    def relations(data: dict) -> list:
+        return sorted((r["relationType"], slug(r["from"]), r["fromType"], slug(r["to"]), r["toType"])
+                      for r in data["relations"])
+
+    assert relations(after) == relations(before)
+    # and argmap's own reader, without the CLI, reads its export as the CLI does
+    by_cli, by_subset = tmp_path / "by-cli", tmp_path / "by-subset"
+    assert run_cli("import", "--from", "argdown", written, "-o", by_cli, env=env).returncode == 0
+    assert run_cli("import", "--from", "argdown", written, "-o", by_subset,
+                   env={"ARGMAP_ARGDOWN": str(tmp_path / "none"), "PATH": "/usr/bin:/bin"}).returncode == 0
+    a, b = argmap.load(by_cli), argmap.load(by_subset)
+    assert {c.id: (c.text, c.kind, c.tags, c.title) for c in a.claims.values()} == \
+           {c.id: (c.text, c.kind, c.tags, c.title) for c in b.claims.values()}
+    assert sorted((r.source, r.kind, r.target, r.note) for r in a.relations()) == \
+           sorted((r.source, r.kind, r.target, r.note) for r in b.relations())
+    assert sorted(u.support for u in a.undercuts()) == sorted(u.support for u in b.undercuts())

@@ -268,13 +268,17 @@ def test_argdown_cli_accepts_the_export(tmp_path, make_map, bundled):
         assert done.returncode == 0, done.stderr
         parsed = json.loads((tmp_path / "out" / f"{name}.json").read_text())
         assert set(parsed["statements"]) == set(argument_map.claims)
-        assert len(parsed["relations"]) == sum(1 for _ in argument_map.relations())
+        undercuts = list(argument_map.undercuts())
+        assert len(parsed["relations"]) == sum(1 for _ in argument_map.relations()) + len(undercuts)
+        assert sorted((r["from"], r["to"]) for r in parsed["relations"] if r["relationType"] == "undercut") == \
+            sorted((u.source, f"{u.reason} supports {u.conclusion}") for u in undercuts)
         texts = {t: next(m["text"] for m in s["members"] if "text" in m) for t, s in parsed["statements"].items()}
         for claim in argument_map.claims.values():
             assert texts[claim.id].replace(f"#{claim.perspective}", "").strip() == claim.text
         # Argdown itself files each claim under its perspective's heading and gives it that colour.
         headings = {s["id"]: s["title"] for s in parsed["sections"]}
-        assert list(headings.values()) == [p.label for p in argument_map.perspectives.values()]
+        assert list(headings.values()) == [p.label for p in argument_map.perspectives.values()] + (
+            ["Supports that are undercut"] if undercuts else [])
         for claim in argument_map.claims.values():
             statement = parsed["statements"][claim.id]
             assert headings[statement["section"]] == argument_map.perspectives[claim.perspective].label
@@ -337,7 +341,7 @@ def test_malformed_aif_is_a_clear_error(run_cli, tmp_path, content, expected):
 
 
 def test_malformed_argdown_is_a_clear_error(run_cli, tmp_path):
-    (tmp_path / "bad.argdown").write_text("[a]: A #p\n  +> [b]\n\n<Arg>: an argument\n\n[c]: C {kind: [}\n")
+    (tmp_path / "bad.argdown").write_text("[a]: A #p\n  +> [b]\n\nA paragraph of prose.\n\n[c]: C {kind: [}\n")
     # without the Argdown CLI, argmap reads only the Argdown it writes, and says how to read the rest
     result = run_cli("import", "--from", "argdown", tmp_path / "bad.argdown", "-o", tmp_path / "out",
                      env={"ARGMAP_ARGDOWN": ""})

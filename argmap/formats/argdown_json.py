@@ -230,7 +230,7 @@ def _texts(element: dict[str, Any]) -> list[str]:
 
 #: The data keys argmap's Argdown export writes: a statement that has any of them came from argmap.
 _ARGMAP_DATA = frozenset({"title", "kind", "quote", "tags", "note", "asserted", "source", "relation_notes",
-                          "relation_data"})
+                          "relation_data", "answers", "inference"})
 
 
 def _data_value(value: Any) -> str:
@@ -362,7 +362,8 @@ def from_argdown_json(data: dict[str, Any], name: str, front: dict[str, Any] | N
             sources.setdefault(file_name, given)
         # With argmap's own data, the title is in it (argmap writes claim ids as Argdown titles); else, whatever
         # other data the statement carries, Argdown's title is the claim's.
-        own_title = None if ours or len(title) > 80 or title.startswith("Untitled") else title
+        # An argument's title is Argdown's own (argmap writes it so too), unless Argdown made it up ("Untitled 3").
+        own_title = None if (ours and kind != "argument") or len(title) > 80 or title.startswith("Untitled") else title
         builder.claim(claim_id, texts[0] if texts else title, perspective, file_name,
                       kind=details.get("kind") or ("premise" if kind == "argument" else None),
                       title=details.get("title") or own_title,
