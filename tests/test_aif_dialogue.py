@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +122,68 @@ def test_an_undercut_comes_in_as_one_and_an_attack_on_an_attack_is_named_at_its_
     ca = next(a for a, b in into if a.startswith("CA") and kinds.get(b) == "RA")
     ra = next(b for a, b in into if a == ca)
     assert ("u", ca) in into and ("p", ra) in into and (ra, "c") in into
+
+
+ARAUCARIA = sorted((REPO.parent / "shared" / "aif-araucaria").glob("nodeset*.json"))
+
+
+def _as_arguebuf_reads_it(path: Path) -> tuple[Counter, set, set]:
+    """The atoms, and each scheme's (premise, kind, conclusion) and undercut triples, as arguebuf reads the file."""
+    import json
+
+    arguebuf = pytest.importorskip("arguebuf")
+    graph = arguebuf.load.aif(json.loads(path.read_text(encoding="utf-8")))
+
+    def text(node) -> str:
+        return " ".join(node.plain_text.split())
+
+    atoms = Counter(text(n) for n in graph.atom_nodes.values())
+    relations, undercuts = set(), set()
+    for scheme in graph.scheme_nodes.values():
+        kind = "supports" if type(scheme.scheme).__name__ == "Support" else "contradicts"
+        premises = [n for n in graph.incoming_nodes(scheme) if n.id in graph.atom_nodes]
+        for target in graph.outgoing_nodes(scheme):
+            if target.id in graph.atom_nodes:
+                relations |= {(text(p), kind, text(target)) for p in premises}
+            elif target.id in graph.scheme_nodes and kind == "contradicts":  # an attack on an inference
+                reasons = [n for n in graph.incoming_nodes(target) if n.id in graph.atom_nodes]
+                conclusions = [n for n in graph.outgoing_nodes(target) if n.id in graph.atom_nodes]
+                undercuts |= {(text(p), text(r), text(c)) for p in premises for r in reasons for c in conclusions}
+    return atoms, relations, undercuts
+
+
+@pytest.mark.parametrize("path", ARAUCARIA[::20] + ([DIALOGUE] if DIALOGUE.exists() else []),
+                         ids=lambda p: p.stem)
+def test_an_aif_nodeset_imports_as_arguebuf_reads_it(run_cli, tmp_path, path):
+    """arguebuf as a second opinion: every atom a claim, every scheme's premises related to its conclusion."""
+    atoms, relations, undercuts = _as_arguebuf_reads_it(path)
+    assert run_cli("import", "--from", "aif", path, "-o", tmp_path / "out").returncode == 0
+    m = argmap.load(tmp_path / "out")
+    assert Counter(c.text for c in m.claims.values()) == atoms
+    text = {c.id: c.text for c in m.claims.values()}
+    assert {(text[r.source], r.kind, text[r.target]) for r in m.relations()} == relations
+    assert {(text[u.source], text[u.reason], text[u.conclusion]) for u in m.undercuts()} == undercuts
+
+
+def test_an_xaif_file_with_an_undercut_imports_as_arguebuf_reads_it(run_cli, tmp_path):
+    import json
+
+    nodes = [{"nodeID": "p", "text": "Tea calms", "type": "I"}, {"nodeID": "c", "text": "Drink tea", "type": "I"},
+             {"nodeID": "u", "text": "Calm is not why one drinks", "type": "I"},
+             {"nodeID": "ra", "text": "Default Inference", "type": "RA"},
+             {"nodeID": "ca", "text": "Default Conflict", "type": "CA"},
+             {"nodeID": "l1", "text": "Ann: Tea calms", "type": "L"}, {"nodeID": "l2", "text": "Bob: Calm is not", "type": "L"}]
+    edges = [["p", "ra"], ["ra", "c"], ["u", "ca"], ["ca", "ra"]]
+    xaif = {"AIF": {"nodes": nodes, "edges": [{"edgeID": str(i), "fromID": a, "toID": b} for i, (a, b) in enumerate(edges)],
+                    "locutions": [{"nodeID": "l1", "personID": "1"}, {"nodeID": "l2", "personID": "2"}],
+                    "participants": [{"participantID": "1", "firstname": "Ann", "surname": "A"},
+                                     {"participantID": "2", "firstname": "Bob", "surname": "B"}]},
+            "text": "Tea calms, so drink tea. Calm is not why one drinks."}
+    path = tmp_path / "u.json"
+    path.write_text(json.dumps(xaif))
+    assert run_cli("import", "--from", "aif", path, "-o", tmp_path / "out").returncode == 0
+    m = argmap.load(tmp_path / "out")
+    arguebuf = pytest.importorskip("arguebuf")
+    graph = arguebuf.load.aif(xaif["AIF"])
+    assert sorted(n.plain_text for n in graph.atom_nodes.values()) == sorted(c.text for c in m.claims.values())
+    assert [(u.source, u.reason, u.conclusion) for u in m.undercuts()] == [("u", "p", "c")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import argmap
 
 ZOOS = """\
@@ -145,3 +147,34 @@ def test_the_camp_against_a_single_thesis_is_measured_toward_its_objections(run_
     case = report.split("### ")[2].split("## Where they clash")[0]
     assert "No thesis of its own: its case is its objections" in case
     assert "**Objection:** Calm is not what a morning needs." in case and "**Thesis:**" not in case
+
+
+def test_a_classic_kialo_export_imports_as_arguebuf_reads_it(run_cli, tmp_path):
+    """arguebuf as a second opinion on Kialo's classic layout (it cannot read today's): claims and relations."""
+    import io
+    import random
+
+    arguebuf = pytest.importorskip("arguebuf")
+    rng = random.Random(5)
+    lines, numbers = ["Discussion Title: Tea is better than coffee.", "", "1. Tea is better than coffee."], ["1."]
+    for index in range(200):
+        parent = rng.choice(numbers)
+        number = f"{parent}{sum(n.startswith(parent) and n.count('.') == parent.count('.') + 1 for n in numbers) + 1}."
+        numbers.append(number)
+        lines.append(f"{number} {rng.choice(['Pro', 'Con'])}: Claim {index}, with a reason of its own.")
+    text = "\n".join(lines) + "\n"
+    (tmp_path / "debate.txt").write_text(text)
+    graph = arguebuf.load.kialo(io.StringIO(text))
+
+    def plain(node) -> str:
+        return " ".join(node.plain_text.split())
+
+    expected = set()
+    for scheme in graph.scheme_nodes.values():
+        kind = "supports" if type(scheme.scheme).__name__ == "Support" else "contradicts"
+        expected |= {(plain(a), kind, plain(b)) for a in graph.incoming_nodes(scheme) for b in graph.outgoing_nodes(scheme)}
+    assert run_cli("import", "--from", "kialo", tmp_path / "debate.txt", "-o", tmp_path / "out").returncode == 0
+    m = argmap.load(tmp_path / "out")
+    assert sorted(c.text for c in m.claims.values()) == sorted(plain(n) for n in graph.atom_nodes.values())
+    said = {c.id: c.text for c in m.claims.values()}
+    assert {(said[r.source], r.kind, said[r.target]) for r in m.relations()} == expected
