@@ -489,3 +489,70 @@ def test_on_a_phone_every_claim_of_the_ledger_says_its_side_in_its_colour(reader
     assert not phone.locator(".case .reasons + .more").first.is_visible()  # no button for a hidden list
     laptop = reader(1400, 900)
     assert not laptop.locator(".ledger-row .side-tag").first.is_visible()  # the column heads say it there
+
+
+def _lens_geometry(page) -> dict:
+    lens = page.evaluate("() => window.argmap.state().lens")
+    boxes = [page.evaluate("(id) => window.argmap.box(id)", claim) for claim in lens]
+    area = page.locator("#map").bounding_box()
+    card = page.locator("#lens-card").bounding_box()
+    card = {"left": card["x"] - area["x"], "top": card["y"] - area["y"],
+            "right": card["x"] - area["x"] + card["width"], "bottom": card["y"] - area["y"] + card["height"]}
+    return {"lens": lens, "boxes": boxes, "area": area, "card": card,
+            "scale": page.evaluate("() => window.argmap.network.getScale()")}
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1920, 1080)], ids=["laptop", "desktop"])
+def test_the_clash_lens_frames_both_claims_of_every_clash_clear_of_its_card(reader, bundled, size):
+    from argmap.analysis.reading import Reading
+
+    page = reader(*size)
+    buttons = page.locator(".clash-row .lens-button")
+    clashes = Reading(bundled).ranked_clashes
+    assert buttons.count() == len(clashes)
+    for i, clash in enumerate(clashes):
+        buttons.nth(i).click()
+        page.wait_for_function("() => window.argmap.state().lens !== null")
+        found = _lens_geometry(page)
+        assert set(found["lens"]) == {clash.first, clash.second}
+        for box in found["boxes"]:  # wholly inside the map, clear of the card, and text at 12 px or more
+            assert box["left"] >= 0 and box["top"] >= 0, found
+            assert box["right"] <= found["area"]["width"] and box["bottom"] <= found["area"]["height"], found
+            card = found["card"]
+            assert box["bottom"] < card["top"] or box["top"] > card["bottom"] or box["right"] < card["left"] \
+                or box["left"] > card["right"], found
+        assert 14 * found["scale"] >= 12, found
+        shown = page.locator("#lens-card").inner_text()
+        assert all(bundled.claims[c].text in shown for c in found["lens"])
+        note = next((e.note for e in clash.edges if e.note), None)
+        assert note is None or note in shown
+        # everything but the pair is dimmed
+        dimmed = page.evaluate("() => window.argmap.network.body.data.nodes.get().filter((n) => n.opacity < 1).length")
+        assert dimmed == len(page.evaluate("() => window.argmap.network.body.data.nodes.getIds()")) - 2
+        page.go_back()  # Back returns to where the reader was
+        page.wait_for_function("() => window.argmap.state().lens === null && !document.getElementById('comparison').hidden")
+        assert page.locator("#lens-card").is_hidden()
+
+
+def test_the_clash_lens_works_by_keyboard_and_on_a_phone(reader, bundled):
+    page = reader(390, 844)
+    button = page.locator(".clash-row .lens-button").first
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.argmap.state().lens !== null")
+    assert page.evaluate("() => document.activeElement.id") == "lens-card"
+    card = page.locator("#lens-card")
+    box = card.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844 and box["width"] <= 390
+    claims = card.locator(".lens-claim")
+    assert claims.count() == 2  # one above the other, each with its side
+    first, second = (claims.nth(i).bounding_box() for i in range(2))
+    assert first["y"] + first["height"] <= second["y"]
+    assert all(claims.nth(i).locator(".side-tag").is_visible() for i in range(2))
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => window.argmap.state().lens === null")
+    # a question's two answers open the lens too, with the question on its card
+    page = reader()
+    page.locator(".question .lens-button").first.click()
+    page.wait_for_function("() => window.argmap.state().lens !== null")
+    assert argmap.compare.Comparison(bundled).questions()[0].text in page.locator("#lens-card").inner_text()

@@ -50,3 +50,15 @@ test("a claim in the hash opens the map; the comparison must then be asked for",
   const state = viewstate.stateFromHash("#claim=a.s&view=comparison", ctx);
   assert.equal(viewstate.hashOf(state, ctx), "claim=a.s&view=comparison");
 });
+
+test("a clash lens is a step of its own, and opens the map", () => {
+  const state = viewstate.defaults(ctx);
+  state.lens = ["a.s", "b.t"];
+  const hash = viewstate.hashOf(state, ctx);
+  assert.match(hash, /lens=a\.s%2Cb\.t|lens=a\.s,b\.t/);
+  const back = viewstate.stateFromHash("#" + hash, ctx);
+  assert.deepEqual(back.lens, ["a.s", "b.t"]);
+  assert.equal(back.view, "map");
+  assert.equal(viewstate.stateFromHash("#lens=a.s,nope", ctx).lens, null);
+  assert.equal(viewstate.stateFromHash("#lens=a.s,a.s", ctx).lens, null);
+});

@@ -29,6 +29,7 @@ const app = {
   findClaim: (text) => (model.byId.has(text) ? text : (finder.ranked(findAll(text), finder.termsOf(text))[0] || {}).id),
   tree: () => ({ forest: forest, view: treeView }),
   resized: () => map.resize(),
+  lens: (a, b) => showLens(a, b),
 };
 const panels = modules.panels.createPanels(model, app);
 const map = modules.map.createMap(model, $("map"), {
@@ -85,11 +86,15 @@ function applyView() {
   const { direct, folded } = foldEdges(model.edges.filter(edgePassesFilters), place);
   foldsShown = new Map(folded.map((f) => [f.id, f]));
   const lit = { nodes: new Set(), edges: new Set() };
-  const highlighting = Boolean(state.disagreements || state.common || state.path);
+  const highlighting = Boolean(state.disagreements || state.common || state.path || state.lens);
   const lights = (e) => e.cross && ((state.disagreements && e.kind === "contradicts") || (state.common && e.kind === "supports"));
   direct.concat(folded).forEach((e) => {
     if (lights(e)) { lit.edges.add(e.index === undefined ? e.id : e.index); lit.nodes.add(e.from); lit.nodes.add(e.to); }
   });
+  if (state.lens) {  // the pair, and the lines between them, lit; everything else dimmed
+    state.lens.forEach((id) => lit.nodes.add(id));
+    direct.forEach((e) => { if (state.lens.includes(e.from) && state.lens.includes(e.to)) lit.edges.add(e.index); });
+  }
   let pathInfo = null;
   if (state.path) {
     const drawn = new Set(direct.map((e) => e.index));
@@ -153,6 +158,7 @@ function revealIfHidden(id) {
 function selectClaim(id, options) {
   options = options || {};
   const stepFrom = location.hash;
+  if (state.lens) { state.lens = null; $("lens-card").hidden = true; }
   revealIfHidden(id);
   state.claim = id;
   if (!options.keepView) showView("map");
@@ -165,6 +171,34 @@ function selectClaim(id, options) {
   panels.markComparison();
   saveHash(options.push !== false ? stepFrom : null);
 }
+
+// ── the clash lens: a pair of claims framed together, the note between them on a card ──
+// A history step: Back returns to where the reader was.
+function showLens(a, b, options) {
+  options = options || {};
+  const stepFrom = location.hash;
+  state.lens = [a, b];
+  state.path = null; state.focus = null; pendingPathFrom = null;
+  revealIfHidden(a);
+  revealIfHidden(b);
+  showView("map");
+  if (!$("details").hidden) { $("details").hidden = true; map.resize(); }
+  applyView();
+  panels.lensCard(a, b);
+  const narrow = $("map").clientWidth < 700;  // a phone: the card shows the two claims, one above the other
+  map.framePair([a, b], narrow ? 0 : $("lens-card").offsetHeight + 56);
+  map.select([a, b]);
+  $("lens-card").focus();
+  if (options.push !== false) saveHash(stepFrom);
+}
+function closeLens() {
+  if (!state.lens) return;
+  state.lens = null;
+  $("lens-card").hidden = true;
+  map.select([]);
+  applyView();
+}
+$("lens-back").addEventListener("click", () => { if (history.length > 1) history.back(); else closeLens(); });
 
 // A path is a history step; the map lights it and the panel reads it out (applyView).
 function showPath(from, to) {
@@ -269,6 +303,7 @@ $("drawer-toggle").addEventListener("click", () => {
 });
 document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape") return;
+  if (state.lens) { $("lens-back").click(); return; }
   if (pendingPathFrom) { pendingPathFrom = null; applyView(); }
   if (!$("details").hidden) closeDetails();
 });
@@ -315,6 +350,8 @@ function applyHash() {
   showView(state.view);
   if (state.claim) selectClaim(state.claim, { focusPanel: false, push: false, keepView: true, move: state.view === "map" });
   else if (!state.path && !$("details").hidden) { $("details").hidden = true; map.resize(); }
+  if (state.lens) showLens(state.lens[0], state.lens[1], { push: false });
+  else $("lens-card").hidden = true;
   if (state.path) map.select(state.path);
   panels.markComparison();
   appliedHash = location.hash;
@@ -337,4 +374,4 @@ applyHash();
 if (state.view === "map" && $("map").clientWidth > 0) map.network.once("afterDrawing", () => document.body.setAttribute("data-drawn", "true"));
 else document.body.setAttribute("data-drawn", "true");
 window.argmap = { network: map.network, data: model, select: selectClaim, state: () => state, toggle: toggleTree,
-  tree: app.tree, undercuts: map.undercuts };
+  tree: app.tree, undercuts: map.undercuts, lens: showLens, box: map.domBox };

@@ -407,6 +407,25 @@ function createMap(model, container, handlers) {
     network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale, animation: false });
     materialize();
   }
+  // The clash lens: both claims wholly inside the part of the map the card leaves free, as large as fits.
+  function framePair(ids, reserved) {
+    materialize();
+    const width = container.clientWidth, height = container.clientHeight - reserved;
+    if (!width || height <= 0) return;
+    const boxes = ids.map((id) => network.getBoundingBox(id));
+    const left = Math.min(...boxes.map((b) => b.left)), right = Math.max(...boxes.map((b) => b.right));
+    const top = Math.min(...boxes.map((b) => b.top)), bottom = Math.max(...boxes.map((b) => b.bottom));
+    const scale = Math.min(1.4, (width - 48) / (right - left), (height - 48) / (bottom - top));
+    // The canvas point at the container's centre, so that the pair's centre falls at the centre of the free part.
+    const centre = { x: (left + right) / 2, y: (top + bottom) / 2 + (reserved / 2) / scale };
+    network.moveTo({ position: centre, scale: scale, animation: false });
+    materialize();
+  }
+  function domBox(id) {
+    const b = network.getBoundingBox(id);
+    const a = network.canvasToDOM({ x: b.left, y: b.top }), c = network.canvasToDOM({ x: b.right, y: b.bottom });
+    return { left: a.x, top: a.y, right: c.x, bottom: c.y };
+  }
   function select(ids) {
     selected = ids.slice();
     network.selectNodes(selected.filter((id) => present.nodes.has(id)));
@@ -437,6 +456,8 @@ function createMap(model, container, handlers) {
       const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
       const nx = -(to.y - from.y) / length, ny = (to.x - from.x) / length;  // across the line, for the bar
       ctx.save();
+      // faded with the claims it joins, as a highlight or the clash lens fades the lines outside it
+      ctx.globalAlpha = Math.min(...[u.source, u.conclusion].map((id) => present.nodes.get(id).opacity)) < 1 ? 0.15 : 1;
       ctx.strokeStyle = style.color;
       ctx.lineWidth = baseWidth({ kind: "contradicts", cross: true });
       const dashes = dashesOf({ kind: "contradicts", inferred: u.inferred });
@@ -460,7 +481,7 @@ function createMap(model, container, handlers) {
   network.on("doubleClick", (params) => { if (params.nodes.length) handlers.toggle(params.nodes[params.nodes.length - 1]); });
 
   return { network, show, markHits, frameTheses, setLayout, canForce, resize, keepInView, focusOn, fit, select,
-    undercuts: () => undercutLines };
+    framePair, domBox, undercuts: () => undercutLines };
 }
 
 Object.assign(exports, { createMap, noteLabel });

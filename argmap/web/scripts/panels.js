@@ -323,7 +323,9 @@ function createPanels(model, app) {
         ...a.claims.slice(0, 3).flatMap((i, j) => [j ? document.createTextNode("; ") : null, claimLink(i)]).filter(Boolean),
         a.claims.length > 3 ? document.createTextNode(` and ${a.claims.length - 3} more`) : null,
         el("div", { class: "small", text: a.rests.charAt(0).toUpperCase() + a.rests.slice(1) + "." })].filter(Boolean)))),
-      q.note ? el("p", { class: "small", text: q.note }) : null].filter(Boolean));
+      q.note ? el("p", { class: "small", text: q.note }) : null,
+      q.answers.length > 1 ? el("button", { type: "button", class: "link-button lens-button", text: "Show the two answers on the map",
+        on: { click: () => app.lens(model.nodes[q.answers[0].claims[0]].id, model.nodes[q.answers[1].claims[0]].id) } }) : null].filter(Boolean));
     if (c.questions.length) {
       view.append(el("h3", { id: "questions-heading", text: "The questions they answer differently" }));
       const list = el("div", { id: "question-list" });
@@ -344,7 +346,9 @@ function createPanels(model, app) {
           el("span", { class: "mark", text: row.undercut ? "undercut: denies that a reason supports it" : row.mutual ? "both ways" : "one way" }),
           row.question ? el("span", { class: "mark question-mark", text: "on: " + row.question }) : null,
           row.inferred ? el("span", { class: "mark inferred", text: "inferred by the mapper" }) : el("span", { class: "mark", text: "stated" }),
-          el("div", { text: row.note || "" })].filter(Boolean)),
+          el("div", { text: row.note || "" }),
+          el("button", { type: "button", class: "link-button lens-button", text: "Show the pair on the map",
+            on: { click: () => app.lens(model.nodes[row.left].id, model.nodes[row.right].id) } })].filter(Boolean)),
         el("div", { class: "claim-cell" }, [sideTag(row.right), claimLink(row.right), el("div", { class: "small", text: row.right_stake })]),
       ]), ledger));
     } else view.append(el("p", { text: "The sides never contradict each other in this map." }));
@@ -378,6 +382,31 @@ function createPanels(model, app) {
     }
   }
 
+  // The lens's card: both claims (side and text), the relation between them and its note, what rests on each.
+  function lensCard(a, b) {
+    const row = model.comparison.clashes.find((r) => [r.left, r.right].map((i) => model.nodes[i].id).sort().join() === [a, b].sort().join());
+    const between = model.edges.filter((e) => (e.from === a && e.to === b) || (e.from === b && e.to === a));
+    const cuts = model.undercuts.filter((u) => (u.source === a && u.conclusion === b) || (u.source === b && u.conclusion === a));
+    const claim = (id, stake) => el("div", { class: "lens-claim", "data-claim": id }, [
+      el("span", { class: "side-tag", text: label(model.byId.get(id).group), style: `border-left-color: ${sideColor.get(model.byId.get(id).group)}` }),
+      claimButton(id), stake ? el("div", { class: "small", text: stake }) : null].filter(Boolean));
+    const stakes = row ? { [model.nodes[row.left].id]: row.left_stake, [model.nodes[row.right].id]: row.right_stake } : {};
+    const said = between.map((e) => `${e.kind}${e.mutual ? " (both ways)" : ""}${e.inferred ? ", inferred by the mapper" : ""}${e.note ? ": " + e.note : ""}`)
+      .concat(cuts.map((u) => `undercut: denies that ${model.byId.get(u.reason).label} supports it${u.note ? ": " + u.note : ""}`));
+    // A pair that answers one question differently: the question, and each side's answer, between them.
+    const index = (id) => model.nodes.findIndex((n) => n.id === id);
+    const asked = model.comparison.questions.concat(model.comparison.agreed_questions).find((q) =>
+      [a, b].every((id) => q.answers.some((answer) => answer.claims.includes(index(id)))));
+    if (asked) {
+      said.push(`on "${asked.text}": ` + asked.answers.map((answer) => `${label(answer.perspective)}, ${answer.positions.join(" / ")}`).join("; "));
+      asked.answers.forEach((answer) => { const i = answer.claims.find((c) => [a, b].includes(model.nodes[c].id));
+        if (i !== undefined && !stakes[model.nodes[i].id]) stakes[model.nodes[i].id] = answer.rests.charAt(0).toUpperCase() + answer.rests.slice(1); });
+    }
+    $("lens-body").replaceChildren(claim(a, stakes[a]), el("p", { class: "lens-note" }, [document.createTextNode(said.join(" · ") || "(no relation drawn between them)")]),
+      claim(b, stakes[b]));
+    $("lens-card").hidden = false;
+  }
+
   function markComparison() {
     document.querySelectorAll("#comparison .selected").forEach((a) => a.classList.remove("selected"));
     const claim = app.state().claim;
@@ -385,7 +414,7 @@ function createPanels(model, app) {
   }
 
   return { claimDetails, pathDetails, edgeDetails, foldDetails, pathEndChooser, status, engagement, outline,
-    comparison, markComparison };
+    comparison, markComparison, lensCard };
 }
 
 Object.assign(exports, { createPanels });

@@ -11,7 +11,7 @@ function defaults(ctx) {
   return {
     perspectives: new Set(ctx.perspectiveIds), kinds: new Set(ctx.kinds), tag: "",
     edgeKinds: new Set(EDGE_KINDS), crossOnly: false, disagreements: false, common: false,
-    layout: "sides", claim: null, focus: null, depth: 1, path: null, view: "comparison",
+    layout: "sides", claim: null, focus: null, depth: 1, path: null, lens: null, view: "comparison",
     collapsed: new Set(ctx.defaultCollapsed), unknown: [],
   };
 }
@@ -32,6 +32,7 @@ function hashOf(state, ctx) {
   set("focus", state.focus);
   set("depth", state.focus && state.depth !== 1 ? String(state.depth) : null);
   set("path", state.path && state.path.join(","));
+  set("lens", state.lens && state.lens.join(","));
   set("layout", state.layout === "force" && "force");
   // The support trees: everything open, or what was opened and shut since the start.
   if (!state.collapsed.size && ctx.defaultCollapsed.size) set("tree", "all");
@@ -40,7 +41,7 @@ function hashOf(state, ctx) {
     set("shut", sorted([...state.collapsed].filter((id) => !ctx.defaultCollapsed.has(id))).join(","));
   }
   // The comparison is the default view, unless a claim, focus or path asks for the map.
-  const mapByDefault = Boolean(state.claim || state.focus || state.path);
+  const mapByDefault = Boolean(state.claim || state.focus || state.path || state.lens);
   set("view", state.view === "map" ? (mapByDefault ? null : "map") : (mapByDefault ? "comparison" : null));
   return params.toString();
 }
@@ -64,13 +65,15 @@ function stateFromHash(hash, ctx) {
   next.depth = Math.min(Math.max(parseInt(params.get("depth"), 10) || 1, 1), 9);
   const path = (params.get("path") || "").split(",");
   next.path = path.length === 2 && path.every((id) => ctx.has(id)) && path[0] !== path[1] ? path : null;
+  const lens = (params.get("lens") || "").split(",");
+  next.lens = lens.length === 2 && lens.every((id) => ctx.has(id)) && lens[0] !== lens[1] ? lens : null;
   next.layout = params.get("layout") === "force" ? "force" : "sides";
   if (params.get("tree") === "all") next.collapsed = new Set();
   ids("open").forEach((id) => next.collapsed.delete(id));
   ids("shut").forEach((id) => { if (ctx.collapsible(id)) next.collapsed.add(id); });
   const view = params.get("view");
   next.view = view === "map" || view === "comparison" ? view
-    : (next.claim || next.focus || next.path || next.unknown.length ? "map" : "comparison");
+    : (next.claim || next.focus || next.path || next.lens || next.unknown.length ? "map" : "comparison");
   return next;
 }
 
