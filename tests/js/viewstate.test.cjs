@@ -54,6 +54,7 @@ test("a claim in the hash opens the map; the comparison must then be asked for",
 test("a clash lens is a step of its own, and opens the map", () => {
   const state = viewstate.defaults(ctx);
   state.lens = ["a.s", "b.t"];
+  state.view = "map";
   const hash = viewstate.hashOf(state, ctx);
   assert.match(hash, /lens=a\.s%2Cb\.t|lens=a\.s,b\.t/);
   const back = viewstate.stateFromHash("#" + hash, ctx);
