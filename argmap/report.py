@@ -455,15 +455,22 @@ def _diagram_appendix(reading: Reading) -> list[str]:
         if relation.kind == "supports" and source.perspective == target.perspective:
             supporters[target.id].append(source.id)
     for number, clash in enumerate(clashes, 1):
-        edges = [(s, "supports", claim) for claim in (clash.first, clash.second)
-                 for s in sorted((s for s in supporters[claim] if s not in (clash.first, clash.second)),
-                                 key=lambda s: -reading.weight(s))[:DIAGRAM_SUPPORTERS]]
-        # An undercut objects to a support: the diagram shows that support, and the objection aimed at its conclusion.
-        edges += [(e.reason, "supports", e.target) for e in clash.edges if e.reason and (e.reason, "supports", e.target)
-                  not in edges]
-        edges += [(e.source, "contradicts", e.target) for e in clash.edges]
-        notes = {(e.source, e.target): excerpt_note(("undercuts its support: " if e.reason else "") + (e.note or ""))
-                 for e in clash.edges if e.note or e.reason}
+        reasons = [e.reason for e in clash.edges if e.reason]
+        edges: list[tuple[str, str, str]]
+        if reasons and len(reasons) == len(clash.edges):
+            # An objection to a support: that support, and the objection aimed at its conclusion. Mermaid has no
+            # edge to an edge, so the label says which support it objects to (and how many more).
+            first = clash.edges[0]
+            more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+            edges = [(reasons[0], "supports", first.target), (first.source, "contradicts", first.target)]
+            notes = {(first.source, first.target): excerpt_note(
+                f"undercuts the support from {argument_map.claims[reasons[0]].label}{more}")}
+        else:
+            edges = [(s, "supports", claim) for claim in (clash.first, clash.second)
+                     for s in sorted((s for s in supporters[claim] if s not in (clash.first, clash.second)),
+                                     key=lambda s: -reading.weight(s))[:DIAGRAM_SUPPORTERS]]
+            edges += [(e.source, "contradicts", e.target) for e in clash.edges]
+            notes = {(e.source, e.target): excerpt_note(e.note) for e in clash.edges if e.note}
         out += [f"**{number}.** {_title(argument_map, clash.first)} and {_title(argument_map, clash.second)}", "",
                 "```mermaid", *mermaid_flowchart(argument_map, edges, direction="LR", wrap=22, titles=True,
                                                 edge_labels=notes), "```", ""]

@@ -134,7 +134,7 @@ def test_map_yaml_turns_rules_off_and_names_a_mistyped_rule(run_cli, seeded):
     (seeded / "map.yaml").write_text(manifest + "lint:\n  cross-notes: off\n")
     done = run_cli("lint", seeded)
     assert done.returncode == 1
-    assert f"{seeded / 'map.yaml'}:10:3: error: unknown lint rule 'cross-notes' (did you mean 'cross-note'?)" \
+    assert f"{seeded / 'map.yaml'}:13:3: error: unknown lint rule 'cross-notes' (did you mean 'cross-note'?)" \
         in done.stderr
 
 

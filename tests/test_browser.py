@@ -335,10 +335,11 @@ def test_keyboard_reaches_search_filters_and_the_claim_list(page_of, bundled):
     page = page_of()
     page.locator("body").focus()
     order = []
-    for _ in range(3):
+    for _ in range(5):
         page.keyboard.press("Tab")
         order.append(page.evaluate("() => document.activeElement.id"))
-    assert order == ["tab-comparison", "tab-map", "search"]  # the views, then search: the legend is read first
+    # the skip links, the views, then search: the legend is read first
+    assert order == ["skip-clashes", "skip-map", "tab-comparison", "tab-map", "search"]
     reached = set()
     for _ in range(80):
         page.keyboard.press("Tab")

@@ -556,3 +556,32 @@ def test_the_clash_lens_works_by_keyboard_and_on_a_phone(reader, bundled):
     page.locator(".question .lens-button").first.click()
     page.wait_for_function("() => window.argmap.state().lens !== null")
     assert argmap.compare.Comparison(bundled).questions()[0].text in page.locator("#lens-card").inner_text()
+
+
+def test_a_filter_never_leaves_a_blank_map_or_a_panel_about_a_hidden_claim(reader, bundled):
+    page = reader(hash_="#claim=svc.life-neglected")
+    assert page.locator("#details").is_visible()
+    page.locator("input[name=perspective][value='professional-service']").uncheck()
+    assert page.evaluate("() => window.argmap.state().claim") is None and page.locator("#details").is_hidden()
+    assert page.evaluate("() => window.argmap.network.body.data.nodes.length") > 0
+    page.locator("input[name=perspective][value='relational']").uncheck()
+    notice = page.locator("#nothing-shown")
+    assert notice.is_visible() and "No claim passes these filters" in notice.inner_text()
+    page.locator("#undo-filter").click()
+    assert notice.is_hidden() and page.evaluate("() => window.argmap.network.body.data.nodes.length") > 0
+
+
+def test_one_tab_and_enter_reach_the_first_clash_and_the_map(reader, bundled):
+    page = reader()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "skip-clashes"
+    assert page.locator("#skip-clashes").is_visible()
+    page.keyboard.press("Enter")
+    focused = page.evaluate("() => document.activeElement.closest('.question, .clash-row') !== null")
+    assert focused
+    page = reader()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "skip-map"
+    page.keyboard.press("Enter")
+    assert page.locator("#map-view").is_visible() and page.evaluate("() => document.activeElement.id") == "map"

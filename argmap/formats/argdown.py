@@ -145,10 +145,10 @@ class _Writer:
         #: per argument, its structure's statements in the order the reader noted them
         #: ("Premise–conclusion structure: premise [a]; premise [b]; conclusion [c].")
         named = {c.title: c.id for c in claims.values() if c.title} | {c: c for c in claims}
-        self.order: dict[str, list[str]] = {
-            claim_id: [named[item] for item in _STRUCTURE_ITEM.findall(_STRUCTURE.search(claims[claim_id].note or "")[1])
-                       if item in named]
-            for claim_id in self.arguments if _STRUCTURE.search(claims[claim_id].note or "")}
+        self.order: dict[str, list[str]] = {}
+        for claim_id in self.arguments:
+            if (noted := _STRUCTURE.search(claims[claim_id].note or "")) is not None:
+                self.order[claim_id] = [named[item] for item in _STRUCTURE_ITEM.findall(noted[1]) if item in named]
         kinds = [self._marker(r) for r in argument_map.relations()]
         # Strict mode reads +> and -> between statements as entails and contrary: only when no plain support
         # or attack between statements would be read so too.
@@ -406,7 +406,7 @@ def _read_subset(lines: list[str], start: int, header: dict[str, Any], source: P
         if structure is not None and (match := _PCS_STATEMENT.match(stripped)) is not None:
             title = _UNESCAPE.sub(r"\1", match["title"])
             element("equivalence-class", title)
-            step = {"title": title, "role": "premise"}
+            step: dict[str, Any] = {"title": title, "role": "premise"}
             if pending is not None:
                 step.update(role="intermediary-conclusion", inference=pending)
                 pending = None

@@ -107,6 +107,7 @@ function applyView() {
   const lineLook = (line, id, note, count) => ({ id: id, from: line.from, to: line.to, kind: line.kind, cross: line.cross,
     inferred: line.inferred, mutual: line.mutual === true, note: note, count: count, lit: lit.edges.has(id),
     opacity: highlighting && !lit.edges.has(id) ? 0.12 : 1 });
+  $("nothing-shown").hidden = visible.size > 0;  // never a blank map without a word and a way back
   map.show({
     compact: Boolean(tree && tree.hiddenBelow.size),  // close the rows a collapsed tree leaves empty
     nodes: [...visible].map((id) => ({ id: id, opacity: highlighting && !lit.nodes.has(id) ? 0.2 : 1, hiddenBelow: hiddenBelow(id) })),
@@ -274,10 +275,26 @@ function syncControls() {
 }
 
 const toggleIn = (set, value, on) => (on ? set.add(value) : set.delete(value));
-perspectiveBoxes.forEach((b) => b.addEventListener("change", () => { toggleIn(state.perspectives, b.value, b.checked); applyView(); }));
-kindBoxes.forEach((b) => b.addEventListener("change", () => { toggleIn(state.kinds, b.value, b.checked); applyView(); }));
+// A filter change can be undone; one that hides the selected claim clears the selection, so the panel
+// never speaks of a claim the map does not show.
+let beforeFilter = null;
+function filtered(change) {
+  beforeFilter = { perspectives: new Set(state.perspectives), kinds: new Set(state.kinds), tag: state.tag };
+  change();
+  if (state.claim && !passesFilters(model.byId.get(state.claim))) closeDetails();
+  if (state.lens && !state.lens.every((id) => passesFilters(model.byId.get(id)))) closeLens();
+  applyView();
+}
+$("undo-filter").addEventListener("click", () => {
+  if (!beforeFilter) return;
+  Object.assign(state, beforeFilter);
+  beforeFilter = null;
+  applyView();
+});
+perspectiveBoxes.forEach((b) => b.addEventListener("change", () => filtered(() => toggleIn(state.perspectives, b.value, b.checked))));
+kindBoxes.forEach((b) => b.addEventListener("change", () => filtered(() => toggleIn(state.kinds, b.value, b.checked))));
 edgeBoxes.forEach((b) => b.addEventListener("change", () => { toggleIn(state.edgeKinds, b.value, b.checked); applyView(); }));
-$("tag-filter").addEventListener("change", (event) => { state.tag = event.target.value; applyView(); });
+$("tag-filter").addEventListener("change", (event) => filtered(() => { state.tag = event.target.value; }));
 $("cross-only").addEventListener("change", (event) => { state.crossOnly = event.target.checked; applyView(); });
 $("hl-disagreements").addEventListener("change", (event) => { state.disagreements = event.target.checked; applyView(); });
 $("hl-common").addEventListener("change", (event) => { state.common = event.target.checked; applyView(); });
@@ -331,6 +348,20 @@ function showView(view) {
     else map.frameTheses();
   }
 }
+$("skip-map").addEventListener("click", (event) => {
+  event.preventDefault();
+  const stepFrom = location.hash;
+  showView("map");
+  $("map").setAttribute("tabindex", "-1");
+  $("map").focus();
+  saveHash(stepFrom);
+});
+$("skip-clashes").addEventListener("click", (event) => {
+  event.preventDefault();
+  showView("comparison");
+  const first = document.querySelector("#comparison .question a, #comparison .clash-row a");
+  if (first) first.focus(); else $("clashes-heading").scrollIntoView();
+});
 [["tab-comparison", "comparison"], ["tab-map", "map"]].forEach(([id, view]) => $(id).addEventListener("click", (event) => {
   event.preventDefault();  // switching views keeps the selection, which the plain link would drop
   const stepFrom = location.hash;
