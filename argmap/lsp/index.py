@@ -26,7 +26,9 @@ columns into the UTF-16 units LSP counts in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 import yaml
 
@@ -95,30 +97,25 @@ class FileIndex:
     _starts: dict[Point, Reference] | None = field(default=None, repr=False)
 
     def id_at(self, line: int, column: int) -> tuple[str, Span] | None:
-        """The id (defined or referred to) whose span holds the point."""
-        for entry in self.claims:
-            if _holds(entry.id_span, line, column):
-                return entry.id, entry.id_span
-        for reference in self.references:
-            if _holds(reference.span, line, column):
-                return reference.target, reference.span
-        return None
+        """The claim id (defined or referred to) whose span holds the point."""
+        return _named_at(chain(((e.id, e.id_span) for e in self.claims), ((r.target, r.span) for r in self.references)),
+                         line, column)
 
     def question_at(self, line: int, column: int) -> tuple[str, Span] | None:
         """The question id (declared or answered) whose span holds the point."""
-        for entry in self.questions:
-            if _holds(entry.id_span, line, column):
-                return entry.id, entry.id_span
-        for reference in self.question_references:
-            if _holds(reference.span, line, column):
-                return reference.question, reference.span
-        return None
+        return _named_at(chain(((e.id, e.id_span) for e in self.questions),
+                               ((r.question, r.span) for r in self.question_references)), line, column)
 
     def reference_starting_at(self, line: int, column: int) -> Reference | None:
         """The relation entry written at the point (where a problem about it is reported)."""
         if self._starts is None:
             self._starts = {r.item_span[0]: r for r in reversed(self.references)}
         return self._starts.get((line, column))
+
+
+def _named_at(names: Iterable[tuple[str, Span]], line: int, column: int) -> tuple[str, Span] | None:
+    """The first (name, span) whose span holds the point."""
+    return next(((name, span) for name, span in names if _holds(span, line, column)), None)
 
 
 def _holds(span: Span, line: int, column: int) -> bool:
