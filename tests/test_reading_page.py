@@ -585,3 +585,15 @@ def test_one_tab_and_enter_reach_the_first_clash_and_the_map(reader, bundled):
     assert page.evaluate("() => document.activeElement.id") == "skip-map"
     page.keyboard.press("Enter")
     assert page.locator("#map-view").is_visible() and page.evaluate("() => document.activeElement.id") == "map"
+
+
+def test_a_contradiction_line_opens_the_clash_lens_from_its_details(reader, bundled):
+    page = reader(hash_="#view=map")
+    index = next(i for i, r in enumerate(bundled.relations()) if r.source == "svc.qualities-not-relationship"
+                 and r.target == "rel.relationship-required")
+    page.evaluate("(i) => window.argmap.network.body.emitter.emit('click', {nodes: [], edges: [i]})", index)
+    page.locator("#lens-from-line").click()
+    page.wait_for_function("() => window.argmap.state().lens !== null")
+    assert sorted(page.evaluate("() => window.argmap.state().lens")) == ["rel.relationship-required",
+                                                                         "svc.qualities-not-relationship"]
+    assert page.locator("#lens-card").is_visible() and page.locator("#details").is_hidden()

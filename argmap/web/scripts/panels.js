@@ -122,13 +122,15 @@ function createPanels(model, app) {
   function edgeDetails(e) {
     $("details-title").textContent = `${e.kind === "supports" ? "Support" : "Contradiction"}: ${shortLabel(model.byId.get(e.from))} → ${shortLabel(model.byId.get(e.to))}`;
     const body = $("details-body");
-    body.replaceChildren(
+    body.replaceChildren(...[
       el("div", { class: "meta" }, [el("span", { class: "badge", text: e.kind }),
         el("span", { class: "badge", text: e.inferred ? "inferred by the mapper" : "stated by the source" }),
         e.issue ? el("span", { class: "badge", text: ISSUE_WORDS[e.issue] || e.issue }) : null]),
       e.note ? el("p", { class: "edge-note", text: e.note }) : el("p", { class: "small", text: "No note." }),
       el("h3", { text: "From" }), el("p", {}, [claimButton(e.from)]),
-      el("h3", { text: "To" }), el("p", {}, [claimButton(e.to)]));
+      el("h3", { text: "To" }), el("p", {}, [claimButton(e.to)]),
+      e.kind === "contradicts" ? el("p", {}, [el("button", { type: "button", id: "lens-from-line", text: "Show the pair in the clash lens",
+        on: { click: () => app.lens(e.from, e.to) } })]) : null].filter(Boolean));
     showDetails();
   }
 
