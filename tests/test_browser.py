@@ -74,6 +74,7 @@ def click_claim(page, claim_id: str, modifiers: list[str] | None = None) -> None
     page.mouse.click(point["x"], point["y"])
     for key in modifiers or []:
         page.keyboard.up(key)
+    page.wait_for_timeout(350)  # a click on a claim waits out the double-click time before it acts
 
 
 def hover_claim(page, claim_id: str) -> str:

@@ -268,6 +268,9 @@ def test_support_trees_open_to_a_readable_depth_and_collapse_and_expand(reader, 
     page.mouse.dblclick(canvas["x"] + point["x"], canvas["y"] + point["y"])
     assert int(status.get_attribute("data-visible-claims")) == visible + count
     assert f"open={collapsed}" in page.evaluate("() => decodeURIComponent(location.hash)")
+    page.wait_for_timeout(350)
+    assert page.locator("#details").is_hidden()  # a double-click opens the tree, and opens no panel
+    page.evaluate("(id) => window.argmap.select(id)", collapsed)
     page.locator("#collapse-button").click()
     assert int(status.get_attribute("data-visible-claims")) == visible
     page.locator("#expand-all").click()
@@ -597,3 +600,24 @@ def test_a_contradiction_line_opens_the_clash_lens_from_its_details(reader, bund
     assert sorted(page.evaluate("() => window.argmap.state().lens")) == ["rel.relationship-required",
                                                                          "svc.qualities-not-relationship"]
     assert page.locator("#lens-card").is_visible() and page.locator("#details").is_hidden()
+
+
+def test_twenty_double_clicks_on_collapsed_claims_each_open_their_tree(reader, bundled):
+    """The first click of a double-click never moves the claim from under the pointer."""
+    page = reader(hash_="#view=map")
+    canvas = page.locator("#map canvas").bounding_box()
+    opened = 0
+    for attempt in range(20):
+        tree = page.evaluate("() => Object.fromEntries(window.argmap.tree().view.hiddenBelow)")
+        if not tree:  # everything open: start again from the first view
+            page.locator("#collapse-top").click()
+            tree = page.evaluate("() => Object.fromEntries(window.argmap.tree().view.hiddenBelow)")
+        target = sorted(tree)[attempt % len(tree)]
+        page.evaluate("(id) => window.argmap.network.focus(id, { scale: 1, animation: false })", target)
+        point = page.evaluate("(id) => window.argmap.network.canvasToDOM(window.argmap.network.getPosition(id))", target)
+        before = int(page.locator("#status").get_attribute("data-visible-claims"))
+        page.mouse.dblclick(canvas["x"] + point["x"], canvas["y"] + point["y"])
+        page.wait_for_timeout(350)
+        after = int(page.locator("#status").get_attribute("data-visible-claims"))
+        opened += after == before + tree[target]
+    assert opened == 20

@@ -472,13 +472,23 @@ function createMap(model, container, handlers) {
     container.dataset.undercutsDrawn = String(undercutLines.length);
   });
 
+  // A click on a claim opens its panel, which narrows the map; were it to open at once, the first click of
+  // a double-click could move the claim from under the pointer and the second would miss it. So a click on
+  // a claim waits out the double-click time, and a double-click cancels it: it opens or shuts the tree.
+  const DOUBLE_CLICK_MS = 300;
+  let pendingClick = null;
   network.on("click", (params) => {
     const clicked = params.nodes.length ? params.nodes[params.nodes.length - 1] : null;
     const ctrl = Boolean(params.event && params.event.srcEvent && (params.event.srcEvent.ctrlKey || params.event.srcEvent.metaKey));
-    if (clicked) handlers.claim(clicked, ctrl);
+    clearTimeout(pendingClick);
+    if (clicked) pendingClick = setTimeout(() => { pendingClick = null; handlers.claim(clicked, ctrl); }, DOUBLE_CLICK_MS);
     else if (params.edges.length === 1) handlers.edge(params.edges[0]);
   });
-  network.on("doubleClick", (params) => { if (params.nodes.length) handlers.toggle(params.nodes[params.nodes.length - 1]); });
+  network.on("doubleClick", (params) => {
+    clearTimeout(pendingClick);
+    pendingClick = null;
+    if (params.nodes.length) handlers.toggle(params.nodes[params.nodes.length - 1]);
+  });
 
   return { network, show, markHits, frameTheses, setLayout, canForce, resize, keepInView, focusOn, fit, select,
     framePair, domBox, undercuts: () => undercutLines };
