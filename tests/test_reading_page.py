@@ -480,7 +480,7 @@ def test_on_a_phone_every_claim_of_the_ledger_says_its_side_in_its_colour(reader
 
     labels = {p.label: rgb(p.color) for p in bundled.perspectives.values()}
     phone = reader(390, 844)
-    tags = phone.locator(".ledger-row .side-tag")
+    tags = phone.locator(".ledger-row > div > .side-tag")  # not the tags of a clash read in place
     rows = phone.locator(".clash-row").count() + phone.locator(".agree-row").count()
     assert tags.count() == 2 * rows
     for i in range(tags.count()):
@@ -491,7 +491,7 @@ def test_on_a_phone_every_claim_of_the_ledger_says_its_side_in_its_colour(reader
         assert labels[tag.inner_text()] == colour
     assert not phone.locator(".case .reasons + .more").first.is_visible()  # no button for a hidden list
     laptop = reader(1400, 900)
-    assert not laptop.locator(".ledger-row .side-tag").first.is_visible()  # the column heads say it there
+    assert not laptop.locator(".ledger-row > div > .side-tag").first.is_visible()  # the column heads say it there
 
 
 def _lens_geometry(page) -> dict:
@@ -621,3 +621,55 @@ def test_twenty_double_clicks_on_collapsed_claims_each_open_their_tree(reader, b
         after = int(page.locator("#status").get_attribute("data-visible-claims"))
         opened += after == before + tree[target]
     assert opened == 20
+
+
+def test_a_clash_reads_in_place_with_both_full_texts_and_quotes(reader, bundled):
+    from argmap.analysis.reading import Reading
+
+    page = reader()
+    row = page.locator(".clash-row").first
+    row.locator(".in-place-toggle").click()
+    assert page.locator("#comparison").is_visible() and page.locator("#map-view").is_hidden()  # still the text
+    clash = Reading(bundled).ranked_clashes[0]
+    shown = row.locator(".in-place").inner_text()
+    for claim_id in (clash.first, clash.second):
+        claim = bundled.claims[claim_id]
+        assert claim.text in shown and claim.quote in shown and claim.source.title in shown
+    assert row.locator(".in-place-toggle").get_attribute("aria-expanded") == "true"
+
+
+def test_on_a_phone_the_details_panel_opens_inside_the_screen_and_scrolls_on_its_own(reader, bundled):
+    page = reader(390, 844, hash_="#claim=svc.life-neglected")
+    panel = page.locator("#details")
+    panel.wait_for(state="visible")
+    box = panel.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844 and box["width"] <= 390, box
+    assert panel.evaluate("(e) => getComputedStyle(e).overflowY") == "auto"
+    assert page.locator("#details-title").is_visible()
+
+
+def test_search_results_all_reachable_and_choosing_one_pans_the_map_to_it(reader, bundled):
+    page = reader(hash_="#view=map")
+    page.locator("#search").fill("relationship")
+    results = page.locator("#search-results button")
+    assert results.count() >= 3
+    listing = page.locator("#search-results")
+    assert listing.evaluate("(e) => getComputedStyle(e).overflowY") == "auto"  # a long list scrolls on its own
+    third = results.nth(2)
+    third.scroll_into_view_if_needed()
+    assert third.is_visible()
+    chosen = third.get_attribute("data-claim")
+    third.click()
+    box = page.evaluate("(id) => window.argmap.box(id)", chosen)
+    area = page.locator("#map").bounding_box()
+    assert 0 <= box["left"] and box["right"] <= area["width"] and 0 <= box["top"] and box["bottom"] <= area["height"]
+
+
+def test_every_claim_in_the_outline_names_its_side(reader, bundled):
+    page = reader(hash_="#view=map")
+    buttons = page.locator("#claim-list button[data-claim]")
+    assert buttons.count() == len(bundled.claims)
+    for i in range(buttons.count()):
+        claim = bundled.claims[buttons.nth(i).get_attribute("data-claim")]
+        assert buttons.nth(i).get_attribute("aria-label") == \
+            f"{bundled.perspectives[claim.perspective].label}: {claim.text}"

@@ -16,8 +16,9 @@ function createPanels(model, app) {
   const label = (id) => labelOf(model, id);
 
   function claimButton(id, onClick) {
-    return el("button", { type: "button", class: "link-button", "data-claim": id,
-      on: { click: onClick || (() => app.select(id)) } }, [document.createTextNode(model.byId.get(id).label)]);
+    const node = model.byId.get(id);
+    return el("button", { type: "button", class: "link-button", "data-claim": id, "aria-label": `${label(node.group)}: ${node.label}`,
+      on: { click: onClick || (() => app.select(id)) } }, [document.createTextNode(node.label)]);
   }
 
   function relationList(title, links) {
@@ -350,7 +351,8 @@ function createPanels(model, app) {
           row.inferred ? el("span", { class: "mark inferred", text: "inferred by the mapper" }) : el("span", { class: "mark", text: "stated" }),
           el("div", { text: row.note || "" }),
           el("button", { type: "button", class: "link-button lens-button", text: "Show the pair on the map",
-            on: { click: () => app.lens(model.nodes[row.left].id, model.nodes[row.right].id) } })].filter(Boolean)),
+            on: { click: () => app.lens(model.nodes[row.left].id, model.nodes[row.right].id) } }),
+          inPlace(row)].filter(Boolean)),
         el("div", { class: "claim-cell" }, [sideTag(row.right), claimLink(row.right), el("div", { class: "small", text: row.right_stake })]),
       ]), ledger));
     } else view.append(el("p", { text: "The sides never contradict each other in this map." }));
@@ -382,6 +384,24 @@ function createPanels(model, app) {
       view.append(el("ul", { id: "one-sided" }, c.one_sided_questions.map(([perspective, text]) =>
         el("li", {}, [el("span", { class: "small", text: "Only " + label(perspective) + " answers: " }), document.createTextNode(text)]))));
     }
+  }
+
+  // A clash read in place, without leaving the text: both claims in full, each with its quote and source.
+  function inPlace(row) {
+    const full = (index) => {
+      const node = model.nodes[index], source = sourceOf(model, node);
+      return el("div", { class: "in-place-claim" }, [sideTag(index), el("p", { text: node.label }),
+        node.quote ? el("blockquote", { text: node.quote }) : null,
+        source && source.title ? el("p", { class: "small", text: "— " + [source.title, source.author].filter(Boolean).join(", ") }) : null].filter(Boolean));
+    };
+    const body = el("div", { class: "in-place", hidden: true }, [full(row.left), full(row.right)]);
+    const toggle = el("button", { type: "button", class: "link-button in-place-toggle", "aria-expanded": "false", text: "Read both in full",
+      on: { click: () => {
+        body.hidden = !body.hidden;
+        toggle.setAttribute("aria-expanded", String(!body.hidden));
+        toggle.textContent = body.hidden ? "Read both in full" : "Hide the full texts";
+      } } });
+    return el("div", {}, [toggle, body]);
   }
 
   // The lens's card: both claims (side and text), the relation between them and its note, what rests on each.
